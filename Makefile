@@ -1,0 +1,82 @@
+# Peyvand: every routine task is one command. `make run` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+MANAGE := $(PY) manage.py
+# Checks that need settings but no real secret.
+CHECK_ENV := PEYVAND_TESTING=1
+
+.PHONY: compile-messages help setup run test check lint format typecheck migrations-check messages messages-check \
+        pytest e2e bench demo-logins lock clean chromium
+
+help:
+	@echo "make run          set up (venv, database, world data, demo office) and serve on :8000"
+	@echo "make test         lint, types, migrations, translations, then the whole pytest suite"
+	@echo "make demo-logins  issue fresh passwords for the demo users"
+	@echo "make messages     update locale/fa/LC_MESSAGES/django.po"
+	@echo "make bench        run the benchmarks in bench/"
+
+$(STAMP): requirements.txt pyproject.toml
+	@PYBIN="$$(scripts/find-python)" || exit 1; \
+	 if [ ! -x $(PY) ] || ! $(PY) -c 'import sys' >/dev/null 2>&1; then \
+	   echo "Creating $(VENV) with $$PYBIN"; rm -rf $(VENV); "$$PYBIN" -m venv $(VENV) || exit 1; \
+	 fi
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	@scripts/run
+
+demo-logins: $(STAMP)
+	@$(MANAGE) demo_logins
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+typecheck: $(STAMP)
+	$(CHECK_ENV) $(VENV)/bin/mypy config peyvand
+
+migrations-check: $(STAMP)
+	$(CHECK_ENV) $(MANAGE) makemigrations --check --dry-run
+
+messages: $(STAMP)
+	$(CHECK_ENV) $(MANAGE) makemessages -l fa --no-location --no-obsolete -i '.venv/*' -i 'static/vendor/*' -i 'var/*'
+
+messages-check: $(STAMP)
+	$(PY) scripts/check_translations.py locale/fa/LC_MESSAGES/django.po
+	$(CHECK_ENV) $(MANAGE) compilemessages -l fa -v 0 --ignore '.venv/*'
+
+check: lint typecheck migrations-check messages-check
+
+chromium:
+	@scripts/ensure-chromium
+
+pytest: $(STAMP) compile-messages
+	@scripts/ensure-chromium || true
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test: check pytest
+
+e2e: $(STAMP)
+	$(VENV)/bin/pytest e2e $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+lock: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements.txt
+
+clean:
+	rm -rf $(VENV) var/staticfiles .pytest_cache .mypy_cache .ruff_cache artefacts
+
+compile-messages: $(STAMP)
+	@$(CHECK_ENV) $(MANAGE) compilemessages -l fa -v 0 --ignore '.venv/*'

@@ -1,0 +1,121 @@
+"""Strict parsers for settings read from the environment.
+
+A malformed value stops start-up with a message that names the variable, in the
+manner of healthchecks' settings: better to refuse to start than to run misconfigured.
+"""
+
+from __future__ import annotations
+
+import os
+import zoneinfo
+from pathlib import Path
+from urllib.parse import urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str = "") -> str:
+    """Return NAME, or the contents of the file named by NAME_FILE, or the default."""
+    file_name = os.environ.get(f"{name}_FILE")
+    if file_name:
+        try:
+            return Path(file_name).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ImproperlyConfigured(f"{name}_FILE: cannot read {file_name!r}: {exc}") from exc
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}: expected one of 1/0, true/false, yes/no, on/off; got {raw!r}"
+    )
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}: expected a whole number, got {raw!r}") from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name}: must be at least {minimum}, got {value}")
+    return value
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    items = [item.strip() for item in raw.split(",")]
+    if any(not item for item in items) and raw.strip():
+        raise ImproperlyConfigured(f"{name}: empty item in comma-separated list {raw!r}")
+    return [item for item in items if item]
+
+
+def env_origins(name: str) -> list[str]:
+    origins = env_list(name, [])
+    for origin in origins:
+        parsed = urlparse(origin)
+        if parsed.scheme not in {"http", "https"} or not parsed.netloc:
+            raise ImproperlyConfigured(
+                f"{name}: {origin!r} is not an origin such as https://example.org"
+            )
+    return origins
+
+
+def env_timezone(name: str, default: str) -> str:
+    value = os.environ.get(name, default)
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ImproperlyConfigured(f"{name}: unknown time zone {value!r}") from None
+    return value
+
+
+def env_database(name: str, default: str) -> dict[str, object]:
+    import dj_database_url
+
+    url = os.environ.get(name) or default
+    scheme = urlparse(url).scheme
+    if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
+        raise ImproperlyConfigured(f"{name}: expected a sqlite:// or postgres:// URL, got {url!r}")
+    try:
+        config = dict(dj_database_url.parse(url, conn_max_age=60))
+    except Exception as exc:
+        raise ImproperlyConfigured(f"{name}: cannot parse {url!r}: {exc}") from exc
+    return config
+
+
+def env_cache(name: str) -> dict[str, object]:
+    url = os.environ.get(name, "")
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "peyvand_cache",
+        }
+    scheme = urlparse(url).scheme
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if scheme == "db":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": urlparse(url).netloc or "peyvand_cache",
+        }
+    raise ImproperlyConfigured(
+        f"{name}: expected redis://, rediss://, db:// or locmem://, got {url!r}"
+    )

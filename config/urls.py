@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path
+
+from peyvand.api.urls import api
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("peyvand.accounts.urls")),
+    # The shared world: the atlas (places) and the public network pages.
+    path("world/", include("peyvand.places.urls")),
+    path("world/", include("peyvand.network.urls")),
+    # Office pages: the office is always in the URL.
+    path("o/<slug:office_slug>/", include("peyvand.dashboard.urls")),
+    path("o/<slug:office_slug>/partnerships/", include("peyvand.partnerships.urls")),
+    path("o/<slug:office_slug>/discover/", include("peyvand.network.office_urls")),
+    prefix_default_language=True,
+)
+
+handler403 = "peyvand.core.views.permission_denied"
+handler404 = "peyvand.core.views.page_not_found"
+handler500 = "peyvand.core.views.server_error"

@@ -1,0 +1,40 @@
+"""Shared pytest fixtures: offices, members in each role, logged-in clients."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from peyvand.accounts.tests.factories import make_member, make_office
+
+
+@pytest.fixture(autouse=True)
+def _english_free_defaults(settings: Any) -> None:
+    settings.LANGUAGE_CODE = "fa"
+
+
+@pytest.fixture
+def office(db: Any) -> Any:
+    return make_office("tehran-test", "اداره تهران", "Tehran office")
+
+
+@pytest.fixture
+def other_office(db: Any) -> Any:
+    return make_office("mashhad-test", "اداره مشهد", "Mashhad office")
+
+
+@pytest.fixture
+def member_client(db: Any) -> Callable[..., Client]:
+    """member_client(office, role, department=None) -> a Client logged in as a new member."""
+
+    def factory(office: Any, role: str, department: Any = None) -> Client:
+        membership = make_member(office, role, department=department)
+        client = Client()
+        client.force_login(membership.user)
+        client.membership = membership  # type: ignore[attr-defined]
+        return client
+
+    return factory

@@ -1,0 +1,93 @@
+"""The foundation journeys: log in, direction, language and office switch, Jalali picker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jdatetime
+from django.utils import timezone
+
+from peyvand.accounts.models import Role
+from peyvand.accounts.tests.factories import make_member, make_office
+from peyvand.core.text import to_persian_digits
+
+
+def test_director_logs_in_in_persian_and_sees_todays_jalali_date(
+    page: Any, live_server: Any, demo: dict[str, Any], login: Any, shot: Any
+) -> None:
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("#id_username").is_visible()
+    shot(page, "foundation-login-fa")
+    user, password = demo["logins"]["director"]
+    login(page, user, password, "fa")
+    assert page.locator("html").get_attribute("lang") == "fa"
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    today = jdatetime.date.fromgregorian(date=timezone.localdate())
+    assert to_persian_digits(str(today.year)) in page.inner_text("[data-dashboard-date]")
+    assert "نمونه" in page.inner_text(".officebar")
+    shot(page, "foundation-dashboard-fa")
+    assert page.js_errors == []
+
+
+def test_director_switches_to_english_and_back(
+    page: Any, live_server: Any, demo: dict[str, Any], login: Any, shot: Any
+) -> None:
+    user, password = demo["logins"]["director"]
+    login(page, user, password, "fa")
+    page.click("[data-lang-switch]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("dir") == "ltr"
+    assert "/en/" in page.url
+    assert "Dashboard" in page.inner_text("h1")
+    assert str(timezone.localdate().year) in page.inner_text("[data-dashboard-date]")
+    shot(page, "foundation-dashboard-en")
+    page.click("[data-lang-switch]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert "/fa/" in page.url
+
+
+def test_member_of_two_offices_switches_office_from_the_menu(
+    page: Any, live_server: Any, demo: dict[str, Any], login: Any, shot: Any
+) -> None:
+    from django.contrib.auth import get_user_model
+
+    user, password = demo["logins"]["director"]
+    second = make_office("shiraz-test", "اداره شیراز", "Shiraz office")
+    make_member(second, Role.VIEWER, user=get_user_model().objects.get(username=user))
+    login(page, user, password, "en")
+    assert page.locator("[data-office]").count() == 2
+    shot(page, "foundation-choose-office-en")
+    page.click("[data-office='tehran-demo']")
+    page.wait_for_load_state("networkidle")
+    page.select_option("[data-office-menu]", label="Shiraz office")
+    page.wait_for_url("**/o/shiraz-test/")
+    assert "Shiraz office" in page.inner_text(".officebar")
+
+
+def test_jalali_date_picker_fills_a_persian_date_and_typing_works(
+    page: Any, live_server: Any, demo: dict[str, Any], login: Any, shot: Any
+) -> None:
+    user, password = demo["logins"]["director"]
+    login(page, user, password, "fa")
+    page.goto(f"{live_server.url}/fa/o/tehran-demo/date-converter/")
+    field = page.locator("input[data-jdp]")
+    field.click()
+    picker = page.locator("jdp-container")
+    picker.wait_for(state="visible")
+    shot(page, "foundation-datepicker-fa")
+    picker.locator(".jdp-day:not(.not-in-month)").first.click()
+    value = field.input_value()
+    assert value.count("/") == 2 and value[:2] in {"۱۴", "14"}
+    field.fill("۱۴۰۰/۰۵/۲۳")
+    page.keyboard.press("Escape")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert "2021-08-14" in page.inner_text("[data-parsed]")
+    field = page.locator("input[data-jdp]")
+    field.fill("1400/12/30")
+    page.keyboard.press("Escape")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert "وجود ندارد" in page.inner_text(".errorlist")

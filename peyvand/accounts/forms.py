@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Department, Office, Role
+
+
+class MemberForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    department = forms.ModelChoiceField(
+        label=_("Department"), queryset=Department.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["department"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Department.objects.filter(office=office)
+
+
+class InviteForm(MemberForm):
+    username = forms.RegexField(
+        label=_("Username"),
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
+        error_messages={"invalid": _("Use letters, digits and @ . + - _ only.")},
+    )
+    email = forms.EmailField(label=_("Email"), required=False)
+
+    field_order = ["username", "email", "role", "department"]
+
+
+class DepartmentForm(forms.Form):
+    name_fa = forms.CharField(label=_("Name (Persian)"), max_length=200)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200)

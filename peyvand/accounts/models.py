@@ -1,0 +1,130 @@
+"""Offices, their departments and members, and the base of every office-private model."""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from peyvand.core.i18n import BilingualMixin
+from peyvand.core.models import TimeStamped
+
+
+class Office(BilingualMixin, TimeStamped):
+    """A city's international-relations office: the tenant every private row belongs to."""
+
+    slug = models.SlugField(_("URL name"), unique=True, max_length=60)
+    name_fa = models.CharField(_("name (Persian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    home_city = models.ForeignKey(
+        "places.City",
+        verbose_name=_("home city"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offices",
+    )
+    is_demo = models.BooleanField(_("demo"), default=False)
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        ordering = ["name_en"]
+
+    def __str__(self) -> str:
+        return self.tr("name")
+
+    @property
+    def name(self) -> str:
+        return self.tr("name")
+
+
+class Department(BilingualMixin, TimeStamped):
+    """A department of the municipality (transport, environment, ...), per office."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="departments")
+    name_fa = models.CharField(_("name (Persian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["name_en"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "name_en"], name="department_unique_name_en"),
+        ]
+
+    def __str__(self) -> str:
+        return self.tr("name")
+
+    @property
+    def name(self) -> str:
+        return self.tr("name")
+
+
+class Role(models.TextChoices):
+    DIRECTOR = "director", _("Director")
+    OFFICER = "officer", _("Officer")
+    LIAISON = "liaison", _("Liaison")
+    VIEWER = "viewer", _("Viewer")
+
+
+# Roles in order of what they may do; a check for "officer" admits a director too.
+ROLE_RANK = {Role.VIEWER: 0, Role.LIAISON: 1, Role.OFFICER: 2, Role.DIRECTOR: 3}
+
+
+class OfficeMembership(TimeStamped):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "office"], name="membership_unique_user_office"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.office.slug} ({self.role})"
+
+    def has_role(self, minimum: str) -> bool:
+        return ROLE_RANK[Role(self.role)] >= ROLE_RANK[Role(minimum)]
+
+    @property
+    def is_director(self) -> bool:
+        return self.role == Role.DIRECTOR
+
+    @property
+    def can_edit(self) -> bool:
+        return self.has_role(Role.OFFICER)
+
+
+class OfficeScopedQuerySet(models.QuerySet):
+    def for_office(self, office: Office) -> Self:
+        return self.filter(office=office)
+
+
+class OfficeScoped(TimeStamped):
+    """Abstract base of every office-private model: each row carries its office."""
+
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="+")
+
+    objects: Any = OfficeScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True

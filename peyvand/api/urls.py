@@ -1,0 +1,16 @@
+"""Assembles the apps' routers into one API; holds no rules of its own."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="Peyvand API",
+    version="1",
+    description=(
+        "The REST API of Peyvand, a city-diplomacy workbench. World data contains data from "
+        "GeoNames (CC BY 4.0), Wikipedia (CC BY-SA 4.0), Wikidata (CC0), the German section of "
+        "CEMR (RGRE), Unicode CLDR and the countries-states-cities database by dr5hn (ODbL 1.0)."
+    ),
+    urls_namespace="api",
+)

@@ -1,0 +1,105 @@
+"""Jalali (Solar Hijri) dates for the Persian UI; Gregorian for English."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import jdatetime
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .text import ascii_digits, to_persian_digits
+
+JALALI_MONTHS = (
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+)
+
+_DATE_RE = re.compile(r"^\s*(\d{1,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
+
+
+class InvalidDate(ValueError):
+    """Raised with a translated message for a date that cannot exist or cannot be read."""
+
+
+def is_persian() -> bool:
+    return (get_language() or "fa").startswith("fa")
+
+
+def to_jalali(value: dt.date) -> jdatetime.date:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return jdatetime.date.fromgregorian(date=value)
+
+
+def format_date(value: dt.date | None, *, long: bool = False) -> str:
+    """Jalali with Persian digits in fa (1400/05/23 -> ۱۴۰۰/۰۵/۲۳), ISO date in en."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        from django.utils import timezone
+
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        value = value.date()
+    if is_persian():
+        j = to_jalali(value)
+        if long:
+            return to_persian_digits(f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}")
+        return to_persian_digits(f"{j.year:04d}/{j.month:02d}/{j.day:02d}")
+    if long:
+        return f"{value.day} {value.strftime('%B')} {value.year}"
+    return value.isoformat()
+
+
+def parse_jalali(text: str) -> dt.date:
+    """Parse 1400/05/23 or ۱۴۰۰/۰۵/۲۳ (any of / - . as separator) into a Gregorian date."""
+    match = _DATE_RE.match(ascii_digits(text or ""))
+    if not match:
+        raise InvalidDate(_("Enter a date as year/month/day, for example 1403/01/15."))
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise InvalidDate(
+            _("There is no month %(month)s in the Persian calendar.") % {"month": month}
+        )
+    try:
+        return jdatetime.date(year, month, day).togregorian()
+    except ValueError:
+        raise InvalidDate(
+            _("The date %(date)s does not exist in the Persian calendar.")
+            % {"date": f"{year:04d}/{month:02d}/{day:02d}"}
+        ) from None
+
+
+def parse_iso(text: str) -> dt.date:
+    match = _DATE_RE.match(ascii_digits(text or ""))
+    if not match:
+        raise InvalidDate(_("Enter a date as year-month-day, for example 2024-04-03."))
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise InvalidDate(
+            _("The date %(date)s does not exist.") % {"date": f"{year:04d}-{month:02d}-{day:02d}"}
+        ) from None
+
+
+def format_input(value: dt.date | None) -> str:
+    """The value a date input shows: Jalali 1400/05/23 in fa (ASCII digits), ISO in en."""
+    if value is None:
+        return ""
+    if is_persian():
+        j = to_jalali(value)
+        return f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
+    return value.isoformat()

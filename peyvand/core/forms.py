@@ -1,0 +1,64 @@
+"""Form fields shared by every app."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .dates import InvalidDate, format_input, is_persian, parse_iso, parse_jalali
+
+
+class JalaliDateInput(forms.TextInput):
+    """A text input: with the Jalali picker in fa (typing works too), a date input in en."""
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        attrs = dict(attrs or {})
+        if is_persian():
+            attrs.update(
+                {
+                    "data-jdp": "",
+                    "placeholder": "۱۴۰۳/۰۱/۱۵",
+                    "inputmode": "numeric",
+                    "autocomplete": "off",
+                    "dir": "ltr",
+                }
+            )
+            self.input_type = "text"
+        else:
+            attrs.setdefault("placeholder", "2024-04-03")
+            self.input_type = "date"
+        return super().get_context(name, value, attrs)
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, dt.date):
+            return format_input(value)
+        return super().format_value(value)
+
+
+class JalaliDateField(forms.Field):
+    """Accepts Jalali dates (۱۴۰۰/۰۵/۲۳ or 1400/05/23) in fa and ISO dates in en."""
+
+    widget = JalaliDateInput
+    default_error_messages = {"invalid": _("Enter a valid date.")}
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        text = str(value)
+        try:
+            if is_persian():
+                # An ISO date (e.g. from a browser date input) is recognised by its year.
+                year = text.strip()[:4]
+                if year.isdigit() and int(year) > 1700:
+                    return parse_iso(text)
+                return parse_jalali(text)
+            return parse_iso(text)
+        except InvalidDate as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from exc

@@ -1,0 +1,1 @@
+"""An office's partnerships (filled in by the partnerships issue)."""
