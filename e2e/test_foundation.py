@@ -91,3 +91,33 @@ def test_jalali_date_picker_fills_a_persian_date_and_typing_works(
     page.click("main button[type=submit]")
     page.wait_for_load_state("networkidle")
     assert "وجود ندارد" in page.inner_text(".errorlist")
+
+
+def test_no_horizontal_scroll_at_375_and_1366_pixels(
+    page: Any, live_server: Any, demo: dict[str, Any], login: Any, shot: Any
+) -> None:
+    user, password = demo["logins"]["director"]
+    login(page, user, password, "fa")
+    for width in (375, 1366):
+        page.set_viewport_size({"width": width, "height": 800})
+        for lang in ("fa", "en"):
+            for path in ("", "members/", "date-converter/"):
+                page.goto(f"{live_server.url}/{lang}/o/tehran-demo/{path}")
+                overflow = page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                assert overflow <= 0, f"{lang}/{path} overflows by {overflow}px at {width}px"
+        shot(page, f"foundation-members-{width}")
+
+
+def test_admin_is_right_to_left_in_persian(page: Any, live_server: Any, shot: Any) -> None:
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("root", "root@example.org", "pw-for-tests-1")
+    page.goto(f"{live_server.url}/fa/admin/login/")
+    page.fill("#id_username", "root")
+    page.fill("#id_password", "pw-for-tests-1")
+    page.click("input[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    shot(page, "foundation-admin-fa")
