@@ -105,6 +105,10 @@ class City(models.Model):
         return self.name
 
     @property
+    def has_position(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+    @property
     def name_fa_display(self) -> str:
         """The Persian name fit to show, by tier; empty when there is none."""
         return self.name_fa or self.name_fa_shown or self.name_fa_confirmed
@@ -116,3 +120,63 @@ class City(models.Model):
         if (get_language() or "fa").startswith("fa"):
             return self.name_fa_display or self.name_en
         return self.name_en or self.name_fa_display
+
+
+class CityName(models.Model):
+    """One search key of a city: a whole spelling (`full`) or a word start inside one.
+
+    Prefix search is a range scan on the indexed `key` (see peyvand.places.search).
+    Rebuilt from City.search_text whenever a city's spellings change.
+    """
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="search_names")
+    key = models.CharField(max_length=200, db_index=True)
+    full = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["city", "key"], name="cityname_unique_key"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class ReviewAction(models.TextChoices):
+    SUGGESTION = "suggestion", _("confirmed the suggestion")
+    CANDIDATE = "candidate", _("confirmed the GeoNames candidate")
+    TYPED = "typed", _("typed a name")
+    ADDED = "added", _("added the city")
+
+
+class CityNameReview(models.Model):
+    """Who confirmed which Persian name of a city, and when.
+
+    Kept by city code as well as by foreign key, so a confirmed name is restored when a
+    re-import brings back a city that was pruned in between.
+    """
+
+    city = models.ForeignKey(
+        City, on_delete=models.SET_NULL, null=True, blank=True, related_name="name_reviews"
+    )
+    city_code = models.CharField(_("city id"), max_length=80, db_index=True)
+    name = models.CharField(_("confirmed Persian name"), max_length=200)
+    previous_name = models.CharField(_("previous confirmed name"), max_length=200, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=ReviewAction.choices)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Persian name review")
+        verbose_name_plural = _("Persian name reviews")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.city_code}: {self.name}"
