@@ -26,6 +26,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from peyvand.core.text import normalize_display
 from peyvand.places.models import City, CityNameReview, Continent, Country
 from peyvand.places.search import city_names_rebuild, city_search_text
 
@@ -332,12 +333,12 @@ def parse_cities(
             "name_en": reader.text(row, "name_en", lengths["name_en"]),
             "name_geonames": reader.text(row, "name_geonames", lengths["name_geonames"]),
             "name_native": reader.text(row, "name_native", lengths["name_native"]),
-            "name_fa": reader.text(row, "name_fa", lengths["name_fa"]),
+            "name_fa": normalize_display(reader.text(row, "name_fa", lengths["name_fa"])),
             "name_fa_source": reader.text(row, "name_fa_source", lengths["name_fa_source"]),
             "name_fa_shown": "",
             "name_fa_suggestion": "",
-            "name_fa_candidate": reader.text(
-                row, "name_fa_candidate", lengths["name_fa_candidate"]
+            "name_fa_candidate": normalize_display(
+                reader.text(row, "name_fa_candidate", lengths["name_fa_candidate"])
             ),
             "country_code": country,
             "lat": lat,
@@ -377,7 +378,9 @@ def parse_city_names(
             )
             continue
         seen.add((code, source))
-        cities[code][NAME_SOURCES[source]] = reader.text(row, "name_fa", max_length)
+        cities[code][NAME_SOURCES[source]] = normalize_display(
+            reader.text(row, "name_fa", max_length)
+        )
 
 
 def parse_twinnings(
