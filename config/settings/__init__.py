@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_tasks_db",
+    "ninja",  # its bundled Swagger UI files: the API docs work offline
     "peyvand.core",
     "peyvand.accounts",
     "peyvand.places",

@@ -14,3 +14,9 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
 )
+
+from peyvand.network.api import router as world_network_router  # noqa: E402
+from peyvand.places.api import router as places_router  # noqa: E402
+
+api.add_router("/", places_router)
+api.add_router("/", world_network_router)

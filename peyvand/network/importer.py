@@ -554,7 +554,11 @@ def _confirmed_names_for(codes: set[str]) -> dict[str, str]:
     if not codes:
         return {}
     names: dict[str, str] = {}
-    reviews = CityNameReview.objects.filter(city_code__in=codes).order_by("created_at", "pk")
+    reviews = (
+        CityNameReview.objects.filter(city_code__in=codes)
+        .exclude(name="")
+        .order_by("created_at", "pk")
+    )
     for code, name in reviews.values_list("city_code", "name"):
         names[code] = name
     return names

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views_world
 
 app_name = "network"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("cities/<str:code>/", views_world.city_detail, name="city"),
+    path("countries/<str:code>/", views_world.country_detail, name="country"),
+]

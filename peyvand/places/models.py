@@ -160,7 +160,7 @@ class CityNameReview(models.Model):
         City, on_delete=models.SET_NULL, null=True, blank=True, related_name="name_reviews"
     )
     city_code = models.CharField(_("city id"), max_length=80, db_index=True)
-    name = models.CharField(_("confirmed Persian name"), max_length=200)
+    name = models.CharField(_("confirmed Persian name"), max_length=200, blank=True)
     previous_name = models.CharField(_("previous confirmed name"), max_length=200, blank=True)
     action = models.CharField(_("action"), max_length=20, choices=ReviewAction.choices)
     reviewer = models.ForeignKey(

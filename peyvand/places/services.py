@@ -1,0 +1,119 @@
+"""Writes of the world atlas: confirming Persian names, adding a missing city."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from peyvand.core.text import normalize_display
+
+from .models import City, CityNameReview, Country, ReviewAction
+from .search import city_names_rebuild, city_search_text
+
+_PERSIAN_LETTERS = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTERS = re.compile("[A-Za-z]")
+NAME_MAX = 200
+
+
+def clean_persian_name(name: str) -> str:
+    """The display form of a Persian name, or ValidationError with a clear message."""
+    value = normalize_display(name)
+    if not value:
+        raise ValidationError(_("Type a Persian name."), code="required")
+    if len(value) > NAME_MAX:
+        raise ValidationError(
+            _("A name has at most %(max)s characters.") % {"max": NAME_MAX}, code="max_length"
+        )
+    if not _PERSIAN_LETTERS.search(value) or _LATIN_LETTERS.search(value):
+        raise ValidationError(_("Write the name in Persian script."), code="script")
+    return value
+
+
+def _refresh_search(city: City) -> None:
+    values = {f.attname: getattr(city, f.attname) for f in City._meta.concrete_fields}
+    city.search_text = city_search_text(values)
+    city.save(update_fields=["search_text"])
+    city_names_rebuild(city_ids=[city.pk])
+
+
+@transaction.atomic
+def city_name_confirm(
+    *, city: City, name: str, reviewer: User, action: str = ReviewAction.TYPED
+) -> CityNameReview:
+    """Record a reviewer's Persian name for a city (shown from now on), with who and when."""
+    if action not in {ReviewAction.SUGGESTION, ReviewAction.CANDIDATE, ReviewAction.TYPED}:
+        raise ValidationError(_("Unknown review action."), code="invalid")
+    value = clean_persian_name(name)
+    city = City.objects.select_for_update().get(pk=city.pk)
+    review = CityNameReview.objects.create(
+        city=city,
+        city_code=city.code,
+        name=value,
+        previous_name=city.name_fa_confirmed,
+        action=action,
+        reviewer=reviewer,
+    )
+    city.name_fa_confirmed = value
+    city.save(update_fields=["name_fa_confirmed"])
+    _refresh_search(city)
+    return review
+
+
+def _hand_code(name_en: str, country: Country | None) -> str:
+    base = "hand:" + "-".join(
+        part for part in ((country.code.lower() if country else ""), slugify(name_en)) if part
+    )
+    base = base[:70] if base != "hand:" else "hand:city"
+    code, n = base, 2
+    while City.objects.filter(code=code).exists():
+        code, n = f"{base}-{n}", n + 1
+    return code
+
+
+@transaction.atomic
+def city_add(
+    *,
+    name_en: str,
+    name_fa: str,
+    country: Country | None,
+    lat: float | None,
+    lon: float | None,
+    population: int | None,
+    user: User,
+) -> City:
+    """A city missing from the atlas, added by hand (code `hand:<country>-<slug>`)."""
+    name_en = " ".join(name_en.split())
+    if not name_en:
+        raise ValidationError(_("Type the English name."), code="required")
+    if (lat is None) != (lon is None):
+        raise ValidationError(_("Give both latitude and longitude, or neither."), code="position")
+    if lat is not None and not -90 <= lat <= 90:
+        raise ValidationError(_("Latitude must be between -90 and 90."), code="lat")
+    if lon is not None and not -180 <= lon <= 180:
+        raise ValidationError(_("Longitude must be between -180 and 180."), code="lon")
+    persian = clean_persian_name(name_fa) if name_fa.strip() else ""
+    city = City.objects.create(
+        code=_hand_code(name_en, country),
+        name_en=name_en,
+        name_fa_confirmed=persian,
+        country=country,
+        lat=lat,
+        lon=lon,
+        population=population,
+        added_by_hand=True,
+        added_by=user,
+    )
+    CityNameReview.objects.create(
+        city=city,
+        city_code=city.code,
+        name=persian,
+        action=ReviewAction.ADDED,
+        reviewer=user,
+    )
+    _refresh_search(city)
+    return city

@@ -1,0 +1,130 @@
+/* World atlas: a city and its sister cities on a Leaflet map with no tiles.
+   Country shapes come from the vendored world-atlas TopoJSON (drawn as GeoJSON).
+   Data arrives through json_script (CSP: no inline scripts). */
+(function () {
+  "use strict";
+
+  var RTL = document.documentElement.dir === "rtl";
+  var COLOURS = { city: "#0f5c63", confirmed: "#1f7a4d", unconfirmed: "#b26a00" };
+
+  function label(name) {
+    var span = document.createElement("span");
+    span.textContent = name;
+    span.setAttribute("dir", "auto");
+    return span;
+  }
+
+  function popup(point) {
+    var box = document.createElement("div");
+    box.setAttribute("dir", RTL ? "rtl" : "ltr");
+    if (point.url) {
+      var link = document.createElement("a");
+      link.href = point.url;
+      link.appendChild(label(point.name));
+      box.appendChild(link);
+    } else {
+      var strong = document.createElement("strong");
+      strong.appendChild(label(point.name));
+      box.appendChild(strong);
+    }
+    return box;
+  }
+
+  function hasPosition(point) {
+    return point && typeof point.lat === "number" && typeof point.lon === "number";
+  }
+
+  function drawCountries(map, url) {
+    if (!url || !window.fetch || !window.topojson) { return; }
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (topology) {
+        var shapes = window.topojson.feature(topology, topology.objects.countries);
+        window.L.geoJSON(shapes, {
+          pane: "countries",
+          interactive: false,
+          style: { color: "#9fb3b8", weight: 0.6, fillColor: "#f6f3ec", fillOpacity: 1 }
+        }).addTo(map);
+      })
+      .catch(function () { /* the map still shows the links without shapes */ });
+  }
+
+  function draw(element) {
+    var source = document.getElementById(element.getAttribute("data-atlas-map"));
+    if (!source || !window.L) { return; }
+    var data = JSON.parse(source.textContent);
+    var L = window.L;
+    var map = L.map(element, {
+      zoomSnap: 0.25,
+      minZoom: 1,
+      maxZoom: 9,
+      worldCopyJump: false,
+      attributionControl: true
+    });
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution("Natural Earth · GeoNames");
+    map.createPane("countries");
+    map.getPane("countries").style.zIndex = 250;
+
+    var bounds = [];
+    var city = data.city;
+    data.partners.forEach(function (partner) {
+      if (!hasPosition(partner)) { return; }
+      bounds.push([partner.lat, partner.lon]);
+      var colour = partner.confirmed ? COLOURS.confirmed : COLOURS.unconfirmed;
+      if (hasPosition(city)) {
+        L.polyline([[city.lat, city.lon], [partner.lat, partner.lon]], {
+          color: colour,
+          weight: partner.confirmed ? 2 : 1.5,
+          opacity: 0.8,
+          dashArray: partner.confirmed ? null : "5 5",
+          className: "atlas-link" + (partner.confirmed ? "" : " atlas-link--unconfirmed")
+        }).addTo(map);
+      }
+      L.circleMarker([partner.lat, partner.lon], {
+        radius: 5,
+        color: "#fff",
+        weight: 1,
+        fillColor: colour,
+        fillOpacity: 0.95,
+        className: "atlas-partner"
+      })
+        .bindTooltip(label(partner.name), { direction: "top" })
+        .bindPopup(popup(partner))
+        .addTo(map);
+    });
+    if (hasPosition(city)) {
+      bounds.push([city.lat, city.lon]);
+      L.circleMarker([city.lat, city.lon], {
+        radius: 8,
+        color: "#fff",
+        weight: 2,
+        fillColor: COLOURS.city,
+        fillOpacity: 1,
+        className: "atlas-city"
+      })
+        .bindTooltip(label(city.name), { permanent: true, direction: "top", className: "atlas-city-label" })
+        .addTo(map);
+    }
+    if (bounds.length > 1) {
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 6 });
+    } else if (bounds.length === 1) {
+      map.setView(bounds[0], 5);
+    } else {
+      map.setView([20, 0], 1);
+    }
+    drawCountries(map, data.countries);
+    element.setAttribute("data-map-ready", "1");
+  }
+
+  function start() {
+    var maps = document.querySelectorAll("[data-atlas-map]");
+    for (var i = 0; i < maps.length; i++) { draw(maps[i]); }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
