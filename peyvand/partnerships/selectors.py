@@ -283,16 +283,19 @@ def city_search(query: str, limit: int = 10) -> list[City]:
     query = (query or "").strip()
     if len(query) < 2:
         return []
-    try:
-        places_selectors = importlib.import_module("peyvand.places.selectors")
-        search = getattr(places_selectors, "city_search", None)
-    except ImportError:
-        search = None
-    if search is not None:
+    # The atlas's indexed search when it exists; a plain query otherwise (or when the
+    # search keys of a city were not built, as with hand-made test cities).
+    found: list[City] = []
+    for module_name in ("peyvand.places.search", "peyvand.places.selectors"):
         try:
-            return list(search(query, limit=limit))
-        except TypeError:
-            return list(search(query))[:limit]
+            search = getattr(importlib.import_module(module_name), "city_search", None)
+        except ImportError:
+            search = None
+        if search is not None:
+            found = list(search(query, limit=limit))
+            break
+    if found:
+        return found
     from peyvand.core.text import search_key
 
     key = search_key(query)
@@ -310,4 +313,27 @@ def city_search(query: str, limit: int = 10) -> list[City]:
 def office_activities(*, office: Office) -> QuerySet:
     return Activity.objects.filter(office=office).prefetch_related(
         Prefetch("partnerships", queryset=Partnership.objects.select_related("partner_city"))
+    )
+
+
+def partner_countries(*, office: Office) -> list[Any]:
+    """The countries of the office's partners, for the list filter."""
+    from peyvand.places.models import Country
+
+    return list(
+        Country.objects.filter(
+            cities__pk__in=Partnership.objects.filter(office=office).values("partner_city_id")
+        )
+        .distinct()
+        .order_by("name_en")
+    )
+
+
+def responsible_officers(*, office: Office) -> list[Any]:
+    from django.contrib.auth import get_user_model
+
+    return list(
+        get_user_model()
+        .objects.filter(memberships__office=office, memberships__role__in=["director", "officer"])
+        .order_by("username")
     )

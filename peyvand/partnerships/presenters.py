@@ -1,0 +1,137 @@
+"""Labels for what the pages show: health components, history entries, alerts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from peyvand.core.dates import format_date
+
+from .models import PartnershipEvent
+
+COMPONENT_LABELS = {
+    "recency": _("Recency"),
+    "frequency": _("Frequency"),
+    "delivery": _("Delivery"),
+    "reciprocity": _("Reciprocity"),
+    "breadth": _("Breadth"),
+    "outcomes": _("Outcomes"),
+}
+COMPONENT_HELP = {
+    "recency": _("Time since the last substantive activity (halves every 180 days)."),
+    "frequency": _("Substantive activities in the last 24 months (8 or more is full)."),
+    "delivery": _("Commitments done on or before their due date, of those due."),
+    "reciprocity": _("Share of activities initiated by the partner or jointly."),
+    "breadth": _("Distinct cooperation areas in the last 24 months (4 or more is full)."),
+    "outcomes": _("Outcomes recorded in the last 24 months (3 or more is full)."),
+}
+ACTION_LABELS = {
+    "created": _("Created"),
+    "updated": _("Edited"),
+    "status": _("Status changed"),
+    "archived": _("Archived"),
+    "restored": _("Restored from the archive"),
+    "approval_added": _("Approval required"),
+    "approval_decided": _("Approval decided"),
+    "agreement_added": _("Agreement added"),
+    "commitment_added": _("Commitment added"),
+    "commitment_updated": _("Commitment updated"),
+    "activity_logged": _("Activity logged"),
+    "outcome_added": _("Outcome recorded"),
+    "review_revive": _("Dormancy review: revive"),
+    "review_retire": _("Dormancy review: retire"),
+}
+FIELD_LABELS = {
+    "partner_city": _("Partner city"),
+    "kind": _("Kind"),
+    "status": _("Status"),
+    "end_reason": _("Reason for ending"),
+    "signed_on": _("Signed on"),
+    "valid_until": _("Valid until"),
+    "summary_fa": _("Summary (Persian)"),
+    "summary_en": _("Summary (English)"),
+    "responsible": _("Responsible officer"),
+    "is_public": _("Public"),
+    "areas": _("Cooperation areas"),
+    "archived": _("Archived"),
+    "commitment": _("Commitment"),
+    "activity": _("Activity"),
+    "outcome": _("Outcome"),
+    "agreement": _("Agreement"),
+    "approval": _("Approval"),
+    "date": _("Date"),
+    "done_on": _("Done on"),
+    "due_on": _("Due date"),
+    "title": _("Title"),
+    "deadline": _("Deadline"),
+    "commitments": _("Commitments"),
+}
+ALERT_LABELS = {
+    "turning_dormant": _("Will turn dormant at its current pace"),
+    "pact_expiring": _("Partnership expires"),
+    "agreement_expiring": _("Agreement expires"),
+    "overdue": _("Commitment overdue"),
+    "anniversary": _("Anniversary of signing"),
+}
+
+
+def components_rows(components: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for name, label in COMPONENT_LABELS.items():
+        c = components.get(name) or {}
+        value = c.get("value")
+        rows.append(
+            {
+                "name": name,
+                "label": label,
+                "help": COMPONENT_HELP[name],
+                "percent": None if value is None else round(float(value) * 100),
+                "weight": c.get("weight", 0),
+                "points": c.get("points", 0),
+                "count": c.get("count"),
+                "days": c.get("days"),
+                "due": c.get("due"),
+                "on_time": c.get("on_time"),
+            }
+        )
+    return rows
+
+
+def _value(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dict):
+        return str(value.get("label", ""))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        import datetime as dt
+
+        try:
+            return format_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return str(value)
+
+
+def history_rows(events: list[PartnershipEvent]) -> list[dict[str, Any]]:
+    rows = []
+    for event in events:
+        changes = []
+        for field, change in (event.changes or {}).items():
+            label = FIELD_LABELS.get(field, field)
+            if isinstance(change, list) and len(change) == 2:
+                changes.append({"field": label, "old": _value(change[0]), "new": _value(change[1])})
+            else:
+                changes.append({"field": label, "old": None, "new": _value(change)})
+        rows.append(
+            {
+                "event": event,
+                "action": ACTION_LABELS.get(event.action, event.action),
+                "changes": changes,
+            }
+        )
+    return rows
