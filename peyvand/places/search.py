@@ -85,6 +85,17 @@ def city_names_rebuild(*, city_ids: list[int], batch_size: int = 2000) -> int:
     return written
 
 
+def city_index_refresh(*, cities: Iterable[City]) -> None:
+    """Recompute search_text and the search rows of these cities (after a name change)."""
+    ids = []
+    for city in cities:
+        values = {f.attname: getattr(city, f.attname) for f in City._meta.concrete_fields}
+        city.search_text = city_search_text(values)
+        city.save(update_fields=["search_text"])
+        ids.append(city.pk)
+    city_names_rebuild(city_ids=ids)
+
+
 def _prefix_filter(key: str) -> Q:
     if connection.vendor == "postgresql":
         # LIKE 'q%' uses the varchar_pattern_ops index Django adds for db_index columns.

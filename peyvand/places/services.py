@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from peyvand.core.text import normalize_display
 
 from .models import City, CityNameReview, Country, ReviewAction
-from .search import city_names_rebuild, city_search_text
+from .search import city_index_refresh
 
 _PERSIAN_LETTERS = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTERS = re.compile("[A-Za-z]")
@@ -32,13 +32,6 @@ def clean_persian_name(name: str) -> str:
     if not _PERSIAN_LETTERS.search(value) or _LATIN_LETTERS.search(value):
         raise ValidationError(_("Write the name in Persian script."), code="script")
     return value
-
-
-def _refresh_search(city: City) -> None:
-    values = {f.attname: getattr(city, f.attname) for f in City._meta.concrete_fields}
-    city.search_text = city_search_text(values)
-    city.save(update_fields=["search_text"])
-    city_names_rebuild(city_ids=[city.pk])
 
 
 @transaction.atomic
@@ -60,7 +53,7 @@ def city_name_confirm(
     )
     city.name_fa_confirmed = value
     city.save(update_fields=["name_fa_confirmed"])
-    _refresh_search(city)
+    city_index_refresh(cities=[city])
     return review
 
 
@@ -115,5 +108,5 @@ def city_add(
         action=ReviewAction.ADDED,
         reviewer=user,
     )
-    _refresh_search(city)
+    city_index_refresh(cities=[city])
     return city
