@@ -10,7 +10,16 @@ from .forms import DateConverterForm
 
 @office_view()
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "dashboard/home.html", {})
+    from django.utils import timezone
+
+    from peyvand.partnerships import selectors as partnerships
+
+    office = request.office  # type: ignore[attr-defined]
+    context = {
+        "pact_counts": partnerships.label_counts(office=office),
+        "pact_alerts": partnerships.alerts(office=office, today=timezone.localdate()),
+    }
+    return render(request, "dashboard/home.html", context)
 
 
 @office_view()

@@ -1,0 +1,33 @@
+"""Loop forever: once per calendar day, enqueue the daily jobs (the health refresh).
+
+Started by scripts/run next to the db_worker. Several copies may run: the day is claimed
+through the shared cache, so the refresh is enqueued once a day.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
+
+from peyvand.partnerships.scheduler import run_daily_if_due
+
+
+class Command(BaseCommand):
+    help = "Enqueue the daily health-score refresh once per calendar day (runs until stopped)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--interval", type=int, default=300, help="seconds between checks")
+        parser.add_argument("--once", action="store_true", help="check once and exit")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        interval = max(5, int(options["interval"]))
+        while True:
+            day = timezone.localdate()
+            if run_daily_if_due(day):
+                self.stdout.write(f"Enqueued the daily health refresh for {day.isoformat()}.")
+            if options["once"]:
+                return
+            time.sleep(interval)
