@@ -1,0 +1,163 @@
+"""The API: same rules and roles as the pages, office isolation, ETag / If-Match."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.utils import timezone
+
+from peyvand.accounts.tests.factories import make_department
+from peyvand.partnerships import services
+from peyvand.places.tests.factories import make_city
+
+from .factories import make_partnership, with_home_city
+
+TODAY = timezone.localdate()
+
+
+def base(office: Any) -> str:
+    return f"/api/v1/offices/{office.slug}"
+
+
+def send(client: Any, method: str, path: str, data: Any, **headers: Any) -> Any:
+    return getattr(client, method)(
+        path, data=json.dumps(data), content_type="application/json", **headers
+    )
+
+
+def test_list_and_detail_carry_the_health_score(office: Any, member_client: Any) -> None:
+    p = make_partnership(office, signed_on=TODAY - dt.timedelta(days=1200))
+    client = member_client(office, "viewer")
+    body = client.get(base(office) + "/partnerships").json()
+    assert body["count"] == 1
+    item = body["items"][0]
+    assert item["id"] == p.pk
+    assert isinstance(item["health_score"], int)
+    assert item["health_label"] == "dormant"
+    assert item["paper_only"] is True
+    assert "recency" in item["components"]
+    response = client.get(base(office) + f"/partnerships/{p.pk}")
+    assert response.status_code == 200
+    assert response["ETag"] == f'"v{p.version}"'
+
+
+def test_another_office_answers_404(office: Any, other_office: Any, member_client: Any) -> None:
+    theirs = make_partnership(other_office)
+    c = services.commitment_create(partnership=theirs, actor=None, title="x", due_on=TODAY)
+    client = member_client(office, "director")
+    assert client.get(base(office) + f"/partnerships/{theirs.pk}").status_code == 404
+    assert client.get(base(office) + f"/commitments/{c.pk}").status_code == 404
+    assert (
+        send(client, "patch", base(office) + f"/commitments/{c.pk}", {"status": "done"}).status_code
+        == 404
+    )
+    assert client.get(base(other_office) + "/partnerships").status_code == 404
+
+
+def test_anonymous_is_refused(office: Any, client: Any) -> None:
+    assert client.get(base(office) + "/partnerships").status_code == 401
+
+
+def test_create_validates_with_clear_422(office: Any, member_client: Any) -> None:
+    with_home_city(office)
+    client = member_client(office, "officer")
+    response = send(
+        client,
+        "post",
+        base(office) + "/partnerships",
+        {"partner_city": office.home_city.code},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 422
+    assert "own city" in response.json()["detail"]
+    city = make_city("Vienna", country="AT")
+    response = send(
+        client,
+        "post",
+        base(office) + "/partnerships",
+        {"partner_city": city.code, "kind": "sister", "status": "proposed", "areas": ["water"]},
+    )
+    assert response.status_code == 201
+    assert response.json()["areas"] == ["water"]
+    viewer = member_client(office, "viewer")
+    assert (
+        send(
+            viewer, "post", base(office) + "/partnerships", {"partner_city": city.code}
+        ).status_code
+        == 403
+    )
+
+
+def test_a_stale_update_answers_412(office: Any, member_client: Any) -> None:
+    p = make_partnership(office, summary_en="a")
+    client = member_client(office, "officer")
+    etag = client.get(base(office) + f"/partnerships/{p.pk}")["ETag"]
+    ok = send(
+        client,
+        "patch",
+        base(office) + f"/partnerships/{p.pk}",
+        {"summary_en": "b"},
+        HTTP_IF_MATCH=etag,
+    )
+    assert ok.status_code == 200
+    assert ok["ETag"] != etag
+    stale = send(
+        client,
+        "patch",
+        base(office) + f"/partnerships/{p.pk}",
+        {"summary_en": "c"},
+        HTTP_IF_MATCH=etag,
+    )
+    assert stale.status_code == 412
+    assert stale.json()["changes"][0]["changes"]["summary_en"] == ["a", "b"]
+    p.refresh_from_db()
+    assert p.summary_en == "b"
+
+
+def test_activities_and_commitments_through_the_api(
+    office: Any, other_office: Any, member_client: Any
+) -> None:
+    dept = make_department(office)
+    p = make_partnership(office, signed_on=TODAY - dt.timedelta(days=1200))
+    theirs = make_partnership(other_office)
+    liaison = member_client(office, "liaison", department=dept)
+    payload = {
+        "date": TODAY.isoformat(),
+        "kind": "visit_in",
+        "title": "Delegation",
+        "initiated_by": "partner",
+        "partnerships": [p.pk, theirs.pk],
+        "outcomes": [{"kind": "investment", "value": "2.5", "unit": "million EUR"}],
+    }
+    assert send(liaison, "post", base(office) + "/activities", payload).status_code == 422
+    payload["partnerships"] = [p.pk]
+    response = send(liaison, "post", base(office) + "/activities", payload)
+    assert response.status_code == 201
+    assert response.json()["outcomes"][0]["unit"] == "million EUR"
+    p.refresh_from_db()
+    assert p.paper_only is False
+    officer = member_client(office, "officer")
+    created = send(
+        officer,
+        "post",
+        base(office) + f"/partnerships/{p.pk}/commitments",
+        {"title": "Study", "due_on": TODAY.isoformat(), "department": dept.pk},
+    )
+    assert created.status_code == 201
+    cid = created.json()["id"]
+    done = send(liaison, "patch", base(office) + f"/commitments/{cid}", {"status": "done"})
+    assert done.status_code == 200 and done.json()["on_time"] is True
+    other_dept = make_department(office)
+    c2 = services.commitment_create(
+        partnership=p, actor=None, title="Other", due_on=TODAY, department=other_dept
+    )
+    assert (
+        send(
+            liaison, "patch", base(office) + f"/commitments/{c2.pk}", {"status": "done"}
+        ).status_code
+        == 403
+    )
+    listing = liaison.get(base(office) + f"/activities?partnership={p.pk}").json()
+    assert listing["count"] == 1
