@@ -34,17 +34,44 @@
     return point && typeof point.lat === "number" && typeof point.lon === "number";
   }
 
+  // A ring that crosses the antimeridian (Fiji, Chukotka) would draw a line across the
+  // whole map: keep such a ring on one side by moving its western points east.
+  function unwrapRing(ring) {
+    for (var i = 1; i < ring.length; i++) {
+      if (Math.abs(ring[i][0] - ring[i - 1][0]) > 180) {
+        return ring.map(function (p) { return p[0] < 0 ? [p[0] + 360, p[1]] : p; });
+      }
+    }
+    return ring;
+  }
+
+  function unwrap(geometry) {
+    if (geometry.type === "Polygon") {
+      geometry.coordinates = geometry.coordinates.map(unwrapRing);
+    } else if (geometry.type === "MultiPolygon") {
+      geometry.coordinates = geometry.coordinates.map(function (polygon) {
+        return polygon.map(unwrapRing);
+      });
+    }
+  }
+
   function drawCountries(map, url) {
     if (!url || !window.fetch || !window.topojson) { return; }
     fetch(url, { credentials: "same-origin" })
       .then(function (response) { return response.json(); })
       .then(function (topology) {
         var shapes = window.topojson.feature(topology, topology.objects.countries);
+        shapes.features.forEach(function (feature) {
+          if (feature.geometry) { unwrap(feature.geometry); }
+        });
+        // Same pane as the links (Leaflet sizes only that pane's SVG), drawn beneath them.
         window.L.geoJSON(shapes, {
-          pane: "countries",
           interactive: false,
-          style: { color: "#9fb3b8", weight: 0.6, fillColor: "#f6f3ec", fillOpacity: 1 }
-        }).addTo(map);
+          style: {
+            color: "#9fb3b8", weight: 0.6, fillColor: "#f6f3ec", fillOpacity: 1,
+            className: "atlas-country"
+          }
+        }).addTo(map).bringToBack();
       })
       .catch(function () { /* the map still shows the links without shapes */ });
   }
@@ -63,8 +90,6 @@
     });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Natural Earth · GeoNames");
-    map.createPane("countries");
-    map.getPane("countries").style.zIndex = 250;
 
     var bounds = [];
     var city = data.city;

@@ -32,7 +32,7 @@ def test_cities_are_searched_and_paginated(client: Client, network: Any) -> None
     assert body["count"] == 1
     assert body["items"][0]["id"] == "gn:112931"
     assert body["items"][0]["name_fa"] == "تهران"
-    page = client.get("/api/v1/cities", {"q": "t", "limit": 1, "offset": 1}).json()
+    page = client.get("/api/v1/cities", {"q": "t", "limit": "1", "offset": "1"}).json()
     assert (page["count"], page["limit"], page["offset"]) == (2, 1, 1)
     assert [i["id"] for i in page["items"]] == ["gn:113646"]
 

@@ -63,8 +63,8 @@ def test_the_queue_lists_unnamed_cities_most_linked_first(
 def test_the_queue_filters_by_country_and_suggestion(reviewer_client: Client, queue: Any) -> None:
     html = reviewer_client.get("/en/world/review/", {"country": "DE"}).content.decode()
     assert "Berlin" in html and "Saint Petersburg" not in html
-    html = reviewer_client.get("/en/world/review/", {"country": "DE", "suggested": "on"})
-    assert "Hamburg" not in html.content.decode()
+    response = reviewer_client.get("/en/world/review/", {"country": "DE", "suggested": "on"})
+    assert "Hamburg" not in response.content.decode()
 
 
 def test_a_reviewer_confirms_a_suggestion_and_who_when_is_kept(
