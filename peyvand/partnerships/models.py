@@ -280,6 +280,13 @@ class InitiatedBy(models.TextChoices):
     JOINT = "joint", _("Jointly")
 
 
+INITIATED_PHRASES = {
+    InitiatedBy.US: _("initiated by us"),
+    InitiatedBy.PARTNER: _("initiated by the partner"),
+    InitiatedBy.JOINT: _("initiated jointly"),
+}
+
+
 class Activity(OfficeScoped):
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
@@ -316,6 +323,11 @@ class Activity(OfficeScoped):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def initiated_phrase(self) -> str:
+        phrase = INITIATED_PHRASES.get(InitiatedBy(self.initiated_by))
+        return str(phrase) if phrase is not None else ""
 
 
 class OutcomeKind(models.TextChoices):

@@ -7,8 +7,9 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.core.dates import format_date
+from peyvand.core.i18n import bilingual
 
-from .models import PartnershipEvent
+from .models import PartnershipEvent, PartnershipKind, PartnershipStatus
 
 COMPONENT_LABELS = {
     "recency": _("Recency"),
@@ -98,11 +99,19 @@ def components_rows(components: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _value(value: Any) -> str:
+CHOICE_FIELDS = {
+    "kind": dict(PartnershipKind.choices),
+    "status": dict(PartnershipStatus.choices),
+}
+
+
+def _value(value: Any, field: str = "") -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, dict):
-        return str(value.get("label", ""))
+        return bilingual(value, "label") or str(value.get("label", ""))
+    if field in CHOICE_FIELDS and isinstance(value, str):
+        return str(CHOICE_FIELDS[field].get(value, value))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or "—"
     if isinstance(value, bool):
@@ -124,9 +133,12 @@ def history_rows(events: list[PartnershipEvent]) -> list[dict[str, Any]]:
         for field, change in (event.changes or {}).items():
             label = FIELD_LABELS.get(field, field)
             if isinstance(change, list) and len(change) == 2:
-                changes.append({"field": label, "old": _value(change[0]), "new": _value(change[1])})
+                if change[0] is None and change[1] in ("", [], None, False):
+                    continue  # an empty field of a new record says nothing
+                old = None if change[0] is None else _value(change[0], field)
+                changes.append({"field": label, "old": old, "new": _value(change[1], field)})
             else:
-                changes.append({"field": label, "old": None, "new": _value(change)})
+                changes.append({"field": label, "old": None, "new": _value(change, field)})
         rows.append(
             {
                 "event": event,

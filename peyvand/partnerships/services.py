@@ -94,7 +94,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
     if hasattr(value, "pk"):
-        return {"id": value.pk, "label": str(value)}
+        plain: dict[str, Any] = {"id": value.pk, "label": str(value)}
+        if hasattr(value, "name_en"):
+            plain["label_en"] = value.name_en
+            plain["label_fa"] = getattr(value, "name_fa_display", "") or getattr(
+                value, "name_fa", ""
+            )
+        return plain
     return str(value)
 
 
