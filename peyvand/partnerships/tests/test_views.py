@@ -368,3 +368,29 @@ def test_dormancy_review_revive_through_the_page(office: Any, member_client: Any
     assert response.status_code == 302
     assert p.reviews.get().decision == "revive"
     assert p.commitments.get().title == "Joint workshop on air quality"
+
+
+def test_evidence_and_done_date_through_the_plain_form(
+    office: Any, member_client: Any, media: Any
+) -> None:
+    p = make_partnership(office)
+    c = services.commitment_create(partnership=p, actor=None, title="x", due_on=TODAY)
+    client = member_client(office, "officer")
+    response = client.post(
+        url("commitment_status", office, pk=c.pk),
+        {
+            "status": "done",
+            "done_on": (TODAY - dt.timedelta(days=2)).isoformat(),
+            "evidence_note": "Minutes of the meeting",
+            "evidence_link": "https://example.org/minutes",
+            "evidence_file": SimpleUploadedFile("minutes.pdf", PDF),
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 302
+    c.refresh_from_db()
+    assert c.done_on == TODAY - dt.timedelta(days=2) and c.on_time
+    assert c.evidence_note == "Minutes of the meeting"
+    download = client.get(url("download", office, kind="evidence", pk=c.pk))
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment")
