@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from .models import City, CityNameReview, Country
 from .search import city_search, city_search_count
 
 __all__ = [
+    "atlas_size",
     "city_persian_name",
     "city_search",
     "city_search_count",
@@ -35,6 +36,12 @@ def city_persian_name(city: City) -> tuple[str, str]:
     if city.name_fa_confirmed:
         return city.name_fa_confirmed, str(TIER_LABELS["confirmed"])
     return "", ""
+
+
+def atlas_size() -> dict[str, int]:
+    """{"cities": n, "links": n}; each link adds one to the degree of both its cities."""
+    degrees = City.objects.aggregate(total=Sum("degree"))["total"] or 0
+    return {"cities": City.objects.count(), "links": degrees // 2}
 
 
 def top_cities(limit: int = 20) -> QuerySet[City]:

@@ -54,7 +54,7 @@ def search_results(request: HttpRequest) -> HttpResponse:
 
 
 def about_data(request: HttpRequest) -> HttpResponse:
-    return render(request, "places/about_data.html", {})
+    return render(request, "places/about_data.html", selectors.atlas_size())
 
 
 @login_required

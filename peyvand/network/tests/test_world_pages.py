@@ -132,3 +132,4 @@ def test_the_nav_links_to_the_atlas_for_everyone(client: Client, network: Any) -
     assert "GeoNames (CC BY 4.0)" in html
     assert "ODbL 1.0" in html
     assert "RGRE" in html
+    assert "4 cities and towns and 4 public sister-city links" in html
