@@ -107,8 +107,7 @@ def review_confirm(request: HttpRequest, code: str) -> HttpResponse:
             request,
             "places/review.html#row",
             {"city": city, "error": error, "done": not error},
-            status=200 if not error else 422,
-        )
+        )  # 200 even for an error: htmx swaps only 2xx answers, and the row shows it
     if error:
         messages.error(request, error)
     else:

@@ -130,6 +130,21 @@ def test_search_text_holds_every_spelling_normalised() -> None:
     assert ("petersburg", False) in keys
 
 
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.django_db
+def test_progress_bars_only_on_a_terminal() -> None:
+    terminal = Terminal()
+    with translation.override("en"):
+        call_command("import_world", "--data", str(GOOD), stdout=terminal)
+    assert "100%" in terminal.getvalue()
+    out, _ = run_import(GOOD)  # a plain StringIO is not a terminal
+    assert "%|" not in out
+
+
 @pytest.mark.django_db
 def test_a_second_run_changes_nothing() -> None:
     run_import(GOOD)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -52,9 +53,12 @@ class Command(BaseCommand):
             )
         bars: list[tqdm[Any]] = []
         show = self.stdout.isatty()
+        stream = getattr(self.stdout, "_out", sys.stdout)  # the raw stream under the wrapper
 
         def progress(name: str, total: int) -> Callable[[int], None]:
-            bar: tqdm[Any] = tqdm(total=total, desc=name, unit=" rows", disable=not show)
+            bar: tqdm[Any] = tqdm(
+                total=total, desc=name, unit=" rows", disable=not show, file=stream
+            )
             bars.append(bar)
             return bar.update
 
