@@ -161,6 +161,7 @@ class CommitmentOut(Schema):
     evidence_note: str
     evidence_link: str
     on_time: bool
+    version: int
 
     @staticmethod
     def resolve_area(obj: Commitment) -> str | None:
@@ -180,8 +181,10 @@ class CommitmentPatch(Schema):
     drop_reason: str = ""
     evidence_note: str | None = None
     evidence_link: str | None = None
-    title: str | None = None
+    title: str | None = Field(None, max_length=300)
     due_on: dt.date | None = None
+    area: str | None = Field(None, description="A cooperation area code; null clears it.")
+    department: int | None = Field(None, description="A department id; null clears it.")
 
 
 class OutcomeIO(Schema):
@@ -292,8 +295,22 @@ def _pact(office: Any, pk: int) -> Partnership:
     )
 
 
-def _etag(p: Partnership) -> str:
+def _etag(p: Partnership | Commitment) -> str:
     return f'"v{p.version}"'
+
+
+def _stale_changes(events: list[Any]) -> list[dict[str, Any]]:
+    from .presenters import history_rows
+
+    return [
+        {
+            "action": str(row["action"]),
+            "by": row["event"].actor.get_username() if row["event"].actor else None,
+            "at": row["event"].created_at.isoformat(),
+            "changes": row["event"].changes,
+        }
+        for row in history_rows(events)
+    ]
 
 
 def _if_match(request: HttpRequest) -> int | None:
@@ -398,18 +415,8 @@ def update_partnership(
             partnership=p, actor=membership, expected_version=_if_match(request), data=data
         )
     except services.StaleEdit as exc:
-        from .presenters import history_rows
-
         response["ETag"] = _etag(exc.partnership)
-        changes = [
-            {
-                "action": str(row["action"]),
-                "by": row["event"].actor.get_username() if row["event"].actor else None,
-                "at": row["event"].created_at.isoformat(),
-                "changes": row["event"].changes,
-            }
-            for row in history_rows(exc.events)
-        ]
+        changes = _stale_changes(exc.events)
         return 412, {"detail": exc.message, "version": exc.partnership.version, "changes": changes}
     except ValidationError as exc:
         return _invalid(exc)
@@ -458,22 +465,54 @@ def create_commitment(request: HttpRequest, slug: str, pk: int, payload: Commitm
     return 201, c
 
 
+def _commitment(office: Any, pk: int) -> Commitment:
+    return get_object_or_404(
+        Commitment.objects.filter(office=office).select_related("partnership", "area"), pk=pk
+    )
+
+
 @router.get("/offices/{slug}/commitments/{pk}", response={200: CommitmentOut, 404: ErrorOut})
-def get_commitment(request: HttpRequest, slug: str, pk: int) -> Any:
+def get_commitment(request: HttpRequest, slug: str, pk: int, response: HttpResponse) -> Any:
     membership = _membership(request, slug)
-    return get_object_or_404(Commitment.objects.filter(office=membership.office), pk=pk)
+    c = _commitment(membership.office, pk)
+    response["ETag"] = _etag(c)
+    return c
 
 
 @router.patch(
     "/offices/{slug}/commitments/{pk}",
-    response={200: CommitmentOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationOut},
+    response={
+        200: CommitmentOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        412: StaleOut,
+        422: ValidationOut,
+    },
 )
-def update_commitment(request: HttpRequest, slug: str, pk: int, payload: CommitmentPatch) -> Any:
+def update_commitment(
+    request: HttpRequest, slug: str, pk: int, payload: CommitmentPatch, response: HttpResponse
+) -> Any:
+    """Send the ETag of the commitment you read in If-Match: a stale one answers 412."""
     membership = _membership(request, slug, Role.LIAISON)
-    c = get_object_or_404(
-        Commitment.objects.filter(office=membership.office).select_related("partnership"), pk=pk
-    )
+    office = membership.office
+    c = _commitment(office, pk)
+    fields = payload.dict(exclude_unset=True)
     try:
+        plan: dict[str, Any] = {}
+        if "area" in fields:
+            plan["set_area"] = True
+            plan["area"] = _areas([fields["area"]])[0] if fields["area"] else None
+        if "department" in fields:
+            plan["set_department"] = True
+            plan["department"] = None
+            if fields["department"] is not None:
+                plan["department"] = Department.objects.filter(
+                    office=office, pk=fields["department"]
+                ).first()
+                if plan["department"] is None:
+                    raise ValidationError(
+                        {"department": [_("Choose a department of this office.")]}
+                    )
         services.commitment_update(
             commitment=c,
             actor=membership,
@@ -484,12 +523,19 @@ def update_commitment(request: HttpRequest, slug: str, pk: int, payload: Commitm
             evidence_link=payload.evidence_link,
             title=payload.title,
             due_on=payload.due_on,
+            expected_version=_if_match(request),
+            **plan,
         )
+    except services.StaleCommitmentEdit as exc:
+        response["ETag"] = _etag(exc.commitment)
+        changes = _stale_changes(exc.events)
+        return 412, {"detail": exc.message, "version": exc.commitment.version, "changes": changes}
     except PermissionDenied:
         raise HttpError(403, _("Your role does not allow this.")) from None
     except ValidationError as exc:
         return _invalid(exc)
-    c.refresh_from_db()
+    c = _commitment(office, pk)
+    response["ETag"] = _etag(c)
     return c
 
 

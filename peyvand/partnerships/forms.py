@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import Department, Office
@@ -165,6 +166,22 @@ class AgreementForm(forms.Form):
     )
 
 
+class AgreementEditForm(AgreementForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["documents"].label = _("Add files")
+
+    @staticmethod
+    def initial_from(a: Any) -> dict[str, Any]:
+        return {
+            "title": a.title,
+            "languages": a.languages,
+            "signatories": a.signatories,
+            "signed_on": a.signed_on,
+            "valid_until": a.valid_until,
+        }
+
+
 class FileForm(forms.Form):
     file = forms.FileField(label=_("File"), help_text=_("PDF, DOCX, PNG or JPEG; at most 20 MB."))
 
@@ -191,6 +208,71 @@ class CommitmentStatusForm(forms.Form):
     evidence_note = forms.CharField(label=_("Evidence"), required=False)
     evidence_link = forms.URLField(label=_("Evidence link"), required=False)
     evidence_file = forms.FileField(label=_("Evidence file"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+PLAN_FIELDS = ("title", "area", "department", "due_on")
+
+
+class CommitmentEditForm(forms.Form):
+    """The whole commitment for officers; status and evidence only for a liaison."""
+
+    title = forms.CharField(label=_("Commitment"), max_length=300)
+    area = forms.ModelChoiceField(
+        label=_("Area"), queryset=CooperationArea.objects.all(), required=False
+    )
+    department = forms.ModelChoiceField(
+        label=_("Owner department"), queryset=Department.objects.none(), required=False
+    )
+    due_on = JalaliDateField(label=_("Due date"))
+    status = forms.ChoiceField(label=_("Status"), choices=CommitmentStatus.choices)
+    done_on = JalaliDateField(
+        label=_("Done on"), required=False, help_text=_("Today, if left empty when done.")
+    )
+    drop_reason = forms.CharField(
+        label=_("Reason for dropping"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when the commitment is dropped."),
+    )
+    evidence_note = forms.CharField(
+        label=_("Evidence"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    evidence_link = forms.URLField(
+        label=_("Evidence link"),
+        required=False,
+        max_length=500,
+        widget=forms.URLInput(attrs={"dir": "ltr"}),
+    )
+    evidence_file = forms.FileField(
+        label=_("Evidence file"),
+        required=False,
+        help_text=_("PDF, DOCX, PNG or JPEG; at most 20 MB."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, office: Office, plan: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if plan:
+            self.fields["department"].queryset = office.departments.all()  # type: ignore[attr-defined]
+        else:
+            for name in PLAN_FIELDS:
+                del self.fields[name]
+
+    @staticmethod
+    def initial_from(c: Any) -> dict[str, Any]:
+        return {
+            "title": c.title,
+            "area": c.area,
+            "department": c.department,
+            "due_on": c.due_on,
+            "status": c.status,
+            "done_on": c.done_on,
+            "drop_reason": c.drop_reason,
+            "evidence_note": c.evidence_note,
+            "evidence_link": c.evidence_link,
+            "version": c.version,
+        }
 
 
 class ActivityForm(forms.Form):
@@ -231,6 +313,37 @@ class ActivityForm(forms.Form):
             .select_related("partner_city")
             .order_by("partner_city__name_en")
         )
+
+
+class ActivityEditForm(ActivityForm):
+    """Correct a logged activity: outcomes are edited one by one beside it."""
+
+    def __init__(self, *args: Any, office: Office, activity: Any, **kwargs: Any) -> None:
+        super().__init__(*args, office=office, **kwargs)
+        for name in ("outcome_kind", "outcome_value", "outcome_unit"):
+            del self.fields[name]
+        # The pacts it already concerns stay choosable even when archived since.
+        linked = activity.partnerships.values("pk")
+        self.fields["partnerships"].queryset = (  # type: ignore[attr-defined]
+            Partnership.objects.filter(office=office)
+            .filter(Q(archived=False) | Q(pk__in=linked))
+            .select_related("partner_city")
+            .order_by("partner_city__name_en")
+        )
+
+    @staticmethod
+    def initial_from(a: Any) -> dict[str, Any]:
+        return {
+            "title": a.title,
+            "date": a.date,
+            "kind": a.kind,
+            "initiated_by": a.initiated_by,
+            "partnerships": list(a.partnerships.all()),
+            "description": a.description,
+            "areas": list(a.areas.all()),
+            "participants": a.participants,
+            "is_public": a.is_public,
+        }
 
 
 class OutcomeForm(forms.Form):

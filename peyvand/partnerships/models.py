@@ -243,6 +243,8 @@ class Commitment(OfficeScoped):
         _("evidence file"), upload_to=private_upload_to, blank=True, max_length=200
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
+    # Optimistic locking: every save bumps it; a save made from an older version is refused.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("commitment")
@@ -440,6 +442,10 @@ class PartnershipEvent(OfficeScoped):
     version = models.PositiveIntegerField(default=0)
     changes = models.JSONField(default=dict, blank=True)
     note = models.TextField(blank=True)
+    # The part of the pact the entry is about ("commitment:12") and that part's version
+    # after the change: what a refused stale edit of a commitment shows as changed.
+    subject = models.CharField(max_length=40, blank=True, db_index=True)
+    subject_version = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("history entry")

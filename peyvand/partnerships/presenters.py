@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.core.dates import format_date
 from peyvand.core.i18n import bilingual
 
-from .models import PartnershipEvent, PartnershipKind, PartnershipStatus
+from .models import (
+    ActivityKind,
+    CommitmentStatus,
+    CooperationArea,
+    InitiatedBy,
+    OutcomeKind,
+    PartnershipEvent,
+    PartnershipKind,
+    PartnershipStatus,
+)
 
 COMPONENT_LABELS = {
     "recency": _("Recency"),
@@ -36,10 +47,17 @@ ACTION_LABELS = {
     "approval_added": _("Approval required"),
     "approval_decided": _("Approval decided"),
     "agreement_added": _("Agreement added"),
+    "agreement_updated": _("Agreement edited"),
+    "agreement_file_added": _("Agreement file added"),
+    "agreement_file_removed": _("Agreement file removed"),
     "commitment_added": _("Commitment added"),
     "commitment_updated": _("Commitment updated"),
     "activity_logged": _("Activity logged"),
+    "activity_updated": _("Activity edited"),
+    "activity_deleted": _("Activity deleted"),
     "outcome_added": _("Outcome recorded"),
+    "outcome_updated": _("Outcome edited"),
+    "outcome_removed": _("Outcome removed"),
     "review_revive": _("Dormancy review: revive"),
     "review_retire": _("Dormancy review: retire"),
 }
@@ -67,6 +85,24 @@ FIELD_LABELS = {
     "title": _("Title"),
     "deadline": _("Deadline"),
     "commitments": _("Commitments"),
+    "area": _("Area"),
+    "department": _("Owner department"),
+    "drop_reason": _("Reason for dropping"),
+    "evidence_note": _("Evidence"),
+    "evidence_link": _("Evidence link"),
+    "evidence_file": _("Evidence file"),
+    "initiated_by": _("Initiated by"),
+    "description": _("Description"),
+    "participants": _("Participants"),
+    "partnerships": _("Partnerships"),
+    "outcomes": _("Outcomes"),
+    "value": _("Value"),
+    "unit": _("Unit"),
+    "note": _("Note"),
+    "languages": _("Languages"),
+    "signatories": _("Signatories"),
+    "file": _("File"),
+    "files": _("Files"),
 }
 ALERT_LABELS = {
     "turning_dormant": _("Will turn dormant at its current pace"),
@@ -103,17 +139,37 @@ CHOICE_FIELDS = {
     "kind": dict(PartnershipKind.choices),
     "status": dict(PartnershipStatus.choices),
 }
+# The choices of an entry about a part of the pact (by the entry's action prefix).
+PART_CHOICE_FIELDS = {
+    "commitment": {"status": dict(CommitmentStatus.choices)},
+    "activity": {"kind": dict(ActivityKind.choices), "initiated_by": dict(InitiatedBy.choices)},
+    "outcome": {"kind": dict(OutcomeKind.choices)},
+}
 
 
-def _value(value: Any, field: str = "") -> str:
+def _choices_for(action: str) -> dict[str, dict[str, Any]]:
+    part = action.split("_", 1)[0]
+    return PART_CHOICE_FIELDS.get(part, CHOICE_FIELDS) if "_" in action else CHOICE_FIELDS
+
+
+def _value(
+    value: Any,
+    field: str = "",
+    choices: dict[str, dict[str, Any]] | None = None,
+    area_names: dict[str, str] | None = None,
+) -> str:
+    choices = CHOICE_FIELDS if choices is None else choices
     if value is None or value == "":
         return "—"
     if isinstance(value, dict):
         return bilingual(value, "label") or str(value.get("label", ""))
-    if field in CHOICE_FIELDS and isinstance(value, str):
-        return str(CHOICE_FIELDS[field].get(value, value))
+    if field in choices and isinstance(value, str):
+        return str(choices[field].get(value, value))
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "—"
+        if field == "areas" and area_names is not None:
+            value = [area_names.get(str(v), v) for v in value]
+        items = [_value(v) if isinstance(v, dict) else str(v) for v in value]
+        return ("، " if get_language() == "fa" else ", ").join(items) or "—"
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
@@ -126,19 +182,27 @@ def _value(value: Any, field: str = "") -> str:
     return str(value)
 
 
+def _area_names(events: list[PartnershipEvent]) -> dict[str, str] | None:
+    if not any("areas" in (e.changes or {}) for e in events):
+        return None
+    return {a.code: a.name for a in CooperationArea.objects.all()}
+
+
 def history_rows(events: list[PartnershipEvent]) -> list[dict[str, Any]]:
     rows = []
+    area_names = _area_names(events)
     for event in events:
         changes = []
+        shown = partial(_value, choices=_choices_for(event.action), area_names=area_names)
         for field, change in (event.changes or {}).items():
             label = FIELD_LABELS.get(field, field)
             if isinstance(change, list) and len(change) == 2:
                 if change[0] is None and change[1] in ("", [], None, False):
                     continue  # an empty field of a new record says nothing
-                old = None if change[0] is None else _value(change[0], field)
-                changes.append({"field": label, "old": old, "new": _value(change[1], field)})
+                old = None if change[0] is None else shown(change[0], field)
+                changes.append({"field": label, "old": old, "new": shown(change[1], field)})
             else:
-                changes.append({"field": label, "old": None, "new": _value(change, field)})
+                changes.append({"field": label, "old": None, "new": shown(change, field)})
         rows.append(
             {
                 "event": event,

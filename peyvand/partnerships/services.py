@@ -21,6 +21,7 @@ from . import health as hs
 from .files import check_upload
 from .models import (
     Activity,
+    ActivityKind,
     Agreement,
     AgreementFile,
     Approval,
@@ -30,8 +31,10 @@ from .models import (
     CooperationArea,
     DormancyReview,
     HealthSettings,
+    InitiatedBy,
     NotOurs,
     Outcome,
+    OutcomeKind,
     Partnership,
     PartnershipEvent,
     PartnershipKind,
@@ -52,6 +55,22 @@ PARTNERSHIP_FIELDS = (
     "responsible",
     "is_public",
 )
+
+
+class StaleCommitmentEdit(Exception):
+    """Someone else saved the commitment since the editor loaded it."""
+
+    def __init__(self, commitment: Commitment, events: list[PartnershipEvent]) -> None:
+        super().__init__("stale commitment edit")
+        self.commitment = commitment
+        self.events = events
+
+    @property
+    def message(self) -> str:
+        return _(
+            "Someone else changed this commitment while you were editing it; your changes "
+            "were not saved. Review their changes and make yours again."
+        )
 
 
 class StaleEdit(Exception):
@@ -121,6 +140,8 @@ def event_record(
     action: str,
     changes: dict[str, Any] | None = None,
     note: str = "",
+    subject: str = "",
+    subject_version: int | None = None,
 ) -> PartnershipEvent:
     return PartnershipEvent.objects.create(
         office_id=partnership.office_id,
@@ -130,6 +151,8 @@ def event_record(
         version=partnership.version,
         changes=changes or {},
         note=note,
+        subject=subject,
+        subject_version=subject_version,
     )
 
 
@@ -577,6 +600,18 @@ def approval_decide(
 
 # ---------------------------------------------------------------- agreements
 
+AGREEMENT_FIELDS = ("title", "languages", "signatories", "signed_on", "valid_until")
+
+
+def _validate_agreement(title: str, signed_on: dt.date | None, valid_until: dt.date | None) -> None:
+    errors: dict[str, list[str]] = {}
+    if not title.strip():
+        errors["title"] = [_("Give the agreement a title.")]
+    if signed_on and valid_until and valid_until <= signed_on:
+        errors["valid_until"] = [_("The end of validity must be after the signing date.")]
+    if errors:
+        raise ValidationError(errors)
+
 
 @transaction.atomic
 def agreement_create(
@@ -591,12 +626,7 @@ def agreement_create(
     files: Sequence[UploadedFile] = (),
 ) -> Agreement:
     _require(actor, Role.OFFICER)
-    if not title.strip():
-        raise ValidationError({"title": [_("Give the agreement a title.")]})
-    if signed_on and valid_until and valid_until <= signed_on:
-        raise ValidationError(
-            {"valid_until": [_("The end of validity must be after the signing date.")]}
-        )
+    _validate_agreement(title, signed_on, valid_until)
     agreement = Agreement.objects.create(
         office_id=partnership.office_id,
         partnership=partnership,
@@ -606,20 +636,71 @@ def agreement_create(
         signed_on=signed_on,
         valid_until=valid_until,
     )
-    for upload in files:
-        agreement_file_add(agreement=agreement, actor=actor, upload=upload)
+    names = [
+        agreement_file_add(
+            agreement=agreement, actor=actor, upload=upload, record=False
+        ).original_name
+        for upload in files
+    ]
+    changes: dict[str, Any] = {"agreement": [None, agreement.title]}
+    if names:
+        changes["files"] = [None, names]
     event_record(
         partnership=partnership,
         actor=actor,
         action="agreement_added",
-        changes={"agreement": [None, agreement.title]},
+        changes=changes,
+        subject=f"agreement:{agreement.pk}",
     )
     return agreement
 
 
 @transaction.atomic
+def agreement_update(
+    *,
+    agreement: Agreement,
+    actor: OfficeMembership | None,
+    title: str,
+    languages: str = "",
+    signatories: str = "",
+    signed_on: dt.date | None = None,
+    valid_until: dt.date | None = None,
+    files: Sequence[UploadedFile] = (),
+) -> Agreement:
+    """Correct an agreement's fields and add files; recorded in the pact's history."""
+    _require(actor, Role.OFFICER)
+    _validate_agreement(title, signed_on, valid_until)
+    current = (
+        Agreement.objects.select_for_update().select_related("partnership").get(pk=agreement.pk)
+    )
+    before = {name: _plain(getattr(current, name)) for name in AGREEMENT_FIELDS}
+    current.title = title.strip()
+    current.languages = languages.strip()
+    current.signatories = signatories.strip()
+    current.signed_on = signed_on
+    current.valid_until = valid_until
+    current.save(update_fields=[*AGREEMENT_FIELDS, "updated_at"])
+    changes = _diff(before, {name: _plain(getattr(current, name)) for name in AGREEMENT_FIELDS})
+    if changes:
+        event_record(
+            partnership=current.partnership,
+            actor=actor,
+            action="agreement_updated",
+            changes={"agreement": current.title, **changes},
+            subject=f"agreement:{current.pk}",
+        )
+    for upload in files:
+        agreement_file_add(agreement=current, actor=actor, upload=upload)
+    return current
+
+
+@transaction.atomic
 def agreement_file_add(
-    *, agreement: Agreement, actor: OfficeMembership | None, upload: UploadedFile
+    *,
+    agreement: Agreement,
+    actor: OfficeMembership | None,
+    upload: UploadedFile,
+    record: bool = True,
 ) -> AgreementFile:
     _require(actor, Role.OFFICER)
     content_type, _ext = check_upload(upload)
@@ -634,7 +715,42 @@ def agreement_file_add(
     )
     row.file.save(name, upload, save=False)
     row.save()
+    if record:
+        event_record(
+            partnership=agreement.partnership,
+            actor=actor,
+            action="agreement_file_added",
+            changes={"agreement": agreement.title, "file": [None, name]},
+            subject=f"agreement:{agreement.pk}",
+        )
     return row
+
+
+@transaction.atomic
+def agreement_file_remove(*, file: AgreementFile, actor: OfficeMembership | None) -> None:
+    """Remove a document from an agreement (recorded; the stored file goes after commit)."""
+    _require(actor, Role.OFFICER)
+    row = (
+        AgreementFile.objects.select_for_update()
+        .select_related("agreement", "agreement__partnership")
+        .get(pk=file.pk)
+    )
+    agreement = row.agreement
+    name, storage = row.file.name, row.file.storage
+    row.delete()
+    event_record(
+        partnership=agreement.partnership,
+        actor=actor,
+        action="agreement_file_removed",
+        changes={"agreement": agreement.title, "file": [row.original_name, None]},
+        subject=f"agreement:{agreement.pk}",
+    )
+
+    def delete_stored() -> None:
+        if name and storage.exists(name):
+            storage.delete(name)
+
+    transaction.on_commit(delete_stored, robust=True)
 
 
 # ---------------------------------------------------------------- commitments
@@ -643,6 +759,10 @@ def agreement_file_add(
 def _check_department(office: Office, department: Department | None) -> None:
     if department is not None and department.office_id != office.pk:
         raise ValidationError({"department": [_("Choose a department of this office.")]})
+
+
+def _commitment_subject(commitment: Commitment) -> str:
+    return f"commitment:{commitment.pk}"
 
 
 @transaction.atomic
@@ -675,6 +795,8 @@ def commitment_create(
         actor=actor,
         action="commitment_added",
         changes={"commitment": [None, commitment.title]},
+        subject=_commitment_subject(commitment),
+        subject_version=commitment.version,
     )
     if refresh:
         health_refresh(partnerships=[partnership])
@@ -688,6 +810,33 @@ def can_update_commitment(membership: OfficeMembership, commitment: Commitment) 
         membership.role == Role.LIAISON
         and membership.department_id is not None
         and commitment.department_id == membership.department_id
+    )
+
+
+def _commitment_snapshot(c: Commitment) -> dict[str, Any]:
+    return {
+        "title": c.title,
+        "area": _plain(c.area),
+        "department": _plain(c.department),
+        "due_on": _plain(c.due_on),
+        "status": c.status,
+        "done_on": _plain(c.done_on),
+        "drop_reason": c.drop_reason,
+        "evidence_note": c.evidence_note,
+        "evidence_link": c.evidence_link,
+    }
+
+
+def commitment_changes_since(commitment: Commitment, version: int) -> list[PartnershipEvent]:
+    """The history entries of this commitment saved after `version`, oldest first."""
+    return list(
+        PartnershipEvent.objects.filter(
+            partnership_id=commitment.partnership_id,
+            subject=_commitment_subject(commitment),
+            subject_version__gt=version,
+        )
+        .select_related("actor")
+        .order_by("created_at", "pk")
     )
 
 
@@ -706,73 +855,128 @@ def commitment_update(
     due_on: dt.date | None = None,
     department: Department | None = None,
     set_department: bool = False,
+    area: CooperationArea | None = None,
+    set_area: bool = False,
+    expected_version: int | None = None,
     today: dt.date | None = None,
 ) -> Commitment:
-    """Update a commitment; a liaison may only touch those of their own department."""
-    if actor is not None and not can_update_commitment(actor, commitment):
+    """Update a commitment; refused with StaleCommitmentEdit if it changed since
+    `expected_version`. A liaison may only touch the status and evidence of their own
+    department's commitments; the plan itself (title, area, owner, due date) is an officer's.
+    """
+    current = (
+        # Lock the commitment's row only: area and department are outer joins.
+        Commitment.objects.select_for_update(of=("self",))
+        .select_related("partnership", "partnership__office", "area", "department")
+        .get(pk=commitment.pk)
+    )
+    if actor is not None and not can_update_commitment(actor, current):
         raise PermissionDenied
-    editing_plan = title is not None or due_on is not None or set_department
-    if editing_plan:
+    if title is not None or due_on is not None or set_department or set_area:
         _require(actor, Role.OFFICER)
-    before = {
-        "status": commitment.status,
-        "done_on": _plain(commitment.done_on),
-        "title": commitment.title,
-        "due_on": _plain(commitment.due_on),
-    }
+    if expected_version is not None and current.version != expected_version:
+        raise StaleCommitmentEdit(current, commitment_changes_since(current, expected_version))
+    before = _commitment_snapshot(current)
     if title is not None:
         if not title.strip():
             raise ValidationError({"title": [_("Give the commitment a title.")]})
-        commitment.title = title.strip()
+        current.title = title.strip()
     if due_on is not None:
-        commitment.due_on = due_on
+        current.due_on = due_on
     if set_department:
-        _check_department(commitment.partnership.office, department)
-        commitment.department = department
+        _check_department(current.partnership.office, department)
+        current.department = department
+    if set_area:
+        current.area = area
     if status is not None:
         if status not in CommitmentStatus.values:
             raise ValidationError({"status": [_("Choose a valid status.")]})
-        commitment.status = status
+        current.status = status
         if status == CommitmentStatus.DONE:
-            commitment.done_on = done_on or today or _today()
-            commitment.drop_reason = ""
+            current.done_on = done_on or current.done_on or today or _today()
+            current.drop_reason = ""
         elif status == CommitmentStatus.DROPPED:
             if not drop_reason.strip():
                 raise ValidationError(
                     {"drop_reason": [_("Give the reason for dropping the commitment.")]}
                 )
-            commitment.drop_reason = drop_reason.strip()
-            commitment.done_on = None
+            current.drop_reason = drop_reason.strip()
+            current.done_on = None
         else:
-            commitment.done_on = None
-            commitment.drop_reason = ""
+            current.done_on = None
+            current.drop_reason = ""
     if evidence_note is not None:
-        commitment.evidence_note = evidence_note
+        current.evidence_note = evidence_note
     if evidence_link is not None:
-        commitment.evidence_link = evidence_link
+        current.evidence_link = evidence_link
+    changes = _diff(before, _commitment_snapshot(current))
     if evidence_file is not None:
         check_upload(evidence_file)
-        commitment.evidence_file = evidence_file
-    commitment.save()
-    after = {
-        "status": commitment.status,
-        "done_on": _plain(commitment.done_on),
-        "title": commitment.title,
-        "due_on": _plain(commitment.due_on),
-    }
-    changes = _diff(before, after)
+        current.evidence_file = evidence_file
+        changes["evidence_file"] = [None, (evidence_file.name or "").rsplit("/", 1)[-1]]
     if changes:
+        current.version += 1
+        current.save()
         event_record(
-            partnership=commitment.partnership,
+            partnership=current.partnership,
             actor=actor,
             action="commitment_updated",
-            changes={"commitment": commitment.title, **changes},
+            changes={"commitment": current.title, **changes},
+            subject=_commitment_subject(current),
+            subject_version=current.version,
         )
-    health_refresh(partnerships=[commitment.partnership])
-    return commitment
+        health_refresh(partnerships=[current.partnership])
+    commitment.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_")})
+    return current
 
 
 # ---------------------------------------------------------------- activities
+
+
+def can_edit_activity(membership: OfficeMembership, activity: Activity) -> bool:
+    """Officers edit any activity; a liaison those logged by their department or by them."""
+    if membership.has_role(Role.OFFICER):
+        return True
+    if membership.role != Role.LIAISON:
+        return False
+    if membership.department_id is not None and activity.department_id == membership.department_id:
+        return True
+    return activity.created_by_id is not None and activity.created_by_id == membership.user_id
+
+
+def _require_activity(actor: OfficeMembership | None, activity: Activity) -> None:
+    if actor is not None and not can_edit_activity(actor, activity):
+        raise PermissionDenied
+
+
+def _validate_activity(
+    *,
+    office: Office,
+    partnerships: Sequence[Partnership],
+    date: dt.date,
+    kind: str,
+    initiated_by: str,
+    title: str,
+    participants: int | None,
+    today: dt.date | None,
+) -> None:
+    errors: dict[str, list[str]] = {}
+    if not partnerships:
+        errors["partnerships"] = [_("Choose at least one partnership.")]
+    if any(p.office_id != office.pk for p in partnerships):
+        errors["partnerships"] = [_("An activity can only concern this office's partnerships.")]
+    if kind not in ActivityKind.values:
+        errors["kind"] = [_("Choose a valid kind.")]
+    if initiated_by not in InitiatedBy.values:
+        errors["initiated_by"] = [_("Choose who initiated the activity.")]
+    if not title.strip():
+        errors["title"] = [_("Give the activity a title.")]
+    if date > (today or _today()) + dt.timedelta(days=366):
+        errors["date"] = [_("The date is more than a year ahead.")]
+    if participants is not None and participants < 0:
+        errors["participants"] = [_("The number of participants cannot be negative.")]
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
@@ -796,19 +1000,16 @@ def activity_log(
 ) -> Activity:
     """Log one activity under one or more pacts of the same office (liaison and up)."""
     _require(actor, Role.LIAISON)
-    errors: dict[str, list[str]] = {}
-    if not partnerships:
-        errors["partnerships"] = [_("Choose at least one partnership.")]
-    if any(p.office_id != office.pk for p in partnerships):
-        errors["partnerships"] = [_("An activity can only concern this office's partnerships.")]
-    if not title.strip():
-        errors["title"] = [_("Give the activity a title.")]
-    if date > (today or _today()) + dt.timedelta(days=366):
-        errors["date"] = [_("The date is more than a year ahead.")]
-    if participants is not None and participants < 0:
-        errors["participants"] = [_("The number of participants cannot be negative.")]
-    if errors:
-        raise ValidationError(errors)
+    _validate_activity(
+        office=office,
+        partnerships=partnerships,
+        date=date,
+        kind=kind,
+        initiated_by=initiated_by,
+        title=title,
+        participants=participants,
+        today=today,
+    )
     activity = Activity.objects.create(
         office=office,
         date=date,
@@ -832,10 +1033,141 @@ def activity_log(
             actor=actor,
             action="activity_logged",
             changes={"activity": [None, activity.title], "date": [None, date.isoformat()]},
+            subject=f"activity:{activity.pk}",
         )
     if refresh:
         health_refresh(partnerships=list(partnerships), today=today)
     return activity
+
+
+def _activity_snapshot(activity: Activity) -> dict[str, Any]:
+    return {
+        "title": activity.title,
+        "date": _plain(activity.date),
+        "kind": activity.kind,
+        "initiated_by": activity.initiated_by,
+        "description": activity.description,
+        "participants": activity.participants,
+        "is_public": activity.is_public,
+        "areas": sorted(a.code for a in activity.areas.all()),
+        "partnerships": [
+            _plain(p.partner_city)
+            for p in activity.partnerships.select_related("partner_city").order_by("pk")
+        ],
+    }
+
+
+def _pacts_of(activity: Activity) -> list[Partnership]:
+    return list(activity.partnerships.select_related("office").order_by("pk"))
+
+
+@transaction.atomic
+def activity_update(
+    *,
+    activity: Activity,
+    actor: OfficeMembership | None,
+    partnerships: Sequence[Partnership],
+    date: dt.date,
+    kind: str,
+    title: str,
+    initiated_by: str = "us",
+    description: str = "",
+    areas: Iterable[CooperationArea] = (),
+    participants: int | None = None,
+    is_public: bool = False,
+    today: dt.date | None = None,
+) -> Activity:
+    """Correct a logged activity, re-linking it to pacts of the same office.
+
+    Every pact it concerned before or after records the change, and their scores are
+    refreshed in this transaction.
+    """
+    current = Activity.objects.select_for_update().get(pk=activity.pk)
+    _require_activity(actor, current)
+    _validate_activity(
+        office=current.office,
+        partnerships=partnerships,
+        date=date,
+        kind=kind,
+        initiated_by=initiated_by,
+        title=title,
+        participants=participants,
+        today=today,
+    )
+    earlier = _pacts_of(current)
+    before = _activity_snapshot(current)
+    current.date = date
+    current.kind = kind
+    current.initiated_by = initiated_by
+    current.title = title.strip()
+    current.description = description
+    current.participants = participants
+    current.is_public = is_public
+    current.save()
+    current.areas.set(list(areas))
+    current.partnerships.set(list(partnerships))
+    changes = _diff(before, _activity_snapshot(current))
+    affected = {p.pk: p for p in [*earlier, *partnerships]}
+    if changes:
+        for p in affected.values():
+            event_record(
+                partnership=p,
+                actor=actor,
+                action="activity_updated",
+                changes={"activity": current.title, **changes},
+                subject=f"activity:{current.pk}",
+            )
+    health_refresh(partnerships=list(affected.values()), today=today)
+    return current
+
+
+@transaction.atomic
+def activity_delete(
+    *, activity: Activity, actor: OfficeMembership | None, today: dt.date | None = None
+) -> list[Partnership]:
+    """Delete a logged activity and its outcomes (officer and up: a log is a record).
+
+    Recorded in the history of every pact it concerned; their scores are refreshed in the
+    same transaction. Returns those pacts.
+    """
+    _require(actor, Role.OFFICER)
+    current = Activity.objects.select_for_update().get(pk=activity.pk)
+    pacts = _pacts_of(current)
+    n_outcomes = current.outcomes.count()
+    changes: dict[str, Any] = {
+        "activity": [current.title, None],
+        "date": [current.date.isoformat(), None],
+    }
+    if n_outcomes:
+        changes["outcomes"] = [n_outcomes, None]
+    for p in pacts:
+        event_record(
+            partnership=p,
+            actor=actor,
+            action="activity_deleted",
+            changes=changes,
+            subject=f"activity:{current.pk}",
+        )
+    current.delete()
+    health_refresh(partnerships=pacts, today=today)
+    return pacts
+
+
+OUTCOME_FIELDS = ("kind", "value", "unit", "note")
+
+
+def _outcome_values(
+    kind: str, value: Decimal | float | None, unit: str, note: str
+) -> dict[str, Any]:
+    errors: dict[str, list[str]] = {}
+    if kind not in OutcomeKind.values:
+        errors["kind"] = [_("Choose a valid kind of outcome.")]
+    amount = Decimal(str(value)) if value is not None else None
+    if amount is not None and amount < 0:
+        errors["value"] = [_("The value cannot be negative.")]
+    if errors:
+        raise ValidationError(errors)
+    return {"kind": kind, "value": amount, "unit": unit.strip(), "note": note.strip()}
 
 
 def _outcome_create(
@@ -846,16 +1178,15 @@ def _outcome_create(
     unit: str = "",
     note: str = "",
 ) -> Outcome:
-    if value is not None and Decimal(str(value)) < 0:
-        raise ValidationError({"value": [_("The value cannot be negative.")]})
     return Outcome.objects.create(
         office_id=activity.office_id,
         activity=activity,
-        kind=kind,
-        value=Decimal(str(value)) if value is not None else None,
-        unit=unit,
-        note=note,
+        **_outcome_values(kind, value, unit, note),
     )
+
+
+def _outcome_snapshot(outcome: Outcome) -> dict[str, Any]:
+    return {name: _plain(getattr(outcome, name)) for name in OUTCOME_FIELDS}
 
 
 @transaction.atomic
@@ -869,17 +1200,76 @@ def outcome_add(
     note: str = "",
 ) -> Outcome:
     _require(actor, Role.LIAISON)
+    _require_activity(actor, activity)
     outcome = _outcome_create(activity=activity, kind=kind, value=value, unit=unit, note=note)
-    partnerships = list(activity.partnerships.select_related("office"))
+    partnerships = _pacts_of(activity)
     for p in partnerships:
         event_record(
             partnership=p,
             actor=actor,
             action="outcome_added",
             changes={"outcome": [None, str(outcome)], "activity": activity.title},
+            subject=f"activity:{activity.pk}",
         )
     health_refresh(partnerships=partnerships)
     return outcome
+
+
+@transaction.atomic
+def outcome_update(
+    *,
+    outcome: Outcome,
+    actor: OfficeMembership | None,
+    kind: str,
+    value: Decimal | float | None = None,
+    unit: str = "",
+    note: str = "",
+) -> Outcome:
+    """Correct an outcome (whoever may edit its activity); scores are refreshed."""
+    current = Outcome.objects.select_for_update().select_related("activity").get(pk=outcome.pk)
+    activity = current.activity
+    _require_activity(actor, activity)
+    before = _outcome_snapshot(current)
+    for name, new in _outcome_values(kind, value, unit, note).items():
+        setattr(current, name, new)
+    current.save()
+    changes = _diff(before, _outcome_snapshot(current))
+    partnerships = _pacts_of(activity)
+    if changes:
+        for p in partnerships:
+            event_record(
+                partnership=p,
+                actor=actor,
+                action="outcome_updated",
+                changes={"activity": activity.title, **changes},
+                subject=f"activity:{activity.pk}",
+            )
+    health_refresh(partnerships=partnerships)
+    return current
+
+
+@transaction.atomic
+def outcome_delete(*, outcome: Outcome, actor: OfficeMembership | None) -> list[Partnership]:
+    """Remove an outcome (whoever may edit its activity); scores are refreshed."""
+    current = Outcome.objects.select_for_update().select_related("activity").get(pk=outcome.pk)
+    activity = current.activity
+    _require_activity(actor, activity)
+    partnerships = _pacts_of(activity)
+    before = _outcome_snapshot(current)
+    current.delete()
+    for p in partnerships:
+        event_record(
+            partnership=p,
+            actor=actor,
+            action="outcome_removed",
+            changes={
+                "activity": activity.title,
+                **{name: [old, None] for name, old in before.items() if old not in (None, "")},
+            },
+            subject=f"activity:{activity.pk}",
+        )
+    health_refresh(partnerships=partnerships)
+    return partnerships
 
 
 # ---------------------------------------------------------------- dormancy review

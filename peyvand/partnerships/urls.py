@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views, views_items
+from . import views, views_edit, views_items, views_links
 
 app_name = "partnerships"
 
@@ -11,10 +11,10 @@ urlpatterns = [
     path("new/", views.partnership_create, name="create"),
     path("propose/", views.create_proposed, name="create_proposed"),
     path("cities/", views.city_search, name="city_search"),
-    path("settings/", views.health_settings, name="settings"),
-    path("links/not-ours/", views.links_not_ours, name="not_ours"),
-    path("links/<int:twinning_id>/adopt/", views.link_adopt, name="link_adopt"),
-    path("links/<int:twinning_id>/not-ours/", views.link_not_ours, name="link_not_ours"),
+    path("settings/", views_links.health_settings, name="settings"),
+    path("links/not-ours/", views_links.links_not_ours, name="not_ours"),
+    path("links/<int:twinning_id>/adopt/", views_links.link_adopt, name="link_adopt"),
+    path("links/<int:twinning_id>/not-ours/", views_links.link_not_ours, name="link_not_ours"),
     path("<int:pk>/", views.partnership_detail, name="detail"),
     path("<int:pk>/edit/", views.partnership_edit, name="edit"),
     path("<int:pk>/status/", views.partnership_status, name="status"),
@@ -29,4 +29,15 @@ urlpatterns = [
     path("<int:pk>/activities/new/", views_items.activity_log, name="activity_log"),
     path("activities/<int:pk>/outcomes/", views_items.outcome_add, name="outcome_add"),
     path("<int:pk>/review/", views_items.review, name="review"),
+    path("activities/<int:pk>/edit/", views_edit.activity_edit, name="activity_edit"),
+    path("activities/<int:pk>/delete/", views_edit.activity_delete, name="activity_delete"),
+    path("outcomes/<int:pk>/edit/", views_edit.outcome_edit, name="outcome_edit"),
+    path("outcomes/<int:pk>/delete/", views_edit.outcome_delete, name="outcome_delete"),
+    path("agreements/<int:pk>/edit/", views_edit.agreement_edit, name="agreement_edit"),
+    path(
+        "agreement-files/<int:pk>/delete/",
+        views_edit.agreement_file_delete,
+        name="agreement_file_delete",
+    ),
+    path("commitments/<int:pk>/edit/", views_edit.commitment_edit, name="commitment_edit"),
 ]

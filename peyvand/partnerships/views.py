@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,6 @@ from peyvand.accounts.access import office_view
 from peyvand.accounts.models import Role
 from peyvand.core.dates import format_date
 from peyvand.core.pagination import paginate, querystring_without
-from peyvand.network.models import Twinning
 from peyvand.places.models import City
 
 from . import selectors, services
@@ -28,7 +27,6 @@ from .forms import (
     ApprovalForm,
     CommitmentForm,
     CommitmentStatusForm,
-    HealthSettingsForm,
     NotOursForm,
     PartnershipForm,
     StatusForm,
@@ -37,7 +35,6 @@ from .models import (
     CommitmentStatus,
     CooperationArea,
     HealthLabel,
-    HealthSettings,
     OutcomeKind,
     Partnership,
     PartnershipKind,
@@ -132,6 +129,8 @@ def detail_context(request: HttpRequest, p: Partnership) -> dict[str, Any]:
     for c in commitments:
         c.can_update = services.can_update_commitment(membership, c)
     activities = list(selectors.activities_of(p))
+    for a in activities:
+        a.can_edit = services.can_edit_activity(membership, a)
     outcomes = [o for a in activities for o in a.outcomes.all()]
     today = timezone.localdate()
     return {
@@ -335,100 +334,6 @@ def city_search(request: HttpRequest) -> HttpResponse:
         request,
         "partnerships/form.html#city_results",
         {"cities": cities, "query": query, "chosen": None},
-    )
-
-
-@require_POST
-@office_view(Role.OFFICER)
-def link_adopt(request: HttpRequest, twinning_id: int) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
-    twinning = get_object_or_404(
-        Twinning.objects.select_related("city_a", "city_b"), pk=twinning_id
-    )
-    try:
-        p = services.partnership_from_twinning(
-            office=office,
-            actor=request.membership,  # type: ignore[attr-defined]
-            twinning=twinning,
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("partnerships:list", office_slug=office.slug)
-    messages.success(request, _("The public link is now a partnership of the registry."))
-    return redirect("partnerships:detail", office_slug=office.slug, pk=p.pk)
-
-
-@require_POST
-@office_view(Role.OFFICER)
-def link_not_ours(request: HttpRequest, twinning_id: int) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
-    twinning = get_object_or_404(
-        Twinning.objects.select_related("city_a", "city_b"), pk=twinning_id
-    )
-    if office.home_city_id not in (twinning.city_a_id, twinning.city_b_id):
-        raise Http404
-    partner = twinning.city_b if twinning.city_a_id == office.home_city_id else twinning.city_a
-    form = NotOursForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Say why this link is not one of the office's."))
-        return redirect("partnerships:list", office_slug=office.slug)
-    services.not_ours_mark(
-        office=office,
-        actor=request.membership,  # type: ignore[attr-defined]
-        partner_city=partner,
-        twinning=twinning,
-        reason=form.cleaned_data["reason"],
-    )
-    messages.success(
-        request,
-        _("The link with %(city)s was marked as not ours; it stays on the public city page.")
-        % {"city": partner.name},
-    )
-    return redirect("partnerships:list", office_slug=office.slug)
-
-
-@office_view(Role.OFFICER)
-def links_not_ours(request: HttpRequest) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
-    if request.method == "POST":
-        city = get_object_or_404(City, pk=request.POST.get("city") or 0)
-        services.not_ours_unmark(
-            office=office,
-            actor=request.membership,  # type: ignore[attr-defined]
-            partner_city=city,
-        )
-        messages.success(request, _("The link is shown again beside the registry."))
-        return redirect("partnerships:not_ours", office_slug=office.slug)
-    links = [
-        link
-        for link in selectors.home_city_links(office=office, include_not_ours=True)
-        if link.not_ours
-    ]
-    return render(request, "partnerships/not_ours.html", {"links": links})
-
-
-@office_view(Role.DIRECTOR)
-def health_settings(request: HttpRequest) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
-    row = HealthSettings.objects.filter(office=office).first()
-    weights = services.health_weights(office).as_dict()
-    form = HealthSettingsForm(
-        request.POST or None, initial={f"w_{k}": v for k, v in weights.items()}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.health_settings_update(
-                office=office,
-                actor=request.membership,  # type: ignore[attr-defined]
-                weights=form.weights(),
-            )
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("The weights were saved and every score recomputed."))
-            return redirect("partnerships:settings", office_slug=office.slug)
-    return render(
-        request, "partnerships/settings.html", {"form": form, "customised": row is not None}
     )
 
 

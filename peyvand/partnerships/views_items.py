@@ -31,6 +31,7 @@ from .forms import (
 )
 from .letters import retire_letters, revive_letters
 from .models import Activity, Agreement, AgreementFile, Approval, Commitment, CommitmentStatus
+from .presenters import history_rows
 from .views import _form_errors, back_to_detail
 
 
@@ -196,6 +197,7 @@ def commitment_status(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = CommitmentStatusForm(request.POST, request.FILES)
     error = ""
+    changed: list[dict[str, Any]] = []
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -208,7 +210,11 @@ def commitment_status(request: HttpRequest, pk: int) -> HttpResponse:
                 evidence_note=data["evidence_note"] or None,
                 evidence_link=data["evidence_link"] or None,
                 evidence_file=data["evidence_file"],
+                expected_version=data["version"],
             )
+        except services.StaleCommitmentEdit as exc:
+            error = exc.message
+            changed = history_rows(exc.events)
         except ValidationError as exc:
             error = " ".join(exc.messages)
     else:
@@ -227,6 +233,7 @@ def commitment_status(request: HttpRequest, pk: int) -> HttpResponse:
         "c": commitment,
         "p": p,
         "row_error": error,
+        "row_changes": changed,
         "today": timezone.localdate(),
         "commitment_statuses": CommitmentStatus.choices,
         "office": office,
@@ -285,6 +292,8 @@ def activity_log(request: HttpRequest, pk: int) -> HttpResponse:
 def outcome_add(request: HttpRequest, pk: int) -> HttpResponse:
     office = _office(request)
     activity = get_for_office(Activity, office, pk=pk)
+    if not services.can_edit_activity(_member(request), activity):
+        raise PermissionDenied
     back = request.POST.get("partnership", "")
     form = OutcomeForm(request.POST)
     if form.is_valid():

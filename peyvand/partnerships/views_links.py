@@ -1,0 +1,114 @@
+"""The public links of the home city beside the registry, and the health score weights."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from peyvand.accounts.access import office_view
+from peyvand.accounts.models import Role
+from peyvand.network.models import Twinning
+from peyvand.places.models import City
+
+from . import selectors, services
+from .forms import HealthSettingsForm, NotOursForm
+from .models import HealthSettings
+from .views import _form_errors
+
+
+@require_POST
+@office_view(Role.OFFICER)
+def link_adopt(request: HttpRequest, twinning_id: int) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    twinning = get_object_or_404(
+        Twinning.objects.select_related("city_a", "city_b"), pk=twinning_id
+    )
+    try:
+        p = services.partnership_from_twinning(
+            office=office,
+            actor=request.membership,  # type: ignore[attr-defined]
+            twinning=twinning,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("partnerships:list", office_slug=office.slug)
+    messages.success(request, _("The public link is now a partnership of the registry."))
+    return redirect("partnerships:detail", office_slug=office.slug, pk=p.pk)
+
+
+@require_POST
+@office_view(Role.OFFICER)
+def link_not_ours(request: HttpRequest, twinning_id: int) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    twinning = get_object_or_404(
+        Twinning.objects.select_related("city_a", "city_b"), pk=twinning_id
+    )
+    if office.home_city_id not in (twinning.city_a_id, twinning.city_b_id):
+        raise Http404
+    partner = twinning.city_b if twinning.city_a_id == office.home_city_id else twinning.city_a
+    form = NotOursForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why this link is not one of the office's."))
+        return redirect("partnerships:list", office_slug=office.slug)
+    services.not_ours_mark(
+        office=office,
+        actor=request.membership,  # type: ignore[attr-defined]
+        partner_city=partner,
+        twinning=twinning,
+        reason=form.cleaned_data["reason"],
+    )
+    messages.success(
+        request,
+        _("The link with %(city)s was marked as not ours; it stays on the public city page.")
+        % {"city": partner.name},
+    )
+    return redirect("partnerships:list", office_slug=office.slug)
+
+
+@office_view(Role.OFFICER)
+def links_not_ours(request: HttpRequest) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    if request.method == "POST":
+        city = get_object_or_404(City, pk=request.POST.get("city") or 0)
+        services.not_ours_unmark(
+            office=office,
+            actor=request.membership,  # type: ignore[attr-defined]
+            partner_city=city,
+        )
+        messages.success(request, _("The link is shown again beside the registry."))
+        return redirect("partnerships:not_ours", office_slug=office.slug)
+    links = [
+        link
+        for link in selectors.home_city_links(office=office, include_not_ours=True)
+        if link.not_ours
+    ]
+    return render(request, "partnerships/not_ours.html", {"links": links})
+
+
+@office_view(Role.DIRECTOR)
+def health_settings(request: HttpRequest) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    row = HealthSettings.objects.filter(office=office).first()
+    weights = services.health_weights(office).as_dict()
+    form = HealthSettingsForm(
+        request.POST or None, initial={f"w_{k}": v for k, v in weights.items()}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.health_settings_update(
+                office=office,
+                actor=request.membership,  # type: ignore[attr-defined]
+                weights=form.weights(),
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("The weights were saved and every score recomputed."))
+            return redirect("partnerships:settings", office_slug=office.slug)
+    return render(
+        request, "partnerships/settings.html", {"form": form, "customised": row is not None}
+    )
