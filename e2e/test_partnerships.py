@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from peyvand.partnerships import services
 from peyvand.partnerships.models import Partnership
-from peyvand.places.tests.factories import make_city, make_twinning
+from peyvand.places.tests.factories import make_city, make_country, make_twinning
 
 
 def _setup(office: Any) -> tuple[Partnership, Partnership]:
@@ -19,9 +19,12 @@ def _setup(office: Any) -> tuple[Partnership, Partnership]:
     office.home_city = tehran
     office.save(update_fields=["home_city"])
     signed = timezone.localdate() - dt.timedelta(days=3 * 365)
-    kyiv = make_city("Kyiv", country="UA", name_fa="کی‌یف", lat=50.45, lon=30.52)
-    havana = make_city("Havana", country="CU", name_fa="هاوانا", lat=23.13, lon=-82.38)
-    make_twinning(tehran, make_city("Minsk", country="BY", name_fa="مینسک", lat=53.9, lon=27.56))
+    ukraine = make_country("UA", "Ukraine", "اوکراین", continent="EU")
+    cuba = make_country("CU", "Cuba", "کوبا", continent="NA")
+    belarus = make_country("BY", "Belarus", "بلاروس", continent="EU")
+    kyiv = make_city("Kyiv", country=ukraine, name_fa="کی‌یف", lat=50.45, lon=30.52)
+    havana = make_city("Havana", country=cuba, name_fa="هاوانا", lat=23.13, lon=-82.38)
+    make_twinning(tehran, make_city("Minsk", country=belarus, name_fa="مینسک", lat=53.9, lon=27.56))
     first = services.partnership_create(
         office=office, actor=None, partner_city=kyiv, status="active", signed_on=signed
     )
@@ -51,6 +54,7 @@ def test_logging_an_activity_lifts_a_dormant_pact_in_persian_and_english(
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("[data-pact]").count() == 2
     assert "مینسک" in page.inner_text("[data-home-links]")
+    assert "(اوکراین)" in page.inner_text("[data-partnership-table]")  # a name, not "UA"
     shot(page, "partnerships-list-fa")
 
     page.goto(f"{live_server.url}/fa/o/{demo['office'].slug}/partnerships/{kyiv.pk}/")
@@ -103,4 +107,65 @@ def test_director_revives_a_dormant_pact(
     assert page.locator("[data-review-record]").count() == 1
     shot(page, "partnerships-detail-revived-fa")
     assert kyiv.reviews.get().decision == "revive"
+    assert page.js_errors == []
+
+
+def test_officer_corrects_then_deletes_an_activity_in_persian(
+    page: Any, live_server: Any, demo: dict[str, Any], login: Any, shot: Any
+) -> None:
+    kyiv, havana = _setup(demo["office"])
+    activity = services.activity_log(
+        office=demo["office"],
+        actor=None,
+        partnerships=[kyiv],
+        date=timezone.localdate() - dt.timedelta(days=7),
+        kind="online_meeting",
+        title="تماس تصویری با شهردار",
+        initiated_by="us",
+    )
+    user, password = demo["logins"]["director"]
+    login(page, user, password, "fa")
+    base = f"{live_server.url}/fa/o/{demo['office'].slug}/partnerships"
+
+    page.goto(f"{base}/{kyiv.pk}/")
+    page.click(f"[data-activity='{activity.pk}'] [data-activity-edit]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.input_value("[name=date]").startswith("14")  # a Jalali date in fa
+    page.fill("[name=title]", "کارگاه مشترک حمل‌ونقل عمومی")
+    page.select_option("[name=kind]", "joint_project")
+    page.select_option("[name=initiated_by]", "joint")
+    page.select_option("[name=partnerships]", [str(kyiv.pk), str(havana.pk)])
+    shot(page, "partnerships-edit-activity-fa")
+    page.click("main [data-activity-edit] button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert f"/partnerships/{kyiv.pk}/" in page.url
+    assert "کارگاه مشترک حمل‌ونقل عمومی" in page.inner_text("[data-timeline]")
+    assert activity.partnerships.count() == 2
+    assert kyiv.events.filter(action="activity_updated").exists()
+    assert havana.events.filter(action="activity_updated").exists()
+    shot(page, "partnerships-edit-after-fa")
+
+    page.click(f"[data-activity='{activity.pk}'] [data-activity-delete]")
+    page.wait_for_load_state("networkidle")
+    assert "کارگاه مشترک حمل‌ونقل عمومی" in page.inner_text("main")
+    shot(page, "partnerships-edit-delete-fa")
+    page.click("main [data-confirm-page] button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert f"/partnerships/{kyiv.pk}/" in page.url
+    assert page.locator(f"[data-activity='{activity.pk}']").count() == 0
+    assert Partnership.objects.get(pk=havana.pk).events.filter(action="activity_deleted").exists()
+    assert page.js_errors == []
+
+    page.goto(f"{live_server.url}/en/o/{demo['office'].slug}/partnerships/{kyiv.pk}/")
+    assert "Activity deleted" in page.inner_text("[data-history]")
+    commitment = services.commitment_create(
+        partnership=kyiv, actor=None, title="Bus study", due_on=timezone.localdate()
+    )
+    page.goto(
+        f"{live_server.url}/en/o/{demo['office'].slug}/partnerships/commitments/"
+        f"{commitment.pk}/edit/"
+    )
+    assert page.locator("html").get_attribute("dir") == "ltr"
+    shot(page, "partnerships-edit-commitment-en")
     assert page.js_errors == []

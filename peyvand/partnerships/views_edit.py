@@ -122,7 +122,7 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
             )
             % {"title": activity.title},
             "details": [p.partner_city.name for p in pacts],
-            "details_label": _("Partnerships it concerns"),
+            "details_label": _("Partnerships it concerns:"),
             "n_outcomes": activity.outcomes.count(),
             "back": back,
             "submit": _("Delete the activity"),
