@@ -1,7 +1,8 @@
 """Partnerships API: the same services, rules and roles as the pages, under an office.
 
-Optimistic locking: a partnership's ETag is its version ("v<version>"); send it back in
-If-Match when updating. A stale If-Match answers 412 with what changed meanwhile.
+Optimistic locking: a partnership's or a commitment's ETag is its version ("v<version>");
+send it back in If-Match when updating. A stale If-Match answers 412 with what changed
+meanwhile (and the current ETag); without If-Match the update is not checked.
 """
 
 from __future__ import annotations
