@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
@@ -39,6 +40,8 @@ class Command(BaseCommand):
             help="Delete rows that are no longer in the data (never while referred to).",
         )
 
+    # Operators read this in logs and terminals: English, whatever the site's default.
+    @translation.override("en")
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.monotonic()
         data_dir = Path(options["data"] or settings.WORLD_DATA_DIR)
