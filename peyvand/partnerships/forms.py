@@ -88,12 +88,14 @@ class PartnershipForm(forms.Form):
     valid_until = JalaliDateField(label=_("Valid until"), required=False)
     areas = _areas_field()
     summary_fa = forms.CharField(
-        label=_("Summary (Persian)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Summary (Persian)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "fa", "dir": "rtl"}),
     )
     summary_en = forms.CharField(
         label=_("Summary (English)"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "dir": "ltr"}),
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "en", "dir": "ltr"}),
     )
     responsible = forms.ModelChoiceField(
         label=_("Responsible officer"), queryset=get_user_model().objects.none(), required=False
@@ -382,12 +384,14 @@ class ReviewForm(forms.Form):
     )
     deadline = JalaliDateField(label=_("Deadline of the rejuvenation plan"), required=False)
     letter_fa = forms.CharField(
-        label=_("Letter (Persian)"), required=False, widget=forms.Textarea(attrs={"rows": 8})
+        label=_("Letter (Persian)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "lang": "fa", "dir": "rtl"}),
     )
     letter_en = forms.CharField(
         label=_("Letter (English)"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 8, "dir": "ltr"}),
+        widget=forms.Textarea(attrs={"rows": 8, "lang": "en", "dir": "ltr"}),
     )
 
     PLAN_ROWS = 3

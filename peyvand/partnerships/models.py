@@ -127,6 +127,12 @@ class Partnership(BilingualMixin, OfficeScoped):
     def summary(self) -> str:
         return self.tr("summary")
 
+    @property
+    def summary_lang(self) -> str:
+        """The language `summary` is written in (it falls back to the other one)."""
+        summary = self.summary
+        return "fa" if summary and summary == self.summary_fa else "en"
+
 
 class ApprovalBody(models.TextChoices):
     CITY_COUNCIL = "city_council", _("City council")

@@ -9,10 +9,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.core.dates import format_date
-from peyvand.core.i18n import bilingual
 
 from .models import (
     ActivityKind,
+    ApprovalStatus,
     CommitmentStatus,
     CooperationArea,
     InitiatedBy,
@@ -144,12 +144,21 @@ PART_CHOICE_FIELDS = {
     "commitment": {"status": dict(CommitmentStatus.choices)},
     "activity": {"kind": dict(ActivityKind.choices), "initiated_by": dict(InitiatedBy.choices)},
     "outcome": {"kind": dict(OutcomeKind.choices)},
+    "approval": {"status": dict(ApprovalStatus.choices)},
 }
 
 
 def _choices_for(action: str) -> dict[str, dict[str, Any]]:
     part = action.split("_", 1)[0]
     return PART_CHOICE_FIELDS.get(part, CHOICE_FIELDS) if "_" in action else CHOICE_FIELDS
+
+
+def _label(value: dict[str, Any]) -> str:
+    """A recorded record's label in the reader's language, else the other, else as recorded."""
+    first, second = ("fa", "en") if (get_language() or "fa").startswith("fa") else ("en", "fa")
+    return str(
+        value.get(f"label_{first}") or value.get(f"label_{second}") or value.get("label", "")
+    )
 
 
 def _value(
@@ -162,7 +171,7 @@ def _value(
     if value is None or value == "":
         return "—"
     if isinstance(value, dict):
-        return bilingual(value, "label") or str(value.get("label", ""))
+        return _label(value)
     if field in choices and isinstance(value, str):
         return str(choices[field].get(value, value))
     if isinstance(value, list):
@@ -188,6 +197,15 @@ def _area_names(events: list[PartnershipEvent]) -> dict[str, str] | None:
     return {a.code: a.name for a in CooperationArea.objects.all()}
 
 
+def _lang(field: str) -> dict[str, str]:
+    """A `*_fa` / `*_en` field's values are in that language, whatever the page's."""
+    if field.endswith("_fa"):
+        return {"lang": "fa", "dir": "rtl"}
+    if field.endswith("_en"):
+        return {"lang": "en", "dir": "ltr"}
+    return {}
+
+
 def history_rows(events: list[PartnershipEvent]) -> list[dict[str, Any]]:
     rows = []
     area_names = _area_names(events)
@@ -200,7 +218,9 @@ def history_rows(events: list[PartnershipEvent]) -> list[dict[str, Any]]:
                 if change[0] is None and change[1] in ("", [], None, False):
                     continue  # an empty field of a new record says nothing
                 old = None if change[0] is None else shown(change[0], field)
-                changes.append({"field": label, "old": old, "new": shown(change[1], field)})
+                changes.append(
+                    {"field": label, "old": old, "new": shown(change[1], field), **_lang(field)}
+                )
             else:
                 changes.append({"field": label, "old": None, "new": shown(change, field)})
         rows.append(

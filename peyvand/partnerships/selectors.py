@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from peyvand.accounts.models import Office
 from peyvand.network.models import Twinning
+from peyvand.network.selectors_world import source_label
 from peyvand.places.models import City
 
 from . import health as hs
@@ -152,6 +153,11 @@ class HomeLink:
     partner: City
     partnership: Partnership | None
     not_ours: NotOurs | None
+
+    @property
+    def source_labels(self) -> list[str]:
+        """The sources that state the link, named in the reader's language."""
+        return [source_label(s) for s in self.twinning.sources.split(";") if s]
 
 
 def home_city_links(*, office: Office, include_not_ours: bool = False) -> list[HomeLink]:

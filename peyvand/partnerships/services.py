@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from peyvand.accounts.models import Department, Office, OfficeMembership, Role
@@ -121,6 +121,22 @@ def _plain(value: Any) -> Any:
             )
         return plain
     return str(value)
+
+
+def _named(value: Any) -> dict[str, Any]:
+    """A record as history names it, in both languages: a label built from translated
+    choices (an approval's body, an outcome's kind) must follow the reader's language,
+    not the language of whoever made the change."""
+    labels = {}
+    for lang in ("fa", "en"):
+        with translation.override(lang):
+            labels[lang] = str(value)
+    return {
+        "id": value.pk,
+        "label": labels["en"],
+        "label_fa": labels["fa"],
+        "label_en": labels["en"],
+    }
 
 
 def _snapshot(partnership: Partnership) -> dict[str, Any]:
@@ -560,7 +576,7 @@ def approval_add(
         partnership=partnership,
         actor=actor,
         action="approval_added",
-        changes={"approval": [None, str(approval)]},
+        changes={"approval": [None, _named(approval)]},
     )
     return approval
 
@@ -593,7 +609,7 @@ def approval_decide(
         partnership=approval.partnership,
         actor=actor,
         action="approval_decided",
-        changes={str(approval): [before, status]},
+        changes={"approval": _named(approval), "status": [before, status]},
     )
     return approval
 
@@ -1208,7 +1224,7 @@ def outcome_add(
             partnership=p,
             actor=actor,
             action="outcome_added",
-            changes={"outcome": [None, str(outcome)], "activity": activity.title},
+            changes={"outcome": [None, _named(outcome)], "activity": activity.title},
             subject=f"activity:{activity.pk}",
         )
     health_refresh(partnerships=partnerships)
