@@ -54,25 +54,18 @@ NAMESPACES = ("accounts", "dashboard", "partnerships", "places", "network")
 # data sources and their licences), never an ordinary English word.
 ALLOWED_LATIN = {
     "API",  # the REST API, named so in Persian technical writing
-    "OpenAPI",  # the name of the API description standard
-    "PDF",
+    "PDF",  # file formats, named by their acronyms in Persian too
     "DOCX",
     "PNG",
     "JPEG",
-    "ISO",  # ISO country codes
-    "SDG",  # the UN's Sustainable Development Goals, cited by their acronym
-    "GeoNames",  # data sources credited by name (DESIGN.md: credit every source)
+    "GeoNames",  # data sources and standards credited by name (DESIGN.md: credit them all)
     "Wikidata",
     "Wikipedia",
-    "CLDR",
     "Unicode",
-    "RGRE",
+    "CLDR",
     "CEMR",
-    "ODbL",
-    "dr5hn",
-    "Leaflet",
-    "Natural",  # "Natural Earth", the map data
-    "Earth",
+    "RGRE",
+    "ODbL",  # the licence's name
 }
 # Removed before looking for words: addresses, e-mail addresses, codes (gn:123, x:T:4,
 # Q1234, file names), licence names and repository-style names (countries-states-cities),
