@@ -485,9 +485,29 @@ def cell_neighbourhood(
     return sp.csr_matrix((np.ones(len(r)), (r, c)), shape=(n_cells, n_cells))
 
 
-def region_pair_counts(
+def region_links(
     adj: sp.csr_matrix, membership: sp.csr_matrix, neighbourhood: sp.csr_matrix
+) -> sp.csr_matrix:
+    """Links from a cell's neighbourhood to each cell (n_cells x n_cells, sparse).
+
+    The links between the neighbourhoods of cells i and j are `row i of this` times
+    `neighbourhood[j]` (see `region_pair_row` / `region_pair_values`).
+    """
+    direct = (membership.T @ adj @ membership).tocsr()
+    return (neighbourhood @ direct).tocsr()
+
+
+def region_pair_values(
+    links: sp.csr_matrix, neighbourhood: sp.csr_matrix, ci: IntArray, cj: IntArray
 ) -> FloatArray:
-    """Links between the neighbourhoods of two grid cells (n_cells x n_cells, dense)."""
-    direct = membership.T @ adj @ membership
-    return np.asarray((neighbourhood @ direct @ neighbourhood).toarray(), dtype=np.float64)
+    return np.asarray(links[ci].multiply(neighbourhood[cj]).sum(axis=1), dtype=np.float64).ravel()
+
+
+def region_pair_row(links: sp.csr_matrix, neighbourhood: sp.csr_matrix, ci: int) -> FloatArray:
+    return np.asarray((links[[ci]] @ neighbourhood.T).toarray(), dtype=np.float64).ravel()
+
+
+def region_pair_row_totals(links: sp.csr_matrix, neighbourhood: sp.csr_matrix) -> FloatArray:
+    """Row sums of the (implicit) neighbourhood-to-neighbourhood link matrix."""
+    col_sums = np.asarray(neighbourhood.sum(axis=0), dtype=np.float64).ravel()
+    return np.asarray(links @ col_sums, dtype=np.float64).ravel()

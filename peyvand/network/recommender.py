@@ -91,9 +91,10 @@ class Context:
     pop_known: npt.NDArray[np.bool_]
     square: sp.csr_matrix
     cells: IntArray  # grid cell per city (-1: no coordinates)
-    region_counts: FloatArray  # links between neighbourhoods of two cells
-    region_total: FloatArray
-    region_country: FloatArray  # n_cells x (K+1): partners' countries of a neighbourhood
+    region_links: sp.csr_matrix  # see graph.region_links
+    region_hood: sp.csr_matrix  # cell neighbourhoods
+    region_total: FloatArray  # links of each cell's neighbourhood
+    region_country: sp.csr_matrix  # n_cells x (K+1): partners' countries of a neighbourhood
     region_country_total: FloatArray
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -122,8 +123,9 @@ def build_context(net: Network) -> Context:
     cells, n_cells = graph.grid_cells(net.lat, net.lon, REGION_DEGREES)
     member = graph.cell_membership(cells, n_cells)
     hood = graph.cell_neighbourhood(cells, n_cells, net.lat, net.lon, REGION_DEGREES)
-    region = graph.region_pair_counts(net.adj, member, hood)
-    region_country = np.asarray((hood @ (member.T @ nbr)).toarray(), dtype=np.float64)
+    region = graph.region_links(net.adj, member, hood)
+    region_total = graph.region_pair_row_totals(region, hood)
+    region_country = (hood @ (member.T @ nbr)).tocsr()
     pop = net.population
     known = pop > 0
     log_pop = np.where(known, np.log10(np.where(known, pop, 1.0)), 0.0)
@@ -142,10 +144,11 @@ def build_context(net: Network) -> Context:
         pop_known=known,
         square=net.square(),
         cells=cells,
-        region_counts=region,
-        region_total=region.sum(axis=1),
+        region_links=region,
+        region_hood=hood,
+        region_total=region_total,
         region_country=region_country,
-        region_country_total=region_country.sum(axis=1),
+        region_country_total=np.asarray(region_country.sum(axis=1)).ravel(),
     )
 
 
@@ -278,15 +281,27 @@ def features(
     cell_a, cell_b = ctx.cells[a_arr], ctx.cells[b]
     located = (cell_a >= 0) & (cell_b >= 0)
     ra_, rb_ = np.maximum(cell_a, 0), np.maximum(cell_b, 0)
-    links = np.where(located, ctx.region_counts[ra_, rb_], 0.0)
+    if row:
+        region_row = graph.region_pair_row(ctx.region_links, ctx.region_hood, int(ra_[0]))
+        links = np.where(located, region_row[rb_], 0.0)
+        rc_row = np.asarray(ctx.region_country[int(ra_[0])].toarray()).ravel()
+        rc_a = np.where(cell_a >= 0, rc_row[cb], 0.0)
+    else:
+        links = np.where(
+            located, graph.region_pair_values(ctx.region_links, ctx.region_hood, ra_, rb_), 0.0
+        )
+        rc_a = np.where(cell_a >= 0, _lookup(ctx.region_country, ra_, cb), 0.0)
     grand = max(float(ctx.region_total.sum()), 1.0)
     expected = ctx.region_total[ra_] * ctx.region_total[rb_] / grand
     out["region_pair"] = np.log1p(links)
     out["region_lift"] = np.where(located, np.log((links + 1.0) / (expected + 1.0)), 0.0)
     # habits of the neighbourhood: cities around a twin with cities of b's country (and back)
-    rc_a = np.where(cell_a >= 0, ctx.region_country[ra_, cb], 0.0)
     rt_a = np.where(cell_a >= 0, ctx.region_country_total[ra_], 0.0)
-    rc_b = np.where(cell_b >= 0, ctx.region_country[rb_, ca], 0.0)
+    if row:
+        rc_col = _column(ctx, "region_country_csc", ctx.region_country, int(ca[0]))
+        rc_b = np.where(cell_b >= 0, rc_col[rb_], 0.0)
+    else:
+        rc_b = np.where(cell_b >= 0, _lookup(ctx.region_country, rb_, ca), 0.0)
     rt_b = np.where(cell_b >= 0, ctx.region_country_total[rb_], 0.0)
     out["region_habit_a"] = np.log(
         (rc_a + REGION_PRIOR * prior_ab) / (rt_a + REGION_PRIOR)
@@ -364,10 +379,17 @@ def _two_total(ctx: Context, a: IntArray) -> FloatArray:
     return tot[a]  # type: ignore[no-any-return,index]
 
 
+def _column(ctx: Context, key: str, m: sp.csr_matrix, j: int) -> FloatArray:
+    csc = ctx.extra.get(key)
+    if csc is None:
+        csc = m.tocsc()
+        ctx.extra[key] = csc
+    return np.asarray(csc[:, [j]].toarray(), dtype=np.float64).ravel()  # type: ignore[attr-defined]
+
+
 def _lookup_col(ctx: Context, b: IntArray, ca: IntArray, row: bool) -> FloatArray:
     if row:
-        col = ctx.nbr_country[:, int(ca[0])]
-        return np.asarray(col.toarray()).ravel()[b]
+        return _column(ctx, "nbr_country_csc", ctx.nbr_country, int(ca[0]))[b]
     return _lookup(ctx.nbr_country, b, ca)
 
 
@@ -811,3 +833,67 @@ def name_groups(names: Sequence[str]) -> IntArray:
         if key:
             out[i] = keys.setdefault(key, len(keys))
     return out
+
+
+# Used when the network is too small to fit on (a fresh or test database): hand-set
+# weights in the direction every fit on the real network agrees on.
+PRIOR_WEIGHTS = {
+    "log_cn": 1.5,
+    "ra": 2.0,
+    "log_paths3": 0.3,
+    "log_deg_b": 0.6,
+    "isolated_b": -2.0,
+    "log_pop_b": 0.3,
+    "pop_gap": -0.3,
+    "log_km": -0.2,
+    "same_country": -0.5,
+    "both_capitals": 1.5,
+    "country_pair": 0.8,
+    "habit_a": 0.5,
+    "habit_b": 0.5,
+    "region_habit_a": 0.3,
+    "near_a_of_b": 0.3,
+    "near_b_of_a": 0.3,
+    "namesake": 1.0,
+}
+MIN_POSITIVES = 50
+
+
+def prior_model(ctx: Context, seed: int = 0) -> Model:
+    names = tuple(feature_names())
+    model = Model(
+        names=names,
+        knots=tuple(np.zeros(0) for _ in names),
+        weights=tuple(np.array([PRIOR_WEIGHTS.get(n, 0.0)]) for n in names),
+        intercept=0.0,
+        reference=np.zeros(len(names)),
+        meta={"prior": True},
+    )
+    return _with_reference(ctx, model, seed)
+
+
+def _with_reference(ctx: Context, model: Model, seed: int) -> Model:
+    n = ctx.net.n
+    rng = np.random.default_rng(seed)
+    if n < 2:
+        return model
+    a = rng.integers(0, n, size=5_000)
+    b = rng.integers(0, n, size=5_000)
+    ok = a != b
+    x = features(ctx, a[ok], b[ok], pair_structure(ctx, a[ok], b[ok]))
+    return Model(
+        names=model.names,
+        knots=model.knots,
+        weights=model.weights,
+        intercept=model.intercept,
+        reference=model.terms(x).mean(axis=0),
+        meta=model.meta,
+    )
+
+
+def fit_or_prior(net: Network, seed: int = 0) -> Model:
+    """`fit` when the network has enough links to learn from, else `prior_model`."""
+    m = len(graph.edge_list(net.adj)[0])
+    if m * 0.1 * 3 < MIN_POSITIVES:
+        return prior_model(build_context(net), seed)
+    return fit(net, seed=seed)
