@@ -16,9 +16,11 @@ api = NinjaAPI(
 )
 
 from peyvand.network.api import router as world_network_router  # noqa: E402
+from peyvand.network.api_discover import router as discover_router  # noqa: E402
 from peyvand.partnerships.api import router as partnerships_router  # noqa: E402
 from peyvand.places.api import router as places_router  # noqa: E402
 
 api.add_router("/", places_router)
 api.add_router("/", world_network_router)
 api.add_router("/", partnerships_router)
+api.add_router("/", discover_router)

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from . import views_discover as views
 
 app_name = "discover"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    path("", views.index, name="index"),
+    path("suggestions/", views.recommendations, name="recommendations"),
+    path("network/", views.network, name="network"),
+    path("peers/", views.peers, name="peers"),
+    path("countries/", views.notes, name="notes"),
+    path("countries/<int:pk>/history/", views.note_history, name="note_history"),
+    path("countries/<int:pk>/delete/", views.note_delete, name="note_delete"),
+]

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 from django.core.cache import cache
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from peyvand.places.models import City, Country
 
@@ -152,6 +152,27 @@ def load_world_arrays(extra_links: Sequence[tuple[int, int]] = ()) -> WorldArray
         net=net,
         country_pks=np.array([pk for pk, *_ in country_rows], dtype=np.int64),
         fingerprint=world_fingerprint(),
+    )
+
+
+def city_lookup(text: str) -> City | None:
+    """A city by its code (gn:112931) or by a name, the most linked first."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    qs = City.objects.select_related("country")
+    found = qs.filter(code=text).first()
+    if found is not None:
+        return found
+    return (
+        qs.filter(
+            Q(name_en__iexact=text)
+            | Q(name_fa=text)
+            | Q(name_fa_shown=text)
+            | Q(name_fa_confirmed=text)
+        )
+        .order_by("-degree", "-population", "pk")
+        .first()
     )
 
 
@@ -434,7 +455,7 @@ def _reason_params(
         return {"count": len(common), "city_pks": [int(world.pks[i]) for i in common[:3]]}
     if key == "paths":
         return (
-            {"paths": int(round(np.expm1(x[col["log_paths3"]])))}
+            {"paths": round(float(np.expm1(x[col["log_paths3"]])))}
             if x[col["log_paths3"]] > 0
             else None
         )
@@ -445,7 +466,7 @@ def _reason_params(
     if key == "distance":
         if x[col["km_unknown"]] > 0:
             return None
-        return {"km": int(round(np.expm1(x[col["log_km"]] + 7.0)))}
+        return {"km": round(float(np.expm1(x[col["log_km"]] + 7.0)))}
     if key == "same_country":
         return {"country_pk": _country_pk(world, ca)} if x[col["same_country"]] > 0 else None
     if key == "same_continent":
@@ -769,3 +790,11 @@ def ego_network(*, city: City, office: Any = None, limit: int = 150) -> dict[str
                 {"source": codes[r], "target": codes[c], "own": (min(x, y), max(x, y)) in own}
             )
     return {"nodes": out_nodes, "edges": edges}
+
+
+def clear_local_memo() -> None:
+    """Forget this process's copies of the arrays (tests; a new import does not need it)."""
+    _world_for_version.cache_clear()
+    _public_context.cache_clear()
+    _office_context.cache_clear()
+    _model.cache_clear()

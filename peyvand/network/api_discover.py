@@ -1,0 +1,157 @@
+"""Partner discovery API: suggestions and network metrics of a city.
+
+Both endpoints work without login on the public network. With `office=<slug>` the caller
+must be a logged-in member of that office (session); the office's own signed partnerships
+are then part of the network (another office's never are). An unknown office, or one the
+caller is not a member of, answers 404, as the office pages do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from peyvand.accounts.access import membership_for
+from peyvand.core.api import ErrorOut
+from peyvand.places.api import CityOut
+from peyvand.places.models import Country
+
+from . import explain, selectors
+
+router = Router(tags=["discover"])
+
+
+class ReasonOut(Schema):
+    signal: str = Field(..., description="Name of the signal (common_partners, country_pair, ...).")
+    weight: float = Field(..., description="Its contribution to the score (log-odds).")
+    text: str = Field(..., description="The reason in words, in the request's language.")
+
+
+class SuggestionOut(Schema):
+    rank: int
+    city: CityOut
+    score: float = Field(..., description="Additive score (log-odds); higher is better.")
+    reasons: list[ReasonOut]
+    flags: list[str] = Field(..., description="Flags of the office's country note, if any.")
+
+
+class RecommendationsOut(Schema):
+    city: CityOut
+    scope: str = Field(..., description='"public", or the office whose pacts were included.')
+    suggestions: list[SuggestionOut]
+
+
+class CountryCountOut(Schema):
+    country: str | None = Field(None, description="ISO code; null when unknown.")
+    links: int
+
+
+class MetricsOut(Schema):
+    city: CityOut
+    scope: str
+    degree: int
+    rank: int
+    international_share: float | None
+    component: int = Field(..., description="0 is the largest connected component.")
+    component_size: int
+    clustering: float
+    reach_two: int = Field(..., description="Distinct cities within two steps.")
+    betweenness: float = Field(..., description="Normalised, estimated from sampled sources.")
+    top_partner_countries: list[CountryCountOut]
+
+
+class RecommendationQuery(Schema):
+    k: int = Field(20, ge=1, le=100)
+    country: str = Field("", description="ISO code: only candidates in this country.")
+    office: str = Field("", description="Office slug: include its pacts (members only).")
+
+
+class MetricsQuery(Schema):
+    office: str = Field("", description="Office slug: include its pacts (members only).")
+
+
+def _office(request: HttpRequest, slug: str) -> Any:
+    if not slug:
+        return None
+    try:
+        return membership_for(request.user, slug).office
+    except Http404 as exc:
+        raise HttpError(404, _("Unknown office, or you are not a member of it.")) from exc
+
+
+def _city(code: str) -> Any:
+    city = selectors.city_lookup(code)
+    if city is None or city.code != code:
+        raise HttpError(404, _("Unknown city id: %(code)s") % {"code": code})
+    return city
+
+
+@router.get(
+    "/cities/{code}/recommendations",
+    response={200: RecommendationsOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Partner suggestions for a city, with reasons",
+    auth=None,
+)
+def recommendations(request: HttpRequest, code: str, q: Query[RecommendationQuery]) -> Any:
+    city = _city(code)
+    office = _office(request, q.office)
+    country = None
+    if q.country:
+        country = Country.objects.filter(code=q.country.upper()).first()
+        if country is None:
+            raise HttpError(422, _("Unknown country code: %(code)s") % {"code": q.country})
+    result = selectors.recommend(city=city, office=office, k=q.k, country=country)
+    return {
+        "city": city,
+        "scope": "public" if office is None else office.slug,
+        "suggestions": [
+            {
+                "rank": s.rank,
+                "city": s.city,
+                "score": round(s.score, 4),
+                "reasons": [
+                    {
+                        "signal": r.key,
+                        "weight": round(r.weight, 4),
+                        "text": explain.reason_text(r, city, s.city),
+                    }
+                    for r in s.reasons
+                ],
+                "flags": s.flags,
+            }
+            for s in result.suggestions
+        ],
+    }
+
+
+@router.get(
+    "/cities/{code}/metrics",
+    response={200: MetricsOut, 404: ErrorOut},
+    summary="Network metrics of a city",
+    auth=None,
+)
+def metrics(request: HttpRequest, code: str, q: Query[MetricsQuery]) -> Any:
+    city = _city(code)
+    office = _office(request, q.office)
+    m = selectors.city_metrics(city=city, office=office)
+    if m is None:
+        raise HttpError(404, _("Unknown city id: %(code)s") % {"code": code})
+    return {
+        "city": city,
+        "scope": "public" if office is None else office.slug,
+        "degree": m.degree,
+        "rank": m.rank,
+        "international_share": m.international_share,
+        "component": m.component,
+        "component_size": m.component_size,
+        "clustering": m.clustering,
+        "reach_two": m.reach_two,
+        "betweenness": m.betweenness,
+        "top_partner_countries": [
+            {"country": c.code if c is not None else None, "links": n} for c, n in m.top_countries
+        ],
+    }

@@ -1,0 +1,233 @@
+"""Office pages of partner discovery: suggestions, the city's network, peers, country notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from peyvand.accounts.access import get_for_office, office_view
+from peyvand.accounts.models import Role
+from peyvand.places.models import City, Country
+
+from . import explain, selectors, services
+from .forms_discover import CountryNoteForm, SuggestionFilterForm
+from .models import CountryNote, Relations, TravelAdvice, VisaDifficulty
+
+DEFAULT_K = 20
+
+
+def _propose_url(office_slug: str) -> str | None:
+    try:
+        return reverse("partnerships:create_proposed", kwargs={"office_slug": office_slug})
+    except NoReverseMatch:
+        return None
+
+
+def _subject(request: HttpRequest, form: SuggestionFilterForm | None = None) -> City | None:
+    text = ""
+    if form is not None and form.is_valid():
+        text = form.cleaned_data.get("city") or ""
+    else:
+        text = request.GET.get("city", "")
+    if text:
+        return selectors.city_lookup(text)
+    home = request.office.home_city  # type: ignore[attr-defined]
+    if home is not None:
+        return City.objects.select_related("country").get(pk=home.pk)
+    return None
+
+
+@office_view(Role.VIEWER)
+def index(request: HttpRequest) -> HttpResponse:
+    return redirect("discover:recommendations", office_slug=request.office.slug)  # type: ignore[attr-defined]
+
+
+@office_view(Role.VIEWER)
+def recommendations(request: HttpRequest) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    form = SuggestionFilterForm(request.GET or None)
+    valid = form.is_valid() if request.GET else True
+    data: dict[str, Any] = form.cleaned_data if (request.GET and valid) else {}
+    city = _subject(request, form if request.GET else None)
+    city_text = request.GET.get("city", "")
+    result = None
+    if city is not None and valid:
+        result = selectors.recommend(
+            city=city,
+            office=office,
+            k=data.get("k") or DEFAULT_K,
+            country=data.get("country"),
+            continent=data.get("continent") or "",
+            exclude_flagged=bool(data.get("exclude_flagged")),
+        )
+    rows = []
+    if result is not None:
+        for s in result.suggestions:
+            rows.append(
+                {
+                    "s": s,
+                    "reasons": [explain.reason_text(r, city, s.city) for r in s.reasons],  # type: ignore[arg-type]
+                    "flags": explain.flag_labels(s.flags),
+                }
+            )
+    show_flagged = request.GET.copy()
+    show_flagged.pop("exclude_flagged", None)
+    return render(
+        request,
+        "network/discover/recommendations.html",
+        {
+            "form": form,
+            "city": city,
+            "city_text": city_text,
+            "unknown_city": bool(city_text) and city is None,
+            "result": result,
+            "rows": rows,
+            "propose_url": _propose_url(office.slug),
+            "show_flagged_query": show_flagged.urlencode(),
+        },
+    )
+
+
+@office_view(Role.VIEWER)
+def network(request: HttpRequest) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    city = _subject(request)
+    if request.GET.get("city") and city is None:
+        raise Http404
+    graph_data = (
+        selectors.ego_network(city=city, office=office) if city else {"nodes": [], "edges": []}
+    )
+    metrics = selectors.city_metrics(city=city, office=office) if city else None
+    return render(
+        request,
+        "network/discover/network.html",
+        {"city": city, "graph": graph_data, "metrics": metrics},
+    )
+
+
+@office_view(Role.VIEWER)
+def peers(request: HttpRequest) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    city = _subject(request)
+    codes = [c.strip() for c in request.GET.get("peers", "").split(",") if c.strip()]
+    unknown: list[str] = []
+    if codes:
+        found = {c.code: c for c in City.objects.select_related("country").filter(code__in=codes)}
+        chosen = [
+            found[c] for c in codes if c in found and (city is None or found[c].pk != city.pk)
+        ]
+        unknown = [c for c in codes if c not in found]
+    else:
+        chosen = selectors.default_peers(city) if city else []
+    rows = selectors.cities_metrics(cities=[city, *chosen], office=office) if city else []
+    country_row = (
+        selectors.country_metrics(country=city.country, office=office)
+        if city is not None and city.country is not None
+        else None
+    )
+    return render(
+        request,
+        "network/discover/peers.html",
+        {
+            "city": city,
+            "rows": rows,
+            "peer_codes": ",".join(c.code for c in chosen),
+            "unknown": unknown,
+            "country_row": country_row,
+        },
+    )
+
+
+@office_view(Role.VIEWER)
+def notes(request: HttpRequest) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    membership = request.membership  # type: ignore[attr-defined]
+    form = CountryNoteForm(request.POST or None)
+    if request.method == "POST":
+        if not membership.can_edit:
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        if form.is_valid():
+            d = form.cleaned_data
+            services.country_note_save(
+                office=office,
+                country=d["country"],
+                editor=request.user,
+                relations=d["relations"],
+                payment_sanctions=d["payment_sanctions"],
+                visa=d["visa"],
+                travel_advice=d["travel_advice"],
+                notes=d["notes"],
+            )
+            messages.success(request, _("The country note was saved."))
+            return redirect("discover:notes", office_slug=office.slug)
+    edit_code = request.GET.get("country", "")
+    if request.method == "GET" and edit_code:
+        note = CountryNote.objects.for_office(office).filter(country__code=edit_code).first()
+        initial: dict[str, Any] = {"country": edit_code}
+        if note is not None:
+            initial.update(
+                relations=note.relations,
+                payment_sanctions=note.payment_sanctions,
+                visa=note.visa,
+                travel_advice=note.travel_advice,
+                notes=note.notes,
+            )
+        form = CountryNoteForm(initial=initial)
+    items = list(CountryNote.objects.for_office(office).select_related("country"))
+    return render(
+        request,
+        "network/discover/notes.html",
+        {
+            "form": form,
+            "items": [{"note": n, "flags": explain.flag_labels(n.flags())} for n in items],
+        },
+    )
+
+
+@office_view(Role.VIEWER)
+def note_history(request: HttpRequest, pk: int) -> HttpResponse:
+    note = get_for_office(CountryNote, request.office, pk=pk)  # type: ignore[attr-defined]
+    revisions = [
+        {
+            "at": r.created_at,
+            "editor": r.editor,
+            "relations": _label(Relations, r.data.get("relations")),
+            "payment_sanctions": bool(r.data.get("payment_sanctions")),
+            "visa": _label(VisaDifficulty, r.data.get("visa")),
+            "travel_advice": _label(TravelAdvice, r.data.get("travel_advice")),
+            "notes": r.data.get("notes", ""),
+        }
+        for r in note.revisions.select_related("editor")
+    ]
+    return render(
+        request,
+        "network/discover/note_history.html",
+        {"note": note, "revisions": revisions, "country": Country.objects.get(pk=note.country_id)},
+    )
+
+
+def _label(choices: Any, value: Any) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value or "—")
+
+
+@require_POST
+@office_view(Role.OFFICER)
+def note_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    note = get_for_office(CountryNote, office, pk=pk)
+    if request.POST.get("confirm") != "yes":
+        return render(request, "network/discover/note_confirm_delete.html", {"note": note})
+    services.country_note_delete(note=note)
+    messages.success(request, _("The country note was deleted."))
+    return redirect("discover:notes", office_slug=office.slug)
