@@ -318,11 +318,14 @@ def features(
 
 
 NEAR_KM = 50.0
+NEAR_CUTOFF_KM = 12 * NEAR_KM  # the kernel is below 1e-5 beyond this
 EARTH_KM = 6371.0
 
 
 def _kernel(km: FloatArray) -> FloatArray:
-    return np.where(np.isnan(km), 0.0, np.exp(-np.nan_to_num(km) / NEAR_KM))
+    """exp(-km / NEAR_KM), cut to 0 beyond NEAR_CUTOFF_KM (and without coordinates)."""
+    far = np.isnan(km) | (np.nan_to_num(km) > NEAR_CUTOFF_KM)
+    return np.where(far, 0.0, np.exp(-np.nan_to_num(km) / NEAR_KM))
 
 
 def _pair_near(ctx: Context, x: IntArray, y: IntArray) -> FloatArray:
@@ -352,9 +355,6 @@ def _unit_vectors(ctx: Context) -> FloatArray:
         cached = np.nan_to_num(u)  # no coordinates: the zero vector, far from everything
         ctx.extra["unit"] = cached
     return cached  # type: ignore[no-any-return]
-
-
-NEAR_CUTOFF_KM = 12 * NEAR_KM  # the kernel is below 1e-5 beyond this
 
 
 def _row_near(ctx: Context, a: int) -> FloatArray:

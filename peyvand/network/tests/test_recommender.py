@@ -1,0 +1,146 @@
+"""recommender.py: features, the additive model, fitting only on the given network."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from peyvand.network import graph, recommender
+
+
+def synthetic(n: int = 400, seed: int = 0) -> graph.Network:
+    """Cities in 8 countries; links mostly between countries 2k and 2k+1, nearer ones more."""
+    rng = np.random.default_rng(seed)
+    country = rng.integers(0, 8, size=n)
+    lat = rng.uniform(30, 60, size=n)
+    lon = rng.uniform(-10, 40, size=n)
+    a, b = [], []
+    while len(a) < 3 * n:
+        i, j = rng.integers(0, n, size=2)
+        if i == j:
+            continue
+        partner_country = country[i] ^ 1
+        if country[j] == partner_country or rng.random() < 0.05:
+            a.append(i)
+            b.append(j)
+    pop = rng.lognormal(11, 1.5, size=n)
+    pop[:10] = 0  # unknown
+    lat[:5] = np.nan
+    lon[:5] = np.nan
+    return graph.Network(
+        adj=graph.adjacency(n, a, b),
+        country=country.astype(np.int64),
+        continent=(country // 4).astype(np.int64),
+        lat=lat,
+        lon=lon,
+        population=pop,
+        capital=np.isin(np.arange(n), [20, 21, 22]),
+        country_codes=tuple(f"C{i}" for i in range(8)),
+        continent_codes=("EU", "AS"),
+        name_group=recommender.name_groups([f"town {i % 350}" for i in range(n)]),
+    )
+
+
+@pytest.fixture(scope="module")
+def net() -> graph.Network:
+    return synthetic()
+
+
+def test_row_features_equal_pair_features(net: graph.Network) -> None:
+    ctx = recommender.build_context(net)
+    everyone = np.arange(net.n)
+    for a in (0, 7, 33):
+        same = np.full(net.n, a)
+        row = recommender.features(
+            ctx, np.array([a]), everyone, recommender.row_structure(ctx, a), row=True
+        )
+        pair = recommender.features(
+            ctx, same, everyone, recommender.pair_structure(ctx, same, everyone)
+        )
+        assert row.shape == (net.n, len(recommender.feature_names()))
+        assert np.allclose(row, pair, atol=1e-6)
+
+
+def test_namesakes_and_capitals_are_features(net: graph.Network) -> None:
+    ctx = recommender.build_context(net)
+    names = recommender.feature_names()
+    x = recommender.features(
+        ctx,
+        np.array([1, 20]),
+        np.array([351, 21]),
+        recommender.pair_structure(ctx, np.array([1, 20]), np.array([351, 21])),
+    )
+    assert x[0, names.index("namesake")] == 1.0  # "town 1" and "town 351"
+    assert x[1, names.index("both_capitals")] == 1.0
+    assert recommender.name_key("Frankfurt (Oder)") == "frankfurt"
+    assert recommender.name_key("Kallithéa") == "kallithea"
+
+
+def test_fit_learns_the_planted_country_pairs_and_ranks_well(net: graph.Network) -> None:
+    model = recommender.fit(net, seed=1, rounds=2, negatives=10, random_pairs=2000)
+    ctx = recommender.build_context(net)
+    a = 50
+    scores = recommender.score_row(ctx, model, a)
+    cand = np.ones(net.n, dtype=bool)
+    cand[a] = False
+    top = np.argsort(-np.where(cand, scores, -np.inf))[:20]
+    partner_country = net.country[a] ^ 1
+    assert (net.country[top] == partner_country).mean() > 0.7
+
+
+def test_model_round_trips_and_scores_additively(net: graph.Network) -> None:
+    model = recommender.fit(net, seed=2, rounds=1, negatives=5, random_pairs=1000)
+    again = recommender.Model.from_dict(model.to_dict())
+    ctx = recommender.build_context(net)
+    a, b = np.array([1, 2, 3]), np.array([4, 5, 6])
+    x = recommender.features(ctx, a, b, recommender.pair_structure(ctx, a, b))
+    assert np.allclose(again.score(x), model.score(x))
+    assert np.allclose(model.terms(x).sum(axis=1) + model.intercept, model.score(x))
+    assert np.allclose(
+        model.contributions(x).sum(axis=1), model.score(x) - model.intercept - model.reference.sum()
+    )
+    bad = model.to_dict()
+    bad["names"] = bad["names"][:-1]
+    with pytest.raises(ValueError):
+        recommender.Model.from_dict(bad)
+
+
+def test_a_tiny_network_gets_the_prior_model() -> None:
+    tiny = synthetic(n=20)
+    tiny = graph.Network(
+        adj=graph.adjacency(20, [0, 1], [1, 2]),
+        country=tiny.country,
+        continent=tiny.continent,
+        lat=tiny.lat,
+        lon=tiny.lon,
+        population=tiny.population,
+        capital=tiny.capital,
+        country_codes=tiny.country_codes,
+        continent_codes=tiny.continent_codes,
+    )
+    model = recommender.fit_or_prior(tiny)
+    assert model.meta.get("prior") is True
+    scores = recommender.score_row(recommender.build_context(tiny), model, 0)
+    assert scores[2] > scores[5]  # a partner's partner beats a stranger
+
+
+def test_training_never_sees_the_links_it_is_evaluated_on(net: graph.Network) -> None:
+    """Fitting takes only the network; held-out links of an evaluation are not in it."""
+    ea, eb = graph.edge_list(net.adj)
+    held = np.arange(0, len(ea), 10)
+    train = graph.Network(
+        adj=graph.remove_edges(net.adj, ea[held], eb[held]),
+        country=net.country,
+        continent=net.continent,
+        lat=net.lat,
+        lon=net.lon,
+        population=net.population,
+        capital=net.capital,
+        country_codes=net.country_codes,
+        continent_codes=net.continent_codes,
+    )
+    model = recommender.fit(train, seed=0, rounds=1, negatives=10, random_pairs=2000)
+    results = recommender.evaluate(train, model, ea[held], eb[held], negatives=5000)
+    rec = next(r for r in results if r.method == "recommender")
+    pa = next(r for r in results if r.method == "preferential_attachment")
+    assert rec.auc > 0.7 and rec.auc > pa.auc
