@@ -86,7 +86,7 @@ class Network:
         if cached is None:
             cached = (self.adj @ self.adj).tocsr()
             self._cache["square"] = cached
-        return cached  # type: ignore[return-value]
+        return cached
 
 
 def adjacency(n: int, a: npt.ArrayLike, b: npt.ArrayLike) -> sp.csr_matrix:
@@ -467,7 +467,7 @@ def cell_neighbourhood(
     cell_row[cells[ok]] = row[ok]
     cell_col[cells[ok]] = col[ok]
     # match every (cell, shifted cell) pair through a sorted key array
-    span = int(max(cell_col.max(initial=0) - cell_col.min(initial=0), 0)) + 3
+    span = max(int(cell_col.max(initial=0)) - int(cell_col.min(initial=0)), 0) + 3
     key = (cell_row - cell_row.min(initial=0) + 1) * span + (cell_col - cell_col.min(initial=0) + 1)
     order = np.argsort(key)
     sorted_keys = key[order]

@@ -113,7 +113,9 @@ class CountryNote(OfficeScoped):
         verbose_name_plural = _("country notes")
         ordering = ["country__name_en"]
         constraints = [
-            models.UniqueConstraint(fields=["office", "country"], name="countrynote_unique_country"),
+            models.UniqueConstraint(
+                fields=["office", "country"], name="countrynote_unique_country"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -354,7 +354,7 @@ def _unit_vectors(ctx: Context) -> FloatArray:
         u = np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
         cached = np.nan_to_num(u)  # no coordinates: the zero vector, far from everything
         ctx.extra["unit"] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def _row_near(ctx: Context, a: int) -> FloatArray:
@@ -376,7 +376,7 @@ def _two_total(ctx: Context, a: IntArray) -> FloatArray:
     if tot is None:
         tot = np.asarray(ctx.nbr2_country.sum(axis=1)).ravel()
         ctx.extra["nbr2_total"] = tot
-    return tot[a]  # type: ignore[no-any-return,index]
+    return tot[a]
 
 
 def _column(ctx: Context, key: str, m: sp.csr_matrix, j: int) -> FloatArray:
@@ -384,7 +384,7 @@ def _column(ctx: Context, key: str, m: sp.csr_matrix, j: int) -> FloatArray:
     if csc is None:
         csc = m.tocsc()
         ctx.extra[key] = csc
-    return np.asarray(csc[:, [j]].toarray(), dtype=np.float64).ravel()  # type: ignore[attr-defined]
+    return np.asarray(csc[:, [j]].toarray(), dtype=np.float64).ravel()
 
 
 def _lookup_col(ctx: Context, b: IntArray, ca: IntArray, row: bool) -> FloatArray:

@@ -193,7 +193,7 @@ def _world_for_version(version: str) -> WorldArrays:
     if world is None:
         world = load_world_arrays()
         cache.set(_arrays_key(version), world, CACHE_TIMEOUT)
-    return world  # type: ignore[no-any-return]
+    return world
 
 
 @lru_cache(maxsize=2)
@@ -579,7 +579,7 @@ def public_metrics(version: str) -> MetricsTable:
         # Normally filled by the task after the import; a cold cache fills it once.
         table = compute_public_metrics(version, _world_for_version(version))
         cache.set(_public_metrics_key(version), table, CACHE_TIMEOUT)
-    return table  # type: ignore[no-any-return]
+    return table
 
 
 def office_metrics(scope: Scope) -> MetricsTable:
@@ -590,7 +590,7 @@ def office_metrics(scope: Scope) -> MetricsTable:
     key = f"network:metrics:{scope.version}:{scope.office_key}"
     table = cache.get(key)
     if table is not None:
-        return table  # type: ignore[no-any-return]
+        return table
     net = scope.ctx.net
     adj = net.adj
     ends = np.unique(np.array(scope.office_links, dtype=np.int64).ravel())

@@ -14,15 +14,16 @@ def synthetic(n: int = 400, seed: int = 0) -> graph.Network:
     country = rng.integers(0, 8, size=n)
     lat = rng.uniform(30, 60, size=n)
     lon = rng.uniform(-10, 40, size=n)
-    a, b = [], []
+    a: list[int] = []
+    b: list[int] = []
     while len(a) < 3 * n:
         i, j = rng.integers(0, n, size=2)
         if i == j:
             continue
         partner_country = country[i] ^ 1
         if country[j] == partner_country or rng.random() < 0.05:
-            a.append(i)
-            b.append(j)
+            a.append(int(i))
+            b.append(int(j))
     pop = rng.lognormal(11, 1.5, size=n)
     pop[:10] = 0  # unknown
     lat[:5] = np.nan
