@@ -143,3 +143,15 @@ def test_region_cells_and_links():
     assert value.tolist() == [1.0]
     row = graph.region_pair_row(links, hood, int(cells[2]))
     assert row[cells[3]] == 1.0
+
+
+def test_adamic_adar_of_all_pairs_at_distance_two_in_one_product():
+    g = nx.gnm_random_graph(80, 200, seed=5)
+    a = np.array([u for u, _ in g.edges()])
+    b = np.array([v for _, v in g.edges()])
+    adj = graph.adjacency(80, a, b)
+    ra, rb, scores = graph.adamic_adar_distance_two(adj)
+    order = np.lexsort((rb, ra))
+    pa, pb = graph.pairs_at_distance_two(adj)
+    assert (ra[order] == pa).all() and (rb[order] == pb).all()
+    assert np.allclose(scores[order], graph.pair_adamic_adar(adj, pa, pb))
