@@ -721,7 +721,7 @@ def country_metrics(*, country: Country, office: Any = None) -> CountryMetricsRo
     return CountryMetricsRow(
         country=country,
         cities=len(members),
-        links=int(round(total - own / 2)),  # a domestic link is counted at both ends
+        links=round(float(total - own / 2)),  # a domestic link is counted at both ends
         international_share=None if known == 0 else 1.0 - own / known,
         mean_degree=float(table.degree[members].mean()),
         max_degree=int(table.degree[members].max()),
