@@ -66,8 +66,9 @@ def reason_text(reason: Reason, city: City, partner: City) -> str:
             count,
         ) % {"count": num(count)}
     if key == "population":
-        return _("A city of comparable standing: %(population)s inhabitants") % {
-            "population": num(int(p["population"]))
+        return _("A city of %(population)s inhabitants, a size that twins well with %(city)s") % {
+            "population": num(int(p["population"])),
+            "city": city.name,
         }
     if key == "distance":
         return _("%(km)s km from %(city)s") % {"km": num(int(p["km"])), "city": city.name}
@@ -83,6 +84,12 @@ def reason_text(reason: Reason, city: City, partner: City) -> str:
         if p.get("both"):
             return _("Both are national capitals, and capitals twin with capitals")
         return _("A national capital")
+    if key == "country_pair" and p.get("country_a_pk") == p.get("country_b_pk"):
+        return ngettext(
+            "Cities of %(country)s often twin with each other (%(links)s link)",
+            "Cities of %(country)s often twin with each other (%(links)s links)",
+            int(p["links"]),
+        ) % {"country": _country(p.get("country_a")), "links": num(int(p["links"]))}
     if key == "country_pair":
         return ngettext(
             "Cities of %(country_a)s and %(country_b)s twin often (%(links)s link)",
