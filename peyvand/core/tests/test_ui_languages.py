@@ -40,6 +40,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from peyvand.accounts.tests.factories import make_department, make_member, make_office, make_user
+from peyvand.network import services as network_services
 from peyvand.partnerships import services
 from peyvand.partnerships.tests.factories import area
 from peyvand.places import services as place_services
@@ -47,7 +48,7 @@ from peyvand.places.tests.factories import make_city, make_country, make_twinnin
 
 TODAY = timezone.localdate()
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-NAMESPACES = ("accounts", "dashboard", "partnerships", "places", "network")
+NAMESPACES = ("accounts", "dashboard", "partnerships", "places", "network", "discover")
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a
 # Persian reader sees in Latin letters in the real world too (file formats, standards,
@@ -418,6 +419,16 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         reason=d("این پیوند متعلق به استان است، نه شهرداری"),
     )
     place_services.city_name_confirm(city=berlin, name="برلین", reviewer=director_user)
+    note = network_services.country_note_save(
+        office=office,
+        country=germany,
+        editor=director_user,
+        relations="strained",
+        payment_sanctions=True,
+        visa="hard",
+        travel_advice="normal",
+        notes=d("بانک‌ها پرداخت را نمی‌پذیرند"),
+    )
 
     client = Client()
     client.force_login(director_user)
@@ -448,6 +459,12 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         "partnerships:commitment_edit": {**oid, "pk": commitment.pk},
         "network:city": {"code": tehran.code},
         "network:country": {"code": germany.code},
+        "discover:index": oid,
+        "discover:recommendations": oid,
+        "discover:network": oid,
+        "discover:peers": oid,
+        "discover:notes": oid,
+        "discover:note_history": {**oid, "pk": note.pk},
     }
     query = {
         "partnerships:city_search": "q=Ber",
@@ -503,10 +520,12 @@ POST_ONLY = {
     "partnerships:commitment_status",
     "partnerships:outcome_add",
     "places:review_confirm",
+    "discover:note_delete",
 }
 FRAGMENTS = {"partnerships:city_search", "places:search_results"}  # htmx answers, no <html>
 FILES = {"partnerships:download"}
 ANONYMOUS = {"accounts:login"}  # a logged-in user is sent on; read it logged out
+REDIRECTS = {"discover:index"}  # sends on to a page of its own (followed)
 
 
 def routes() -> Iterator[tuple[str, list[str]]]:
@@ -566,7 +585,7 @@ def test_post_only_routes_refuse_a_get(world: World, lang: str) -> None:
 def fetch(world: World, name: str, url: str) -> Any:
     client = world.anonymous if name in ANONYMOUS else world.client
     headers = {"HX-Request": "true"} if name in FRAGMENTS else {}
-    return client.get(url, headers=headers)
+    return client.get(url, headers=headers, follow=name in REDIRECTS)
 
 
 @pytest.mark.parametrize("lang", ["fa", "en"])
