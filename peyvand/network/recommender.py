@@ -42,7 +42,7 @@ class Signal:
 
 SIGNALS: list[Signal] = [
     Signal("common_partners", "structure", ("log_cn", "ra", "aa", "cn_share_a", "cn_share_b")),
-    Signal("paths", "structure", ("log_paths3",)),
+    Signal("paths", "structure", ("log_paths3", "paths3_l3", "paths3_ra")),
     Signal(
         "activity",
         "structure",
@@ -161,6 +161,22 @@ class Structure:
     aa: FloatArray
     ra: FloatArray
     paths3: FloatArray
+    l3: FloatArray  # paths of length 3 weighted 1/sqrt(deg p * deg q)
+    ra3: FloatArray  # paths of length 3 weighted 1/(deg p * deg q)
+
+
+# Degree damping of the two weighted path counts: power 0.5 (L3) and 1 (resource allocation).
+L3_POWER = 0.5
+RA3_POWER = 1.0
+
+
+def _two_step(ctx: Context, power: float) -> sp.csr_matrix:
+    key = f"two_step_{power}"
+    m = ctx.extra.get(key)
+    if m is None:
+        m = graph.damped_two_step(ctx.net.adj, ctx.deg, power)
+        ctx.extra[key] = m
+    return m
 
 
 def pair_structure(ctx: Context, a: IntArray, b: IntArray) -> Structure:
@@ -174,13 +190,26 @@ def pair_structure(ctx: Context, a: IntArray, b: IntArray) -> Structure:
     aa = np.asarray(both @ aa_w).ravel()
     ra = np.asarray(both @ ra_w).ravel()
     p3 = np.asarray(ctx.square[a].multiply(right).sum(axis=1)).ravel()
-    return Structure(cn=cn, aa=aa, ra=ra, paths3=p3.astype(np.float64))
+    return Structure(
+        cn=cn,
+        aa=aa,
+        ra=ra,
+        paths3=p3.astype(np.float64),
+        l3=graph.pair_damped_paths3(adj, a, b, _two_step(ctx, L3_POWER)),
+        ra3=graph.pair_damped_paths3(adj, a, b, _two_step(ctx, RA3_POWER)),
+    )
 
 
 def row_structure(ctx: Context, a: int) -> Structure:
     r = graph.row_structure(ctx.net.adj, a, deg=ctx.deg)
+    adj = ctx.net.adj
     return Structure(
-        cn=r.common_neighbours, aa=r.adamic_adar, ra=r.resource_allocation, paths3=r.paths3
+        cn=r.common_neighbours,
+        aa=r.adamic_adar,
+        ra=r.resource_allocation,
+        paths3=r.paths3,
+        l3=graph.damped_paths3_row(adj, a, ctx.deg, L3_POWER),
+        ra3=graph.damped_paths3_row(adj, a, ctx.deg, RA3_POWER),
     )
 
 
@@ -214,6 +243,8 @@ def features(
     out["cn_share_a"] = st.cn / np.maximum(deg_a_raw, 1.0)
     out["cn_share_b"] = st.cn / np.maximum(deg_b_raw, 1.0)
     out["log_paths3"] = np.log1p(st.paths3)
+    out["paths3_l3"] = np.log1p(PATHS_SCALE * st.l3)
+    out["paths3_ra"] = np.log1p(PATHS_SCALE * st.ra3)
     deg_a = ctx.log_deg[a_arr]
     deg_b = ctx.log_deg[b]
     out["log_deg_b"] = deg_b
@@ -317,6 +348,7 @@ def features(
     return np.column_stack([out[name] for name in feature_names()])
 
 
+PATHS_SCALE = 10.0  # weighted path counts are mostly below 1: log1p(10 x) spreads them
 NEAR_KM = 50.0
 NEAR_CUTOFF_KM = 12 * NEAR_KM  # the kernel is below 1e-5 beyond this
 EARTH_KM = 6371.0
@@ -447,15 +479,39 @@ class Model:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Model:
-        if data.get("format") != MODEL_FORMAT or list(data["names"]) != feature_names():
+        """A stored model; one fitted before features were added gives them weight 0.
+
+        The new features then change nothing until the next fit (after each import), so
+        a stored snapshot keeps scoring exactly as when it was fitted. A stored feature
+        this version does not know, or another format, is an error.
+        """
+        names = feature_names()
+        stored = list(data["names"])
+        if data.get("format") != MODEL_FORMAT or not set(stored) <= set(names):
             raise ValueError("stored model does not match this version's features")
+        at = {name: i for i, name in enumerate(stored)}
+        knots, weights, reference = [], [], []
+        for name in names:
+            i = at.get(name)
+            if i is None:
+                knots.append(np.zeros(0))
+                weights.append(np.zeros(1))
+                reference.append(0.0)
+            else:
+                knots.append(np.asarray(data["knots"][i], dtype=np.float64))
+                weights.append(np.asarray(data["weights"][i], dtype=np.float64))
+                reference.append(float(data["reference"][i]))
+        meta = dict(data.get("meta", {}))
+        missing = [name for name in names if name not in at]
+        if missing:
+            meta["missing_features"] = missing
         return cls(
-            names=tuple(data["names"]),
-            knots=tuple(np.asarray(k, dtype=np.float64) for k in data["knots"]),
-            weights=tuple(np.asarray(w, dtype=np.float64) for w in data["weights"]),
+            names=tuple(names),
+            knots=tuple(knots),
+            weights=tuple(weights),
             intercept=float(data["intercept"]),
-            reference=np.asarray(data["reference"], dtype=np.float64),
-            meta=dict(data.get("meta", {})),
+            reference=np.asarray(reference, dtype=np.float64),
+            meta=meta,
         )
 
 
@@ -841,6 +897,7 @@ PRIOR_WEIGHTS = {
     "log_cn": 1.5,
     "ra": 2.0,
     "log_paths3": 0.3,
+    "paths3_l3": 0.3,
     "log_deg_b": 0.6,
     "isolated_b": -2.0,
     "log_pop_b": 0.3,

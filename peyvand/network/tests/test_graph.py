@@ -61,6 +61,26 @@ def test_row_scores_equal_pair_scores(adj):
         assert np.allclose(row.katz, graph.pair_katz(adj, same, everyone))
 
 
+def test_degree_damped_paths_of_length_three_by_hand(adj):
+    deg = graph.degrees(adj)  # 0:2 1:3 2:3 3:1 4:0 5:3
+    # 0 -> 3: paths 0-1-2-3 and 0-5-2-3, each through two cities of degree 3.
+    for power, expected in ((0.5, 2 / 3), (1.0, 2 / 9)):
+        row = graph.damped_paths3_row(adj, 0, deg, power)
+        assert row[3] == pytest.approx(expected)
+        assert row[4] == 0.0
+        two = graph.damped_two_step(adj, deg, power)
+        everyone = np.arange(6)
+        for a in range(6):
+            same = np.full(6, a)
+            assert np.allclose(
+                graph.damped_paths3_row(adj, a, deg, power),
+                graph.pair_damped_paths3(adj, same, everyone, two),
+            )
+    # power 0 counts plain paths of length three
+    plain = np.linalg.matrix_power(adj.toarray(), 3)[2]
+    assert np.allclose(graph.damped_paths3_row(adj, 2, deg, 0.0), plain)
+
+
 def test_adamic_adar_agrees_with_networkx_on_a_random_graph():
     g = nx.gnm_random_graph(60, 150, seed=3)
     a = np.array([u for u, _ in g.edges()])

@@ -100,10 +100,26 @@ def test_model_round_trips_and_scores_additively(net: graph.Network) -> None:
     assert np.allclose(
         model.contributions(x).sum(axis=1), model.score(x) - model.intercept - model.reference.sum()
     )
+    # A model stored before a feature was added loads with that feature at weight 0.
+    old = model.to_dict()
+    drop = old["names"].index("paths3_l3")
+    for part in ("names", "knots", "weights", "reference"):
+        old[part] = old[part][:drop] + old[part][drop + 1 :]
+    loaded = recommender.Model.from_dict(old)
+    assert loaded.names == model.names
+    assert loaded.meta["missing_features"] == ["paths3_l3"]
+    assert np.allclose(loaded.terms(x)[:, drop], 0.0)
+    kept = np.arange(len(model.names)) != drop
+    assert np.allclose(loaded.terms(x)[:, kept], model.terms(x)[:, kept])
+    # A feature this version does not know, or another format, is an error.
     bad = model.to_dict()
-    bad["names"] = bad["names"][:-1]
+    bad["names"] = [*bad["names"][:-1], "no_such_feature"]
     with pytest.raises(ValueError):
         recommender.Model.from_dict(bad)
+    other = model.to_dict()
+    other["format"] = recommender.MODEL_FORMAT + 1
+    with pytest.raises(ValueError):
+        recommender.Model.from_dict(other)
 
 
 def test_a_tiny_network_gets_the_prior_model() -> None:
