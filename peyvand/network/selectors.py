@@ -236,12 +236,23 @@ class Scope:
     office_links: list[tuple[int, int]] = field(default_factory=list)  # index pairs
 
 
+def _refit_once(version: str) -> None:
+    """A snapshot fitted by an older release lacks features (they weigh 0 meanwhile):
+    queue one refit per snapshot version, whichever process notices it first."""
+    if cache.add(f"network:refit-queued:{version}", True, CACHE_TIMEOUT):
+        from .tasks import network_recompute
+
+        network_recompute.enqueue()
+
+
 def scope_for(office: Any = None) -> Scope:
     import json
 
     snap = ensure_snapshot()
     world = _world_for_version(snap.version)
     model = _model(snap.version, json.dumps(snap.model, sort_keys=True))
+    if model.meta.get("missing_features"):
+        _refit_once(snap.version)
     if office is None:
         return Scope(snap.version, world, _public_context(snap.version), model, "public")
     pk_edges = office_edges(office)
