@@ -647,8 +647,8 @@ def agreement_create(
         office_id=partnership.office_id,
         partnership=partnership,
         title=title.strip(),
-        languages=languages,
-        signatories=signatories,
+        languages=languages.strip(),
+        signatories=signatories.strip(),
         signed_on=signed_on,
         valid_until=valid_until,
     )
