@@ -26,9 +26,9 @@ def open_tehran(page: Any, base: str, lang: str, query: str) -> None:
     page.wait_for_url(f"**/{lang}/world/cities/gn:112931/")
     page.wait_for_selector("[data-map-ready]")
     # Country shapes arrive by fetch; wait until they are drawn.
-    page.wait_for_function(
-        "document.querySelectorAll('.leaflet-overlay-pane path.atlas-country').length > 100"
-    )
+    # A locator wait, not wait_for_function: its polling evaluates a string, which the
+    # page's Content Security Policy (no unsafe-eval) rightly refuses.
+    page.locator(".leaflet-overlay-pane path.atlas-country").nth(100).wait_for(state="attached")
 
 
 def check_partners(page: Any) -> None:
