@@ -52,6 +52,22 @@ def _form_errors(form: Any, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+AGREEMENT_FIELDS = ("title", "languages", "signatories", "signed_on", "valid_until")
+
+
+def _agreement_input(data: dict[str, Any]) -> dict[str, Any]:
+    """The agreement form's cleaned data as the keyword arguments of its services."""
+    return {**{name: data[name] for name in AGREEMENT_FIELDS}, "files": data["documents"]}
+
+
+def _agreement_errors(form: Any, exc: ValidationError) -> None:
+    """Field errors go to their fields; a refused file (no field named) to the file input."""
+    if hasattr(exc, "error_dict"):
+        _form_errors(form, exc)
+    else:
+        form.add_error("documents", exc.messages)
+
+
 def _alert_rows(alerts: list[selectors.Alert]) -> list[dict[str, Any]]:
     return [{"alert": a, "label": ALERT_LABELS[a.kind]} for a in alerts]
 

@@ -20,7 +20,7 @@ from . import services
 from .forms import ActivityEditForm, AgreementEditForm, CommitmentEditForm, OutcomeForm
 from .models import Activity, Agreement, AgreementFile, Commitment, Outcome
 from .presenters import history_rows
-from .views import _form_errors, back_to_detail
+from .views import _agreement_errors, _agreement_input, _form_errors, back_to_detail
 
 
 def _office(request: HttpRequest) -> Any:
@@ -208,18 +208,10 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.agreement_update(
                 agreement=agreement,
                 actor=_member(request),
-                title=data["title"],
-                languages=data["languages"],
-                signatories=data["signatories"],
-                signed_on=data["signed_on"],
-                valid_until=data["valid_until"],
-                files=data["documents"],
+                **_agreement_input(data),
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                _form_errors(form, exc)
-            else:
-                form.add_error("documents", exc.messages)
+            _agreement_errors(form, exc)
         else:
             messages.success(request, _("The agreement was saved."))
             return back_to_detail(office.slug, agreement.partnership_id, "agreements")

@@ -32,7 +32,7 @@ from .forms import (
 from .letters import retire_letters, revive_letters
 from .models import Activity, Agreement, AgreementFile, Approval, Commitment, CommitmentStatus
 from .presenters import history_rows
-from .views import _form_errors, back_to_detail
+from .views import _agreement_errors, _agreement_input, _form_errors, back_to_detail
 
 
 def _office(request: HttpRequest) -> Any:
@@ -99,18 +99,10 @@ def agreement_add(request: HttpRequest, pk: int) -> HttpResponse:
             services.agreement_create(
                 partnership=p,
                 actor=_member(request),
-                title=data["title"],
-                languages=data["languages"],
-                signatories=data["signatories"],
-                signed_on=data["signed_on"],
-                valid_until=data["valid_until"],
-                files=data["documents"],
+                **_agreement_input(data),
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
-            if not hasattr(exc, "error_dict"):
-                form.errors.pop("__all__", None)
-                form.add_error("documents", exc.messages)
+            _agreement_errors(form, exc)
         else:
             messages.success(request, _("The agreement was added."))
             return back_to_detail(office.slug, p.pk, "agreements")
