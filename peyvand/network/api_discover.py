@@ -42,6 +42,11 @@ class SuggestionOut(Schema):
 class RecommendationsOut(Schema):
     city: CityOut
     scope: str = Field(..., description='"public", or the office whose pacts were included.')
+    provisional: bool = Field(
+        False,
+        description="True while the model is being fitted after a world import: the "
+        "scores then come from hand-set weights.",
+    )
     suggestions: list[SuggestionOut]
 
 
@@ -108,6 +113,7 @@ def recommendations(request: HttpRequest, code: str, q: Query[RecommendationQuer
     return {
         "city": city,
         "scope": "public" if office is None else office.slug,
+        "provisional": result.provisional,
         "suggestions": [
             {
                 "rank": s.rank,

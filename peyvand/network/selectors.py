@@ -208,20 +208,47 @@ def _office_context(version: str, edges: tuple[tuple[int, int], ...]) -> recomme
 
 
 @lru_cache(maxsize=4)
-def _model(version: str, payload: str) -> recommender.Model:
+def _model(version: str, digest: str, payload: str) -> recommender.Model:
+    """The stored model, parsed once per process and digest (a refit of the same data
+    replaces the model under the same version)."""
     import json
 
     return recommender.Model.from_dict(json.loads(payload))
 
 
-def ensure_snapshot() -> NetworkSnapshot:
-    """The current snapshot; fitted now (synchronously) when there is none yet."""
+def ensure_snapshot() -> NetworkSnapshot | None:
+    """The current snapshot. When there is none yet (the worker has not fitted one since
+    the first import), queue the fit once and never run it inside a request: the caller
+    then serves the hand-set prior model (`Scope.provisional`). With an immediate task
+    backend (tests) the queued fit has run by the time this returns."""
     snap = current_snapshot()
     if snap is not None:
         return snap
-    from .services import network_snapshot_create
+    queue_fit(always=False)
+    return current_snapshot()
 
-    return network_snapshot_create()
+
+def queue_fit(*, always: bool) -> None:
+    """Queue the fit; unless `always` (a world import), not if one was queued for the same
+    world in the last FIT_QUEUED_TIMEOUT (so a burst of requests queues one fit)."""
+    from .tasks import network_recompute
+
+    key = f"network:fit-queued:{world_fingerprint()}"
+    if always:
+        cache.set(key, True, FIT_QUEUED_TIMEOUT)
+    elif not cache.add(key, True, FIT_QUEUED_TIMEOUT):
+        return
+    network_recompute.enqueue()
+
+
+# A queued fit that never ran (no worker) is queued again after this long.
+FIT_QUEUED_TIMEOUT = 15 * 60
+PROVISIONAL = "provisional"
+
+
+@lru_cache(maxsize=2)
+def _provisional_model(version: str) -> recommender.Model:
+    return recommender.prior_model(_public_context(version))
 
 
 @dataclass
@@ -234,6 +261,8 @@ class Scope:
     model: recommender.Model
     office_key: str  # "public" or "o<pk>-<pacts version>"
     office_links: list[tuple[int, int]] = field(default_factory=list)  # index pairs
+    model_key: str = ""  # a digest of the model: cached scores follow a refit
+    provisional: bool = False  # no fitted model yet: the hand-set prior scores
 
 
 def _refit_once(version: str) -> None:
@@ -245,28 +274,38 @@ def _refit_once(version: str) -> None:
         network_recompute.enqueue()
 
 
-def scope_for(office: Any = None) -> Scope:
+def _fitted_model() -> tuple[str, recommender.Model, str, bool]:
+    """(version, model, model digest, provisional) of the current snapshot or the prior."""
     import json
 
     snap = ensure_snapshot()
-    world = _world_for_version(snap.version)
-    model = _model(snap.version, json.dumps(snap.model, sort_keys=True))
+    if snap is None:
+        version = f"{PROVISIONAL}-{world_fingerprint()}"
+        return version, _provisional_model(version), PROVISIONAL, True
+    payload = json.dumps(snap.model, sort_keys=True)
+    digest = hashlib.sha1(payload.encode(), usedforsecurity=False).hexdigest()[:12]
+    model = _model(snap.version, digest, payload)
     if model.meta.get("missing_features"):
         _refit_once(snap.version)
-    if office is None:
-        return Scope(snap.version, world, _public_context(snap.version), model, "public")
-    pk_edges = office_edges(office)
+    return snap.version, model, digest, False
+
+
+def scope_for(office: Any = None) -> Scope:
+    version, model, digest, provisional = _fitted_model()
+    world = _world_for_version(version)
+    ctx = _public_context(version)
+    key = "public"
     idx_pairs: list[tuple[int, int]] = []
-    if pk_edges:
-        flat = world.indices_of([p for pair in pk_edges for p in pair]).reshape(-1, 2)
-        idx_pairs = [(int(a), int(b)) for a, b in flat if a >= 0 and b >= 0]
-    if not idx_pairs:
-        # Nothing of the office's own changes the network: share the public arrays.
+    if office is not None:
         key = f"o{office.pk}-{office_version(office)}"
-        return Scope(snap.version, world, _public_context(snap.version), model, key)
-    ctx = _office_context(snap.version, tuple(sorted(idx_pairs)))
-    key = f"o{office.pk}-{office_version(office)}"
-    return Scope(snap.version, world, ctx, model, key, idx_pairs)
+        pk_edges = office_edges(office)
+        if pk_edges:
+            flat = world.indices_of([p for pair in pk_edges for p in pair]).reshape(-1, 2)
+            idx_pairs = [(int(a), int(b)) for a, b in flat if a >= 0 and b >= 0]
+        if idx_pairs:
+            ctx = _office_context(version, tuple(sorted(idx_pairs)))
+        # else nothing of the office's own changes the network: share the public arrays
+    return Scope(version, world, ctx, model, key, idx_pairs, digest, provisional)
 
 
 # -------------------------------------------------------------------- recommendations
@@ -295,10 +334,11 @@ class Recommendations:
     hidden_flagged: int
     flagged_country_ids: set[int]
     scope: str
+    provisional: bool = False  # scored by the hand-set prior while the model is fitted
 
 
 def _scores_key(scope: Scope, index: int) -> str:
-    return f"network:scores:{scope.version}:{scope.office_key}:{index}"
+    return f"network:scores:{scope.version}:{scope.model_key}:{scope.office_key}:{index}"
 
 
 def city_scores(scope: Scope, index: int) -> FloatArray:
@@ -344,7 +384,7 @@ def recommend(
     world = scope.world
     index = world.index_of(city.pk)
     if index is None:
-        return Recommendations(city, [], 0, set(), scope.office_key)
+        return Recommendations(city, [], 0, set(), scope.office_key, scope.provisional)
     net = scope.ctx.net
     scores = city_scores(scope, index).copy()
     mask = np.ones(net.n, dtype=bool)
@@ -390,7 +430,7 @@ def recommend(
             )
         )
     _resolve_names(out, world)
-    return Recommendations(city, out, hidden, set(flags), scope.office_key)
+    return Recommendations(city, out, hidden, set(flags), scope.office_key, scope.provisional)
 
 
 def _top(scores: FloatArray, mask: np.ndarray, k: int) -> IntArray:
@@ -809,3 +849,4 @@ def clear_local_memo() -> None:
     _public_context.cache_clear()
     _office_context.cache_clear()
     _model.cache_clear()
+    _provisional_model.cache_clear()

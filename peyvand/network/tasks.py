@@ -17,4 +17,6 @@ def network_recompute() -> str:
 
 def on_world_imported(sender: Any = None, **kwargs: Any) -> None:
     """Receiver of `signals.world_imported`: queue the recompute (never run it inline)."""
-    network_recompute.enqueue()
+    from .selectors import queue_fit
+
+    queue_fit(always=True)

@@ -341,3 +341,50 @@ def test_a_snapshot_from_an_older_release_is_refitted_once(world: SmallWorld) ->
     store_as_older_release()
     selectors.scope_for()  # already queued once for this version: not again
     assert len(NetworkSnapshot.objects.get().model["names"]) == len(feature_names()) - 1
+
+
+@pytest.fixture
+def no_worker(settings: Any) -> Any:
+    """Tasks are queued but nothing runs them (a `make run` whose worker has not started)."""
+    from django.tasks import task_backends
+
+    # Django resets its task backends when the TASKS setting changes (and back after).
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    return task_backends["default"]
+
+
+def test_without_a_fitted_model_a_request_never_fits_and_says_the_ranking_is_provisional(
+    world: SmallWorld, home: Any, member_client: Any, no_worker: Any
+) -> None:
+    tehran = world["Tehran"]
+    result = selectors.recommend(city=tehran, k=5)
+    assert result.provisional and result.suggestions
+    assert not NetworkSnapshot.objects.exists()
+    # the fit was queued once, not again by the next requests
+    selectors.recommend(city=tehran, k=5)
+    assert len(no_worker.results) == 1
+    client = member_client(home, Role.VIEWER)
+    url = "/en" + reverse("discover:recommendations", args=[home.slug]).removeprefix("/fa")
+    page = client.get(url)
+    assert page.status_code == 200 and b"data-provisional" in page.content
+    assert b"provisional weights" in page.content
+    body = client.get(f"/api/v1/cities/{tehran.code}/recommendations?k=3").json()
+    assert body["provisional"] is True and len(body["suggestions"]) == 3
+    # the worker fits it: the next request uses the fitted model
+    services.network_snapshot_create()
+    result = selectors.recommend(city=tehran, k=5)
+    assert not result.provisional
+    assert b"data-provisional" not in client.get(url).content
+
+
+def test_a_refit_of_the_same_data_is_served_at_once(world: SmallWorld) -> None:
+    """A refit keeps the version (same data) but changes the model: cached scores and the
+    per-process model must follow it, or reasons would explain another model's ranking."""
+    tehran = world["Tehran"]
+    first = selectors.recommend(city=tehran, k=3).suggestions[0].score
+    snap = NetworkSnapshot.objects.get()
+    model = dict(snap.model)
+    model["intercept"] = model["intercept"] + 5.0
+    NetworkSnapshot.objects.filter(pk=snap.pk).update(model=model)
+    again = selectors.recommend(city=tehran, k=3).suggestions[0].score
+    assert again == pytest.approx(first + 5.0, abs=1e-3)
