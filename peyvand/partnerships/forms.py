@@ -169,6 +169,8 @@ class AgreementForm(forms.Form):
 
 
 class AgreementEditForm(AgreementForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["documents"].label = _("Add files")
@@ -181,6 +183,7 @@ class AgreementEditForm(AgreementForm):
             "signatories": a.signatories,
             "signed_on": a.signed_on,
             "valid_until": a.valid_until,
+            "version": a.version,
         }
 
 
@@ -320,6 +323,8 @@ class ActivityForm(forms.Form):
 class ActivityEditForm(ActivityForm):
     """Correct a logged activity: outcomes are edited one by one beside it."""
 
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args: Any, office: Office, activity: Any, **kwargs: Any) -> None:
         super().__init__(*args, office=office, **kwargs)
         for name in ("outcome_kind", "outcome_value", "outcome_unit"):
@@ -345,6 +350,7 @@ class ActivityEditForm(ActivityForm):
             "areas": list(a.areas.all()),
             "participants": a.participants,
             "is_public": a.is_public,
+            "version": a.version,
         }
 
 
@@ -355,6 +361,26 @@ class OutcomeForm(forms.Form):
     )
     unit = forms.CharField(label=_("Unit"), required=False, max_length=60)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+
+class OutcomeEditForm(OutcomeForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @staticmethod
+    def initial_from(o: Any) -> dict[str, Any]:
+        return {
+            "kind": o.kind,
+            "value": o.value,
+            "unit": o.unit,
+            "note": o.note,
+            "version": o.version,
+        }
+
+
+class ConfirmForm(forms.Form):
+    """A deletion's confirmation: the version of the record the user saw."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class NotOursForm(forms.Form):

@@ -177,6 +177,8 @@ class Agreement(OfficeScoped):
     signatories = models.TextField(_("signatories"), blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    # Optimistic locking: every change bumps it; a save made from an older version is refused.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("agreement")
@@ -323,6 +325,8 @@ class Activity(OfficeScoped):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
+    # Optimistic locking: every change bumps it; a save made from an older version is refused.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("activity")
@@ -354,6 +358,8 @@ class Outcome(OfficeScoped):
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=60, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    # Optimistic locking: every change bumps it; a save made from an older version is refused.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("outcome")
@@ -448,8 +454,9 @@ class PartnershipEvent(OfficeScoped):
     version = models.PositiveIntegerField(default=0)
     changes = models.JSONField(default=dict, blank=True)
     note = models.TextField(blank=True)
-    # The part of the pact the entry is about ("commitment:12") and that part's version
-    # after the change: what a refused stale edit of a commitment shows as changed.
+    # The part of the pact the entry is about ("commitment:12", "activity:7", "outcome:3",
+    # "agreement:5") and that part's version after the change: what a refused stale edit
+    # of that part shows as changed.
     subject = models.CharField(max_length=40, blank=True, db_index=True)
     subject_version = models.PositiveIntegerField(null=True, blank=True)
 

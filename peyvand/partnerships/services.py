@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from peyvand.accounts.models import Department, Office, OfficeMembership, Role
 from peyvand.places.models import City
@@ -57,36 +58,84 @@ PARTNERSHIP_FIELDS = (
 )
 
 
-class StaleCommitmentEdit(Exception):
-    """Someone else saved the commitment since the editor loaded it."""
+# A record that carries an optimistic-locking version (bumped on every change).
+Versioned = Partnership | Commitment | Activity | Outcome | Agreement
 
-    def __init__(self, commitment: Commitment, events: list[PartnershipEvent]) -> None:
-        super().__init__("stale commitment edit")
-        self.commitment = commitment
+# What a refused save says, by the kind of record and whether it was a deletion. Whole
+# sentences: each kind has its own (a translation cannot be assembled from pieces).
+STALE_MESSAGES = {
+    ("partnership", False): gettext_lazy(
+        "Someone else changed this partnership while you were editing it; your changes "
+        "were not saved. Review their changes below and make yours again."
+    ),
+    ("commitment", False): gettext_lazy(
+        "Someone else changed this commitment while you were editing it; your changes "
+        "were not saved. Review their changes and make yours again."
+    ),
+    ("activity", False): gettext_lazy(
+        "Someone else changed this activity while you were editing it; your changes "
+        "were not saved. Review their changes below and make yours again."
+    ),
+    ("activity", True): gettext_lazy(
+        "Someone else changed this activity after you opened this page; it was not "
+        "deleted. Review their changes below and confirm again if it should still go."
+    ),
+    ("outcome", False): gettext_lazy(
+        "Someone else changed this outcome while you were editing it; your changes "
+        "were not saved. Review their changes below and make yours again."
+    ),
+    ("outcome", True): gettext_lazy(
+        "Someone else changed this outcome after you opened this page; it was not "
+        "removed. Review their changes below and confirm again if it should still go."
+    ),
+    ("agreement", False): gettext_lazy(
+        "Someone else changed this agreement while you were editing it; your changes "
+        "were not saved. Review their changes below and make yours again."
+    ),
+}
+
+
+class StaleVersion(Exception):
+    """Someone else saved the record since the editor loaded it: nothing was written.
+
+    `record` is the record as it is now (its `version` is what the next save must send),
+    `events` the history entries written about it since the editor's version, oldest first.
+    """
+
+    def __init__(
+        self, record: Versioned, events: list[PartnershipEvent], *, deleting: bool = False
+    ) -> None:
+        kind = record._meta.model_name
+        super().__init__(f"stale {'delete' if deleting else 'edit'} of {kind} {record.pk}")
+        self.record = record
         self.events = events
+        self.deleting = deleting
+
+    @property
+    def version(self) -> int:
+        return self.record.version
 
     @property
     def message(self) -> str:
-        return _(
-            "Someone else changed this commitment while you were editing it; your changes "
-            "were not saved. Review their changes and make yours again."
-        )
+        return str(STALE_MESSAGES[(self.record._meta.model_name or "", self.deleting)])
 
 
-class StaleEdit(Exception):
+class StaleEdit(StaleVersion):
     """Someone else saved the pact since the editor loaded it."""
 
-    def __init__(self, partnership: Partnership, events: list[PartnershipEvent]) -> None:
-        super().__init__("stale edit")
-        self.partnership = partnership
-        self.events = events
+    @property
+    def partnership(self) -> Partnership:
+        assert isinstance(self.record, Partnership)
+        return self.record
+
+
+class StaleCommitmentEdit(StaleVersion):
+    """Someone else saved the commitment since the editor loaded it."""
 
     @property
-    def message(self) -> str:
-        return _(
-            "Someone else changed this partnership while you were editing it; your changes "
-            "were not saved. Review their changes below and make yours again."
-        )
+    def commitment(self) -> Commitment:
+        assert isinstance(self.record, Commitment)
+        return self.record
 
 
 def _today() -> dt.date:
@@ -170,6 +219,51 @@ def event_record(
         subject=subject,
         subject_version=subject_version,
     )
+
+
+def subject_of(record: Versioned) -> str:
+    """How the history names a part of a pact: "commitment:12", "activity:7", "outcome:3"."""
+    return f"{record._meta.model_name}:{record.pk}"
+
+
+def changes_since(record: Versioned, version: int) -> list[PartnershipEvent]:
+    """The history entries about this record written after its `version`, oldest first.
+
+    A pact's entries carry the pact's version; a part's entries carry its subject and the
+    part's version. A change of an activity is recorded in every pact it concerns: it is
+    listed once.
+    """
+    if isinstance(record, Partnership):
+        return list(
+            record.events.filter(version__gt=version)
+            .select_related("actor")
+            .order_by("created_at", "pk")
+        )
+    rows = (
+        PartnershipEvent.objects.filter(
+            office_id=record.office_id,
+            subject=subject_of(record),
+            subject_version__gt=version,
+        )
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+    listed: dict[tuple[str, int | None], PartnershipEvent] = {}
+    for event in rows:
+        listed.setdefault((event.action, event.subject_version), event)
+    return list(listed.values())
+
+
+def _check_version(
+    current: Versioned,
+    expected_version: int | None,
+    *,
+    deleting: bool = False,
+    error: type[StaleVersion] = StaleVersion,
+) -> None:
+    """Refuse a save (or a deletion) made from another version than the current one."""
+    if expected_version is not None and current.version != expected_version:
+        raise error(current, changes_since(current, expected_version), deleting=deleting)
 
 
 # ---------------------------------------------------------------- health
@@ -413,13 +507,7 @@ def partnership_update(
     """Change the pact; refused with StaleEdit if it changed since `expected_version`."""
     _require(actor, Role.OFFICER)
     current = _lock(partnership)
-    if expected_version is not None and current.version != expected_version:
-        events = list(
-            current.events.filter(version__gt=expected_version)
-            .select_related("actor")
-            .order_by("created_at", "pk")
-        )
-        raise StaleEdit(current, events)
+    _check_version(current, expected_version, error=StaleEdit)
     before = _snapshot(current)
     areas = data.pop("areas", None)
     for name, value in data.items():
@@ -666,7 +754,8 @@ def agreement_create(
         actor=actor,
         action="agreement_added",
         changes=changes,
-        subject=f"agreement:{agreement.pk}",
+        subject=subject_of(agreement),
+        subject_version=agreement.version,
     )
     return agreement
 
@@ -682,28 +771,36 @@ def agreement_update(
     signed_on: dt.date | None = None,
     valid_until: dt.date | None = None,
     files: Sequence[UploadedFile] = (),
+    expected_version: int | None = None,
 ) -> Agreement:
-    """Correct an agreement's fields and add files; recorded in the pact's history."""
+    """Correct an agreement's fields and add files; recorded in the pact's history.
+
+    Refused with StaleVersion (nothing saved, no file added) if the agreement's fields
+    changed since `expected_version`; adding or removing a file does not change them.
+    """
     _require(actor, Role.OFFICER)
-    _validate_agreement(title, signed_on, valid_until)
     current = (
         Agreement.objects.select_for_update().select_related("partnership").get(pk=agreement.pk)
     )
+    _check_version(current, expected_version)
+    _validate_agreement(title, signed_on, valid_until)
     before = {name: _plain(getattr(current, name)) for name in AGREEMENT_FIELDS}
     current.title = title.strip()
     current.languages = languages.strip()
     current.signatories = signatories.strip()
     current.signed_on = signed_on
     current.valid_until = valid_until
-    current.save(update_fields=[*AGREEMENT_FIELDS, "updated_at"])
     changes = _diff(before, {name: _plain(getattr(current, name)) for name in AGREEMENT_FIELDS})
     if changes:
+        current.version += 1
+        current.save(update_fields=[*AGREEMENT_FIELDS, "version", "updated_at"])
         event_record(
             partnership=current.partnership,
             actor=actor,
             action="agreement_updated",
             changes={"agreement": current.title, **changes},
-            subject=f"agreement:{current.pk}",
+            subject=subject_of(current),
+            subject_version=current.version,
         )
     for upload in files:
         agreement_file_add(agreement=current, actor=actor, upload=upload)
@@ -737,7 +834,7 @@ def agreement_file_add(
             actor=actor,
             action="agreement_file_added",
             changes={"agreement": agreement.title, "file": [None, name]},
-            subject=f"agreement:{agreement.pk}",
+            subject=subject_of(agreement),
         )
     return row
 
@@ -759,7 +856,7 @@ def agreement_file_remove(*, file: AgreementFile, actor: OfficeMembership | None
         actor=actor,
         action="agreement_file_removed",
         changes={"agreement": agreement.title, "file": [row.original_name, None]},
-        subject=f"agreement:{agreement.pk}",
+        subject=subject_of(agreement),
     )
 
     def delete_stored() -> None:
@@ -775,10 +872,6 @@ def agreement_file_remove(*, file: AgreementFile, actor: OfficeMembership | None
 def _check_department(office: Office, department: Department | None) -> None:
     if department is not None and department.office_id != office.pk:
         raise ValidationError({"department": [_("Choose a department of this office.")]})
-
-
-def _commitment_subject(commitment: Commitment) -> str:
-    return f"commitment:{commitment.pk}"
 
 
 @transaction.atomic
@@ -811,7 +904,7 @@ def commitment_create(
         actor=actor,
         action="commitment_added",
         changes={"commitment": [None, commitment.title]},
-        subject=_commitment_subject(commitment),
+        subject=subject_of(commitment),
         subject_version=commitment.version,
     )
     if refresh:
@@ -841,19 +934,6 @@ def _commitment_snapshot(c: Commitment) -> dict[str, Any]:
         "evidence_note": c.evidence_note,
         "evidence_link": c.evidence_link,
     }
-
-
-def commitment_changes_since(commitment: Commitment, version: int) -> list[PartnershipEvent]:
-    """The history entries of this commitment saved after `version`, oldest first."""
-    return list(
-        PartnershipEvent.objects.filter(
-            partnership_id=commitment.partnership_id,
-            subject=_commitment_subject(commitment),
-            subject_version__gt=version,
-        )
-        .select_related("actor")
-        .order_by("created_at", "pk")
-    )
 
 
 @transaction.atomic
@@ -890,8 +970,7 @@ def commitment_update(
         raise PermissionDenied
     if title is not None or due_on is not None or set_department or set_area:
         _require(actor, Role.OFFICER)
-    if expected_version is not None and current.version != expected_version:
-        raise StaleCommitmentEdit(current, commitment_changes_since(current, expected_version))
+    _check_version(current, expected_version, error=StaleCommitmentEdit)
     before = _commitment_snapshot(current)
     if title is not None:
         if not title.strip():
@@ -938,7 +1017,7 @@ def commitment_update(
             actor=actor,
             action="commitment_updated",
             changes={"commitment": current.title, **changes},
-            subject=_commitment_subject(current),
+            subject=subject_of(current),
             subject_version=current.version,
         )
         health_refresh(partnerships=[current.partnership])
@@ -1049,11 +1128,24 @@ def activity_log(
             actor=actor,
             action="activity_logged",
             changes={"activity": [None, activity.title], "date": [None, date.isoformat()]},
-            subject=f"activity:{activity.pk}",
+            subject=subject_of(activity),
+            subject_version=activity.version,
         )
     if refresh:
         health_refresh(partnerships=list(partnerships), today=today)
     return activity
+
+
+# Fields of an activity that a correction saves (areas and pacts are relations).
+ACTIVITY_FIELDS = (
+    "date",
+    "kind",
+    "initiated_by",
+    "title",
+    "description",
+    "participants",
+    "is_public",
+)
 
 
 def _activity_snapshot(activity: Activity) -> dict[str, Any]:
@@ -1091,15 +1183,18 @@ def activity_update(
     areas: Iterable[CooperationArea] = (),
     participants: int | None = None,
     is_public: bool = False,
+    expected_version: int | None = None,
     today: dt.date | None = None,
 ) -> Activity:
-    """Correct a logged activity, re-linking it to pacts of the same office.
+    """Correct a logged activity, re-linking it to pacts of the same office; refused with
+    StaleVersion if it changed since `expected_version`.
 
     Every pact it concerned before or after records the change, and their scores are
     refreshed in this transaction.
     """
     current = Activity.objects.select_for_update().get(pk=activity.pk)
     _require_activity(actor, current)
+    _check_version(current, expected_version)
     _validate_activity(
         office=current.office,
         partnerships=partnerships,
@@ -1119,19 +1214,21 @@ def activity_update(
     current.description = description
     current.participants = participants
     current.is_public = is_public
-    current.save()
     current.areas.set(list(areas))
     current.partnerships.set(list(partnerships))
     changes = _diff(before, _activity_snapshot(current))
     affected = {p.pk: p for p in [*earlier, *partnerships]}
     if changes:
+        current.version += 1
+        current.save(update_fields=[*ACTIVITY_FIELDS, "version", "updated_at"])
         for p in affected.values():
             event_record(
                 partnership=p,
                 actor=actor,
                 action="activity_updated",
                 changes={"activity": current.title, **changes},
-                subject=f"activity:{current.pk}",
+                subject=subject_of(current),
+                subject_version=current.version,
             )
     health_refresh(partnerships=list(affected.values()), today=today)
     return current
@@ -1139,15 +1236,21 @@ def activity_update(
 
 @transaction.atomic
 def activity_delete(
-    *, activity: Activity, actor: OfficeMembership | None, today: dt.date | None = None
+    *,
+    activity: Activity,
+    actor: OfficeMembership | None,
+    expected_version: int | None = None,
+    today: dt.date | None = None,
 ) -> list[Partnership]:
-    """Delete a logged activity and its outcomes (officer and up: a log is a record).
+    """Delete a logged activity and its outcomes (officer and up: a log is a record);
+    refused with StaleVersion if it changed since `expected_version`.
 
     Recorded in the history of every pact it concerned; their scores are refreshed in the
     same transaction. Returns those pacts.
     """
     _require(actor, Role.OFFICER)
     current = Activity.objects.select_for_update().get(pk=activity.pk)
+    _check_version(current, expected_version, deleting=True)
     pacts = _pacts_of(current)
     n_outcomes = current.outcomes.count()
     changes: dict[str, Any] = {
@@ -1162,7 +1265,8 @@ def activity_delete(
             actor=actor,
             action="activity_deleted",
             changes=changes,
-            subject=f"activity:{current.pk}",
+            subject=subject_of(current),
+            subject_version=current.version,
         )
     current.delete()
     health_refresh(partnerships=pacts, today=today)
@@ -1170,6 +1274,7 @@ def activity_delete(
 
 
 OUTCOME_FIELDS = ("kind", "value", "unit", "note")
+CENTS = Decimal("0.01")
 
 
 def _outcome_values(
@@ -1178,7 +1283,8 @@ def _outcome_values(
     errors: dict[str, list[str]] = {}
     if kind not in OutcomeKind.values:
         errors["kind"] = [_("Choose a valid kind of outcome.")]
-    amount = Decimal(str(value)) if value is not None else None
+    # In cents, as stored: 2 and 2.00 are the same value (no change, no new version).
+    amount = Decimal(str(value)).quantize(CENTS) if value is not None else None
     if amount is not None and amount < 0:
         errors["value"] = [_("The value cannot be negative.")]
     if errors:
@@ -1225,7 +1331,8 @@ def outcome_add(
             actor=actor,
             action="outcome_added",
             changes={"outcome": [None, _named(outcome)], "activity": activity.title},
-            subject=f"activity:{activity.pk}",
+            subject=subject_of(outcome),
+            subject_version=outcome.version,
         )
     health_refresh(partnerships=partnerships)
     return outcome
@@ -1240,38 +1347,48 @@ def outcome_update(
     value: Decimal | float | None = None,
     unit: str = "",
     note: str = "",
+    expected_version: int | None = None,
 ) -> Outcome:
-    """Correct an outcome (whoever may edit its activity); scores are refreshed."""
+    """Correct an outcome (whoever may edit its activity); refused with StaleVersion if it
+    changed since `expected_version`. Scores are refreshed."""
     current = Outcome.objects.select_for_update().select_related("activity").get(pk=outcome.pk)
     activity = current.activity
     _require_activity(actor, activity)
+    _check_version(current, expected_version)
     before = _outcome_snapshot(current)
     for name, new in _outcome_values(kind, value, unit, note).items():
         setattr(current, name, new)
-    current.save()
     changes = _diff(before, _outcome_snapshot(current))
     partnerships = _pacts_of(activity)
     if changes:
+        current.version += 1
+        current.save(update_fields=[*OUTCOME_FIELDS, "version", "updated_at"])
         for p in partnerships:
             event_record(
                 partnership=p,
                 actor=actor,
                 action="outcome_updated",
                 changes={"activity": activity.title, **changes},
-                subject=f"activity:{activity.pk}",
+                subject=subject_of(current),
+                subject_version=current.version,
             )
     health_refresh(partnerships=partnerships)
     return current
 
 
 @transaction.atomic
-def outcome_delete(*, outcome: Outcome, actor: OfficeMembership | None) -> list[Partnership]:
-    """Remove an outcome (whoever may edit its activity); scores are refreshed."""
+def outcome_delete(
+    *, outcome: Outcome, actor: OfficeMembership | None, expected_version: int | None = None
+) -> list[Partnership]:
+    """Remove an outcome (whoever may edit its activity); refused with StaleVersion if it
+    changed since `expected_version`. Scores are refreshed."""
     current = Outcome.objects.select_for_update().select_related("activity").get(pk=outcome.pk)
     activity = current.activity
     _require_activity(actor, activity)
+    _check_version(current, expected_version, deleting=True)
     partnerships = _pacts_of(activity)
     before = _outcome_snapshot(current)
+    subject, version = subject_of(current), current.version
     current.delete()
     for p in partnerships:
         event_record(
@@ -1282,7 +1399,8 @@ def outcome_delete(*, outcome: Outcome, actor: OfficeMembership | None) -> list[
                 "activity": activity.title,
                 **{name: [old, None] for name, old in before.items() if old not in (None, "")},
             },
-            subject=f"activity:{activity.pk}",
+            subject=subject,
+            subject_version=version,
         )
     health_refresh(partnerships=partnerships)
     return partnerships

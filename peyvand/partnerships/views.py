@@ -52,6 +52,18 @@ def _form_errors(form: Any, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+def stale_context(request: HttpRequest, form: Any, exc: services.StaleVersion) -> dict[str, Any]:
+    """What a page shows when a save was refused as stale: the message and what changed.
+
+    The form keeps the user's input and now carries the current version: the next save is
+    made knowing what changed, so it goes through.
+    """
+    fresh = request.POST.copy()
+    fresh["version"] = str(exc.version)
+    form.data = fresh
+    return {"message": exc.message, "history": history_rows(exc.events)}
+
+
 AGREEMENT_FIELDS = ("title", "languages", "signatories", "signed_on", "valid_until")
 
 
@@ -256,11 +268,7 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 partnership=p, actor=membership, expected_version=version, data=data
             )
         except services.StaleEdit as exc:
-            stale = {"message": exc.message, "history": history_rows(exc.events)}
-            # The next save is made knowing what changed: it carries the new version.
-            fresh = request.POST.copy()
-            fresh["version"] = str(exc.partnership.version)
-            form.data = fresh
+            stale = stale_context(request, form, exc)
         except ValidationError as exc:
             _form_errors(form, exc)
         else:

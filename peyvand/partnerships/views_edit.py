@@ -17,10 +17,21 @@ from peyvand.accounts.access import get_for_office, office_view
 from peyvand.accounts.models import Role
 
 from . import services
-from .forms import ActivityEditForm, AgreementEditForm, CommitmentEditForm, OutcomeForm
+from .forms import (
+    ActivityEditForm,
+    AgreementEditForm,
+    CommitmentEditForm,
+    ConfirmForm,
+    OutcomeEditForm,
+)
 from .models import Activity, Agreement, AgreementFile, Commitment, Outcome
-from .presenters import history_rows
-from .views import _agreement_errors, _agreement_input, _form_errors, back_to_detail
+from .views import (
+    _agreement_errors,
+    _agreement_input,
+    _form_errors,
+    back_to_detail,
+    stale_context,
+)
 
 
 def _office(request: HttpRequest) -> Any:
@@ -50,8 +61,22 @@ def _linked(activity: Activity) -> list[int]:
     return list(activity.partnerships.order_by("pk").values_list("pk", flat=True))
 
 
-def _confirm(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
-    return render(request, "partnerships/confirm_delete.html", context)
+def _confirm(
+    request: HttpRequest, context: dict[str, Any], stale: dict[str, Any] | None = None
+) -> HttpResponse:
+    return render(
+        request,
+        "partnerships/confirm_delete.html",
+        {**context, "stale": stale},
+        status=409 if stale else 200,
+    )
+
+
+def _confirm_form(request: HttpRequest, version: int) -> ConfirmForm:
+    """A deletion's confirmation (a POST without a version is not checked)."""
+    return ConfirmForm(
+        request.POST if request.method == "POST" else None, initial={"version": version}
+    )
 
 
 # ---------------------------------------------------------------- activities
@@ -68,6 +93,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         activity=activity,
         initial=ActivityEditForm.initial_from(activity),
     )
+    stale = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         pacts = list(data["partnerships"])
@@ -75,6 +101,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.activity_update(
                 activity=activity,
                 actor=_member(request),
+                expected_version=data["version"],
                 partnerships=pacts,
                 date=data["date"],
                 kind=data["kind"],
@@ -85,6 +112,8 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 participants=data["participants"],
                 is_public=data["is_public"],
             )
+        except services.StaleVersion as exc:
+            stale = stale_context(request, form, exc)
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -97,8 +126,9 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "outcomes": list(activity.outcomes.all()),
         "back": back,
         "can_delete": _member(request).has_role(Role.OFFICER),
+        "stale": stale,
     }
-    return render(request, "partnerships/activity_edit.html", context)
+    return render(request, "partnerships/activity_edit.html", context, status=409 if stale else 200)
 
 
 @office_view(Role.OFFICER)
@@ -106,11 +136,22 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     office = _office(request)
     activity = get_for_office(Activity, office, pk=pk)
     back = _back_pact(request, _linked(activity))
-    if request.method == "POST":
-        pacts = services.activity_delete(activity=activity, actor=_member(request))
-        messages.success(request, _("The activity was deleted and the scores updated."))
-        target = back if back in {p.pk for p in pacts} else pacts[0].pk
-        return back_to_detail(office.slug, target, "activities")
+    form = _confirm_form(request, activity.version)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            pacts = services.activity_delete(
+                activity=activity,
+                actor=_member(request),
+                expected_version=form.cleaned_data["version"],
+            )
+        except services.StaleVersion as exc:
+            stale = stale_context(request, form, exc)
+            activity.refresh_from_db()  # the question names the activity as it is now
+        else:
+            messages.success(request, _("The activity was deleted and the scores updated."))
+            target = back if back in {p.pk for p in pacts} else pacts[0].pk
+            return back_to_detail(office.slug, target, "activities")
     pacts = list(activity.partnerships.select_related("partner_city").order_by("pk"))
     return _confirm(
         request,
@@ -126,7 +167,9 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
             "n_outcomes": activity.outcomes.count(),
             "back": back,
             "submit": _("Delete the activity"),
+            "form": form,
         },
+        stale,
     )
 
 
@@ -147,23 +190,30 @@ def outcome_edit(request: HttpRequest, pk: int) -> HttpResponse:
     office = _office(request)
     outcome = _outcome(request, pk)
     back = _back_pact(request, _linked(outcome.activity))
-    initial = {
-        "kind": outcome.kind,
-        "value": outcome.value,
-        "unit": outcome.unit,
-        "note": outcome.note,
-    }
-    form = OutcomeForm(request.POST or None, initial=initial)
+    form = OutcomeEditForm(request.POST or None, initial=OutcomeEditForm.initial_from(outcome))
+    stale = None
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
         try:
-            services.outcome_update(outcome=outcome, actor=_member(request), **form.cleaned_data)
+            services.outcome_update(
+                outcome=outcome, actor=_member(request), expected_version=version, **data
+            )
+        except services.StaleVersion as exc:
+            stale = stale_context(request, form, exc)
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
             messages.success(request, _("The outcome was saved."))
             return back_to_detail(office.slug, back, "activities")
-    context = {"form": form, "outcome": outcome, "activity": outcome.activity, "back": back}
-    return render(request, "partnerships/outcome_form.html", context)
+    context = {
+        "form": form,
+        "outcome": outcome,
+        "activity": outcome.activity,
+        "back": back,
+        "stale": stale,
+    }
+    return render(request, "partnerships/outcome_form.html", context, status=409 if stale else 200)
 
 
 @office_view(Role.LIAISON)
@@ -171,10 +221,21 @@ def outcome_delete(request: HttpRequest, pk: int) -> HttpResponse:
     office = _office(request)
     outcome = _outcome(request, pk)
     back = _back_pact(request, _linked(outcome.activity))
-    if request.method == "POST":
-        services.outcome_delete(outcome=outcome, actor=_member(request))
-        messages.success(request, _("The outcome was removed and the scores updated."))
-        return back_to_detail(office.slug, back, "activities")
+    form = _confirm_form(request, outcome.version)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.outcome_delete(
+                outcome=outcome,
+                actor=_member(request),
+                expected_version=form.cleaned_data["version"],
+            )
+        except services.StaleVersion as exc:
+            stale = stale_context(request, form, exc)
+            outcome.refresh_from_db()  # the question names the outcome as it is now
+        else:
+            messages.success(request, _("The outcome was removed and the scores updated."))
+            return back_to_detail(office.slug, back, "activities")
     return _confirm(
         request,
         {
@@ -183,7 +244,9 @@ def outcome_delete(request: HttpRequest, pk: int) -> HttpResponse:
             % {"outcome": outcome, "title": outcome.activity.title},
             "back": back,
             "submit": _("Remove the outcome"),
+            "form": form,
         },
+        stale,
     )
 
 
@@ -202,14 +265,20 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.FILES or None,
         initial=AgreementEditForm.initial_from(agreement),
     )
+    stale = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.agreement_update(
                 agreement=agreement,
                 actor=_member(request),
+                expected_version=data["version"],
                 **_agreement_input(data),
             )
+        except services.StaleVersion as exc:
+            stale = stale_context(request, form, exc)
+            # A browser cannot refill a file input: say the chosen files were not added.
+            stale["files_dropped"] = bool(data["documents"])
         except ValidationError as exc:
             _agreement_errors(form, exc)
         else:
@@ -220,8 +289,11 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "p": agreement.partnership,
         "agreement": agreement,
         "files": list(agreement.files.all()),
+        "stale": stale,
     }
-    return render(request, "partnerships/agreement_form.html", context)
+    return render(
+        request, "partnerships/agreement_form.html", context, status=409 if stale else 200
+    )
 
 
 @office_view(Role.OFFICER)
@@ -301,11 +373,7 @@ def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **plan_data,
             )
         except services.StaleCommitmentEdit as exc:
-            stale = {"message": exc.message, "history": history_rows(exc.events)}
-            # The next save is made knowing what changed: it carries the new version.
-            fresh = request.POST.copy()
-            fresh["version"] = str(exc.commitment.version)
-            form.data = fresh
+            stale = stale_context(request, form, exc)
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
