@@ -220,7 +220,14 @@ def _lookup(m: sp.csr_matrix, rows: IntArray, cols: IntArray) -> FloatArray:
 def features(
     ctx: Context, a: IntArray, b: IntArray, st: Structure, row: bool = False
 ) -> FloatArray:
-    """The feature matrix (len(b) x F) in the order of `feature_names()`.
+    """The feature matrix (len(b) x F) in the order of `feature_names()`."""
+    return feature_columns(ctx, a, b, st, row).T
+
+
+def feature_columns(
+    ctx: Context, a: IntArray, b: IntArray, st: Structure, row: bool = False
+) -> FloatArray:
+    """The features as rows of an F x len(b) array (one contiguous row per feature).
 
     With row=True, `a` holds one city and `b` is every candidate (fast path).
     """
@@ -345,7 +352,7 @@ def features(
         out["namesake"] = ((ga >= 0) & (ga == gb)).astype(np.float64)
     else:
         out["namesake"] = np.zeros(n_pairs)
-    return np.column_stack([out[name] for name in feature_names()])
+    return np.vstack([out[name] for name in feature_names()])
 
 
 PATHS_SCALE = 10.0  # weighted path counts are mostly below 1: log1p(10 x) spreads them
@@ -452,15 +459,31 @@ class Model:
     reference: FloatArray  # mean f_j over random pairs, per feature
     meta: dict[str, Any] = field(default_factory=dict)
 
+    def term(self, j: int, col: FloatArray) -> FloatArray:
+        """f_j of one feature column: w0 x + sum_k w_k max(0, x - t_k), without building
+        the basis (the same function `_hinge_basis(col, knots) @ w` computes)."""
+        w = self.weights[j]
+        out = w[0] * col
+        for t, wk in zip(self.knots[j], w[1:], strict=True):
+            out += wk * np.maximum(col - t, 0.0)
+        return np.asarray(out, dtype=np.float64)
+
     def terms(self, x: FloatArray) -> FloatArray:
         """f_j(x_j) for every row and feature (rows x F)."""
-        out = np.empty((x.shape[0], len(self.names)))
-        for j, (kn, w) in enumerate(zip(self.knots, self.weights, strict=True)):
-            out[:, j] = _hinge_basis(x[:, j], kn) @ w
-        return out
+        cols = np.ascontiguousarray(x.T)
+        return np.column_stack([self.term(j, cols[j]) for j in range(len(self.names))])
 
     def score(self, x: FloatArray) -> FloatArray:
-        return np.asarray(self.terms(x).sum(axis=1) + self.intercept, dtype=np.float64)
+        """intercept + sum_j f_j(x_j) for every row of x (rows x F)."""
+        return self.score_columns(np.ascontiguousarray(x.T))
+
+    def score_columns(self, cols: FloatArray) -> FloatArray:
+        """The same for features given as rows of an F x n array, summed feature by
+        feature (no n x F matrix of terms)."""
+        out = np.full(cols.shape[1], self.intercept, dtype=np.float64)
+        for j in range(len(self.names)):
+            out += self.term(j, cols[j])
+        return out
 
     def contributions(self, x: FloatArray) -> FloatArray:
         """Per-feature contributions relative to a typical pair (rows x F)."""
@@ -659,7 +682,8 @@ def score_pairs(ctx: Context, model: Model, a: IntArray, b: IntArray) -> FloatAr
 def score_row(ctx: Context, model: Model, a: int) -> FloatArray:
     """The score of every city as a partner for city `a` (length n)."""
     b = np.arange(ctx.net.n)
-    return model.score(features(ctx, np.array([a]), b, row_structure(ctx, a), row=True))
+    cols = feature_columns(ctx, np.array([a]), b, row_structure(ctx, a), row=True)
+    return model.score_columns(cols)
 
 
 # ------------------------------------------------------------------------ evaluation
