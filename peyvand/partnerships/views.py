@@ -56,12 +56,17 @@ def stale_context(request: HttpRequest, form: Any, exc: services.StaleVersion) -
     """What a page shows when a save was refused as stale: the message and what changed.
 
     The form keeps the user's input and now carries the current version: the next save is
-    made knowing what changed, so it goes through.
+    made knowing what changed, so it goes through. A browser cannot refill a file input,
+    so the page says when chosen files were not added.
     """
     fresh = request.POST.copy()
     fresh["version"] = str(exc.version)
     form.data = fresh
-    return {"message": exc.message, "history": history_rows(exc.events)}
+    return {
+        "message": exc.message,
+        "history": history_rows(exc.events),
+        "files_dropped": any(f.size for key in request.FILES for f in request.FILES.getlist(key)),
+    }
 
 
 AGREEMENT_FIELDS = ("title", "languages", "signatories", "signed_on", "valid_until")

@@ -277,8 +277,6 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except services.StaleVersion as exc:
             stale = stale_context(request, form, exc)
-            # A browser cannot refill a file input: say the chosen files were not added.
-            stale["files_dropped"] = bool(data["documents"])
         except ValidationError as exc:
             _agreement_errors(form, exc)
         else:

@@ -371,12 +371,31 @@ def test_a_stale_commitment_edit_is_refused_with_what_changed(
     page = response.content.decode()
     assert "data-stale" in page and "Theirs" in page and "Bus study" in page
     assert 'name="version" value="2"' in page  # the next save knows what changed
+    assert "data-stale-files" not in page  # no file was chosen: nothing to choose again
     c.refresh_from_db()
     assert c.title == "Theirs"
     again = client.post(url("commitment_edit", office, pk=c.pk), {**loaded, "version": 2})
     assert again.status_code == 302
     c.refresh_from_db()
     assert (c.title, c.version) == ("Mine", 3)
+
+
+def test_a_stale_commitment_edit_with_an_evidence_file_says_to_choose_it_again(
+    office: Any, member_client: Any, media: Any
+) -> None:
+    p = make_partnership(office)
+    c = services.commitment_create(partnership=p, actor=None, title="Bus study", due_on=TODAY)
+    client = member_client(office, "officer")
+    loaded = commitment_form(c, status="done", done_on=TODAY.isoformat())
+    services.commitment_update(commitment=c, actor=None, expected_version=1, title="Theirs")
+    upload = SimpleUploadedFile("report.pdf", PDF, content_type="application/pdf")
+    response = client.post(
+        url("commitment_edit", office, pk=c.pk), {**loaded, "evidence_file": upload}
+    )
+    assert response.status_code == 409
+    assert "data-stale-files" in response.content.decode()
+    c.refresh_from_db()
+    assert (c.status, bool(c.evidence_file)) == ("planned", False)
 
 
 def test_a_stale_inline_status_change_is_refused_in_the_row(
