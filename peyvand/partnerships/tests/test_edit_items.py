@@ -32,18 +32,6 @@ TODAY = timezone.localdate()
 SIGNED = TODAY - dt.timedelta(days=3 * 365)
 
 
-@pytest.fixture
-def media(settings: Any, tmp_path: Any) -> Any:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    return tmp_path
-
-
 def events(p: Partnership, action: str) -> list[PartnershipEvent]:
     return list(PartnershipEvent.objects.filter(partnership=p, action=action))
 

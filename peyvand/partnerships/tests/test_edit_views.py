@@ -7,7 +7,6 @@ import datetime as dt
 import json
 from typing import Any
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -24,18 +23,6 @@ from .test_views import url
 
 TODAY = timezone.localdate()
 SIGNED = TODAY - dt.timedelta(days=3 * 365)
-
-
-@pytest.fixture
-def media(settings: Any, tmp_path: Any) -> Any:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    return tmp_path
 
 
 def activity_form(activity: Activity, **kw: Any) -> dict[str, Any]:

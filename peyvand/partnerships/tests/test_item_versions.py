@@ -35,18 +35,6 @@ TODAY = timezone.localdate()
 SIGNED = TODAY - dt.timedelta(days=3 * 365)
 
 
-@pytest.fixture
-def media(settings: Any, tmp_path: Any) -> Any:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    return tmp_path
-
-
 def n_events() -> int:
     return PartnershipEvent.objects.count()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -28,18 +27,6 @@ def url(name: str, office: Any, lang: str = "en", **kw: Any) -> str:
 
     with translation.override(lang):
         return reverse(f"partnerships:{name}", kwargs={"office_slug": office.slug, **kw})
-
-
-@pytest.fixture
-def media(settings: Any, tmp_path: Any) -> Any:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    return tmp_path
 
 
 def test_list_detail_and_forms_render_in_both_languages(office: Any, member_client: Any) -> None:
