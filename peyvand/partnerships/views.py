@@ -77,6 +77,23 @@ def _agreement_input(data: dict[str, Any]) -> dict[str, Any]:
     return {**{name: data[name] for name in AGREEMENT_FIELDS}, "files": data["documents"]}
 
 
+ACTIVITY_FIELDS = (
+    "date",
+    "kind",
+    "title",
+    "initiated_by",
+    "description",
+    "areas",
+    "participants",
+    "is_public",
+)
+
+
+def _activity_input(data: dict[str, Any]) -> dict[str, Any]:
+    """The activity form's cleaned data as keyword arguments of activity_log/_update."""
+    return {name: data[name] for name in ACTIVITY_FIELDS}
+
+
 def _agreement_errors(form: Any, exc: ValidationError) -> None:
     """Field errors go to their fields; a refused file (no field named) to the file input."""
     if hasattr(exc, "error_dict"):

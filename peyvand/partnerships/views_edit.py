@@ -26,6 +26,7 @@ from .forms import (
 )
 from .models import Activity, Agreement, AgreementFile, Commitment, Outcome
 from .views import (
+    _activity_input,
     _agreement_errors,
     _agreement_input,
     _form_errors,
@@ -103,14 +104,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=_member(request),
                 expected_version=data["version"],
                 partnerships=pacts,
-                date=data["date"],
-                kind=data["kind"],
-                title=data["title"],
-                initiated_by=data["initiated_by"],
-                description=data["description"],
-                areas=data["areas"],
-                participants=data["participants"],
-                is_public=data["is_public"],
+                **_activity_input(data),
             )
         except services.StaleVersion as exc:
             stale = stale_context(request, form, exc)

@@ -32,7 +32,13 @@ from .forms import (
 from .letters import retire_letters, revive_letters
 from .models import Activity, Agreement, AgreementFile, Approval, Commitment, CommitmentStatus
 from .presenters import history_rows
-from .views import _agreement_errors, _agreement_input, _form_errors, back_to_detail
+from .views import (
+    _activity_input,
+    _agreement_errors,
+    _agreement_input,
+    _form_errors,
+    back_to_detail,
+)
 
 
 def _office(request: HttpRequest) -> Any:
@@ -261,15 +267,8 @@ def activity_log(request: HttpRequest, pk: int) -> HttpResponse:
                 office=office,
                 actor=_member(request),
                 partnerships=list(data["partnerships"]),
-                date=data["date"],
-                kind=data["kind"],
-                title=data["title"],
-                initiated_by=data["initiated_by"],
-                description=data["description"],
-                areas=data["areas"],
-                participants=data["participants"],
-                is_public=data["is_public"],
                 outcomes=outcomes,
+                **_activity_input(data),
             )
         except ValidationError as exc:
             _form_errors(form, exc)
