@@ -76,28 +76,21 @@ def load_world(data: Path) -> World:
     country_continent = np.array(
         [cont_index.get(r["continent"], -1) for r in country_rows], dtype=np.int64
     )
-    capitals = {r["country_code"]: r["capital"].strip().casefold() for r in country_rows}
+    capitals = {r["country_code"]: r["capital"] for r in country_rows}
     with _open(_find(data, "cities")) as fh:
         city_rows = list(csv.DictReader(fh))
     codes = [r["id"] for r in city_rows]
     index = {c: i for i, c in enumerate(codes)}
-    n = len(codes)
     city_country = np.array([cindex.get(r["country_code"], -1) for r in city_rows])
     lat = np.array([float(r["lat"]) if r["lat"] else np.nan for r in city_rows])
     lon = np.array([float(r["lon"]) if r["lon"] else np.nan for r in city_rows])
     pop = np.array([float(r["population"] or 0) for r in city_rows])
-    capital = np.zeros(n, dtype=bool)
-    best: dict[str, int] = {}
-    for i, r in enumerate(city_rows):
-        cap = capitals.get(r["country_code"])
-        if not cap:
-            continue
-        names = {r["name_en"].strip().casefold(), r["name_geonames"].strip().casefold()}
-        if cap in names:
-            j = best.get(r["country_code"])
-            if j is None or pop[i] > pop[j]:
-                best[r["country_code"]] = i
-    capital[list(best.values())] = True
+    capital = recommender.capital_flags(
+        [r["country_code"] for r in city_rows],
+        [(r["name_en"], r["name_geonames"]) for r in city_rows],
+        pop,
+        capitals,
+    )
     with _open(_find(data, "twinnings")) as fh:
         rows = list(csv.DictReader(fh))
     pairs = [(r["city_a_id"], r["city_b_id"]) for r in rows]

@@ -80,24 +80,7 @@ def world_fingerprint() -> str:
     return hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()[:16]
 
 
-def _capitals(rows: list[tuple[Any, ...]], countries: dict[int, tuple[str, str]]) -> set[int]:
-    """City pks of capitals: the most populous city named like its country's capital."""
-    best: dict[int, tuple[float, int]] = {}
-    for pk, country_id, _lat, _lon, pop, name_en, name_geonames in rows:
-        if country_id is None:
-            continue
-        capital = countries.get(country_id, ("", ""))[1]
-        if not capital:
-            continue
-        names = {(name_en or "").strip().casefold(), (name_geonames or "").strip().casefold()}
-        if capital in names:
-            p = float(pop or 0)
-            if country_id not in best or p > best[country_id][0]:
-                best[country_id] = (p, pk)
-    return {pk for _, pk in best.values()}
-
-
-def load_world_arrays(extra_links: Sequence[tuple[int, int]] = ()) -> WorldArrays:
+def load_world_arrays() -> WorldArrays:
     """Every city and public link from the database, as a `Network` (no office's pacts)."""
     country_rows = list(
         Country.objects.order_by("pk").values_list("pk", "code", "continent", "capital")
@@ -105,7 +88,7 @@ def load_world_arrays(extra_links: Sequence[tuple[int, int]] = ()) -> WorldArray
     continents = sorted({c for _, _, c, _ in country_rows if c})
     cont_index = {c: i for i, c in enumerate(continents)}
     country_index = {pk: i for i, (pk, *_rest) in enumerate(country_rows)}
-    country_info = {pk: (code, (cap or "").strip().casefold()) for pk, code, _, cap in country_rows}
+    capital_of = {pk: cap for pk, _, _, cap in country_rows}
     country_continent = np.array(
         [cont_index.get(c, -1) for _, _, c, _ in country_rows], dtype=np.int64
     )
@@ -121,13 +104,13 @@ def load_world_arrays(extra_links: Sequence[tuple[int, int]] = ()) -> WorldArray
     lat = np.array([np.nan if r[2] is None else r[2] for r in rows], dtype=np.float64)
     lon = np.array([np.nan if r[3] is None else r[3] for r in rows], dtype=np.float64)
     pop = np.array([float(r[4] or 0) for r in rows], dtype=np.float64)
-    capital_pks = _capitals(rows, country_info)
-    capital = np.isin(pks, np.array(sorted(capital_pks), dtype=np.int64))
+    capital = recommender.capital_flags(
+        [r[1] for r in rows], [(r[5], r[6]) for r in rows], [r[4] for r in rows], capital_of
+    )
     continent = np.where(
         country >= 0, country_continent[np.maximum(country, 0)] if len(country_rows) else -1, -1
     ).astype(np.int64)
     links = list(Twinning.objects.values_list("city_a_id", "city_b_id"))
-    links.extend(extra_links)
     n = len(pks)
     if links:
         ends = np.array(links, dtype=np.int64)
