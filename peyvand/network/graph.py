@@ -133,15 +133,17 @@ def _inverse(values: FloatArray) -> FloatArray:
     return out
 
 
-def adamic_adar_weights(adj: sp.csr_matrix) -> FloatArray:
+def adamic_adar_weights(adj: sp.csr_matrix, deg: FloatArray | None = None) -> FloatArray:
     """1 / log(degree) per node (0 for degree <= 1, which never joins two others)."""
-    deg = degrees(adj)
+    if deg is None:
+        deg = degrees(adj)
     logs = np.log(np.where(deg > 1, deg, 1.0))
     return _inverse(logs)
 
 
-def resource_allocation_weights(adj: sp.csr_matrix) -> FloatArray:
-    return _inverse(degrees(adj))
+def resource_allocation_weights(adj: sp.csr_matrix, deg: FloatArray | None = None) -> FloatArray:
+    """1 / degree per node (0 for isolated nodes)."""
+    return _inverse(degrees(adj) if deg is None else deg)
 
 
 # ------------------------------------------------------------------- scores for many pairs
@@ -218,8 +220,8 @@ def row_structure(
     row = adj[[a]]
     p2 = row @ adj
     p3 = p2 @ adj
-    aa_w = _inverse(np.log(np.where(deg > 1, deg, 1.0)))
-    ra_w = _inverse(deg)
+    aa_w = adamic_adar_weights(adj, deg)
+    ra_w = resource_allocation_weights(adj, deg)
     aa = row.multiply(aa_w[np.newaxis, :]) @ adj
     ra = row.multiply(ra_w[np.newaxis, :]) @ adj
     one = _dense_row(row)
@@ -376,27 +378,37 @@ def betweenness(
     return out * (2.0 / ((n - 1) * (n - 2)))
 
 
+def country_onehot(country: IntArray, n_countries: int) -> sp.csr_matrix:
+    """n x (n_countries + 1): 1 in each city's country column (last column: unknown)."""
+    col = np.where(country >= 0, country, n_countries)
+    return sp.csr_matrix(
+        (np.ones(len(col)), (np.arange(len(col)), col)), shape=(len(col), n_countries + 1)
+    )
+
+
 def neighbour_country_counts(
     adj: sp.csr_matrix, country: IntArray, n_countries: int
 ) -> sp.csr_matrix:
     """n x (n_countries + 1): how many partners each city has in each country (last: unknown)."""
-    col = np.where(country >= 0, country, n_countries)
-    onehot = sp.csr_matrix(
-        (np.ones(len(col)), (np.arange(len(col)), col)), shape=(len(col), n_countries + 1)
-    )
-    return (adj @ onehot).tocsr()
+    return (adj @ country_onehot(country, n_countries)).tocsr()
 
 
-def country_pair_counts(adj: sp.csr_matrix, country: IntArray, n_countries: int) -> FloatArray:
+def country_pair_counts(
+    adj: sp.csr_matrix,
+    country: IntArray,
+    n_countries: int,
+    neighbour_counts: sp.csr_matrix | None = None,
+) -> FloatArray:
     """(k+1) x (k+1) dense: links between cities of two countries (last row: unknown country).
 
     The diagonal counts domestic links twice (once from each end), so a row sums to the
-    total degree of the country's cities.
+    total degree of the country's cities. `neighbour_counts` (`neighbour_country_counts`
+    of the same network), when the caller has it, saves one product.
     """
-    col = np.where(country >= 0, country, n_countries)
-    k = n_countries + 1
-    onehot = sp.csr_matrix((np.ones(len(col)), (np.arange(len(col)), col)), shape=(len(col), k))
-    return np.asarray((onehot.T @ adj @ onehot).toarray(), dtype=np.float64)
+    if neighbour_counts is None:
+        neighbour_counts = neighbour_country_counts(adj, country, n_countries)
+    onehot = country_onehot(country, n_countries)
+    return np.asarray((onehot.T @ neighbour_counts).toarray(), dtype=np.float64)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -111,7 +111,7 @@ def build_context(net: Network) -> Context:
     country = np.where(net.country >= 0, net.country, k).astype(np.int64)
     nbr = graph.neighbour_country_counts(net.adj, net.country, k)
     nbr2 = (net.adj @ nbr).tocsr()
-    counts = graph.country_pair_counts(net.adj, net.country, k)
+    counts = graph.country_pair_counts(net.adj, net.country, k, nbr)
     total = counts.sum(axis=1)
     grand = max(float(total.sum()), 1.0)
     marginal = (total + 1.0) / (grand + k + 1.0)
@@ -181,8 +181,8 @@ def _two_step(ctx: Context, power: float) -> sp.csr_matrix:
 
 def pair_structure(ctx: Context, a: IntArray, b: IntArray) -> Structure:
     adj = ctx.net.adj
-    aa_w = graph.adamic_adar_weights(adj)
-    ra_w = graph.resource_allocation_weights(adj)
+    aa_w = graph.adamic_adar_weights(adj, ctx.deg)
+    ra_w = graph.resource_allocation_weights(adj, ctx.deg)
     left = adj[a]
     right = adj[b]
     both = left.multiply(right).tocsr()
@@ -664,15 +664,7 @@ def fit(
             "C": c,
         },
     )
-    reference = model.terms(np.vstack(refs)).mean(axis=0)
-    return Model(
-        names=model.names,
-        knots=model.knots,
-        weights=model.weights,
-        intercept=model.intercept,
-        reference=reference,
-        meta=model.meta,
-    )
+    return replace(model, reference=model.terms(np.vstack(refs)).mean(axis=0))
 
 
 def score_pairs(ctx: Context, model: Model, a: IntArray, b: IntArray) -> FloatArray:
@@ -983,14 +975,7 @@ def _with_reference(ctx: Context, model: Model, seed: int) -> Model:
     b = rng.integers(0, n, size=5_000)
     ok = a != b
     x = features(ctx, a[ok], b[ok], pair_structure(ctx, a[ok], b[ok]))
-    return Model(
-        names=model.names,
-        knots=model.knots,
-        weights=model.weights,
-        intercept=model.intercept,
-        reference=model.terms(x).mean(axis=0),
-        meta=model.meta,
-    )
+    return replace(model, reference=model.terms(x).mean(axis=0))
 
 
 def fit_or_prior(net: Network, seed: int = 0) -> Model:
