@@ -632,7 +632,7 @@ def office_metrics(scope: Scope) -> MetricsTable:
     touched = np.unique(np.concatenate([ends, adj[ends].indices]))
     rows = adj[touched]
     two = (rows @ adj).tocsr()
-    deg = graph.degrees(adj)
+    deg = scope.ctx.deg
     tri = np.asarray(two.multiply(rows).sum(axis=1)).ravel() / 2.0
     possible = deg[touched] * (deg[touched] - 1) / 2.0
     clustering = public.clustering.copy()
@@ -643,7 +643,6 @@ def office_metrics(scope: Scope) -> MetricsTable:
     self_hit = np.asarray(both[np.arange(len(touched)), touched]).ravel() > 0
     reach[touched] = np.diff(both.indptr) - self_hit
     comp, size = graph.components(adj)
-    k = net.n_countries
     table = MetricsTable(
         version=scope.version,
         scope=scope.office_key,
@@ -655,7 +654,7 @@ def office_metrics(scope: Scope) -> MetricsTable:
         clustering=clustering,
         reach_two=reach,
         betweenness=public.betweenness,  # sampled on the public network (see the decision)
-        nbr_country=graph.neighbour_country_counts(adj, net.country, k),
+        nbr_country=scope.ctx.nbr_country,  # the office's network: already counted
     )
     cache.set(key, table, CACHE_TIMEOUT)
     return table
