@@ -69,29 +69,16 @@ def stale_context(request: HttpRequest, form: Any, exc: services.StaleVersion) -
     }
 
 
-AGREEMENT_FIELDS = ("title", "languages", "signatories", "signed_on", "valid_until")
-
-
 def _agreement_input(data: dict[str, Any]) -> dict[str, Any]:
     """The agreement form's cleaned data as the keyword arguments of its services."""
-    return {**{name: data[name] for name in AGREEMENT_FIELDS}, "files": data["documents"]}
-
-
-ACTIVITY_FIELDS = (
-    "date",
-    "kind",
-    "title",
-    "initiated_by",
-    "description",
-    "areas",
-    "participants",
-    "is_public",
-)
+    fields = {name: data[name] for name in services.AGREEMENT_FIELDS}
+    return {**fields, "files": data["documents"]}
 
 
 def _activity_input(data: dict[str, Any]) -> dict[str, Any]:
-    """The activity form's cleaned data as keyword arguments of activity_log/_update."""
-    return {name: data[name] for name in ACTIVITY_FIELDS}
+    """The activity form's cleaned data as keyword arguments of activity_log/_update:
+    the fields a correction saves, and the cooperation areas."""
+    return {name: data[name] for name in (*services.ACTIVITY_FIELDS, "areas")}
 
 
 def _agreement_errors(form: Any, exc: ValidationError) -> None:
