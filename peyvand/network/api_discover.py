@@ -20,7 +20,7 @@ from peyvand.core.api import ErrorOut
 from peyvand.places.api import CityOut
 from peyvand.places.models import Country
 
-from . import explain, selectors
+from . import explain, selectors, selectors_world
 
 router = Router(tags=["discover"])
 
@@ -89,8 +89,8 @@ def _office(request: HttpRequest, slug: str) -> Any:
 
 
 def _city(code: str) -> Any:
-    city = selectors.city_lookup(code)
-    if city is None or city.code != code:
+    city = selectors_world.city_get(code)
+    if city is None:
         raise HttpError(404, _("Unknown city id: %(code)s") % {"code": code})
     return city
 
