@@ -32,6 +32,7 @@ from . import graph, recommender
 from .edges import office_edges, office_version
 from .graph import FloatArray, IntArray, Network
 from .models import CountryNote, NetworkSnapshot, Twinning
+from .selectors_world import city_get
 
 CACHE_TIMEOUT = 60 * 60 * 24 * 30
 SCORE_TIMEOUT = 60 * 60 * 24
@@ -143,12 +144,12 @@ def city_lookup(text: str) -> City | None:
     text = (text or "").strip()
     if not text:
         return None
-    qs = City.objects.select_related("country")
-    found = qs.filter(code=text).first()
+    found = city_get(text)
     if found is not None:
         return found
     return (
-        qs.filter(
+        City.objects.select_related("country")
+        .filter(
             Q(name_en__iexact=text)
             | Q(name_fa=text)
             | Q(name_fa_shown=text)
