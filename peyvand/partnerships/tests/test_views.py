@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -54,6 +55,10 @@ def test_list_detail_and_forms_render_in_both_languages(office: Any, member_clie
     assert 'id="health-trend-data"' in page
     assert "Bus study" in page
     assert "<script>" not in page  # CSP: no inline scripts
+    # the history's times are in Persian digits on the Persian page, like its dates
+    history = client.get(url("detail", office, "fa", pk=p.pk)).content.decode()
+    history = history[history.index("data-history") :]
+    assert re.search(r"[۰-۹]{2}:[۰-۹]{2}", history) and not re.search(r"[0-9]{2}:[0-9]{2}", history)
 
 
 def test_another_offices_pact_commitment_and_file_answer_404(
