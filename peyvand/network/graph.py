@@ -7,7 +7,7 @@ of pairs (`pair_*`) or for one city against every other city (`row_*`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -54,24 +54,16 @@ class Network:
     def n_countries(self) -> int:
         return len(self.country_codes)
 
+    def with_adjacency(self, adj: sp.csr_matrix) -> Network:
+        """The same cities with other links (and a fresh cache of derived arrays)."""
+        return replace(self, adj=adj, _cache={})
+
     def with_edges(self, pairs: list[tuple[int, int]] | IntArray) -> Network:
         """A copy with extra links (e.g. an office's own pacts) added."""
         extra = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
         if len(extra) == 0:
             return self
-        adj = add_edges(self.adj, extra[:, 0], extra[:, 1])
-        return Network(
-            adj=adj,
-            country=self.country,
-            continent=self.continent,
-            lat=self.lat,
-            lon=self.lon,
-            population=self.population,
-            capital=self.capital,
-            country_codes=self.country_codes,
-            continent_codes=self.continent_codes,
-            name_group=self.name_group,
-        )
+        return self.with_adjacency(add_edges(self.adj, extra[:, 0], extra[:, 1]))
 
     def degrees(self) -> FloatArray:
         cached = self._cache.get("degrees")

@@ -556,18 +556,7 @@ def _sample_negatives(
 
 
 def _without(net: Network, a: IntArray, b: IntArray) -> Network:
-    return Network(
-        adj=graph.remove_edges(net.adj, a, b),
-        country=net.country,
-        continent=net.continent,
-        lat=net.lat,
-        lon=net.lon,
-        population=net.population,
-        capital=net.capital,
-        country_codes=net.country_codes,
-        continent_codes=net.continent_codes,
-        name_group=net.name_group,
-    )
+    return net.with_adjacency(graph.remove_edges(net.adj, a, b))
 
 
 def training_set(

@@ -145,17 +145,7 @@ def test_training_never_sees_the_links_it_is_evaluated_on(net: graph.Network) ->
     """Fitting takes only the network; held-out links of an evaluation are not in it."""
     ea, eb = graph.edge_list(net.adj)
     held = np.arange(0, len(ea), 10)
-    train = graph.Network(
-        adj=graph.remove_edges(net.adj, ea[held], eb[held]),
-        country=net.country,
-        continent=net.continent,
-        lat=net.lat,
-        lon=net.lon,
-        population=net.population,
-        capital=net.capital,
-        country_codes=net.country_codes,
-        continent_codes=net.continent_codes,
-    )
+    train = net.with_adjacency(graph.remove_edges(net.adj, ea[held], eb[held]))
     model = recommender.fit(train, seed=0, rounds=1, negatives=10, random_pairs=2000)
     results = recommender.evaluate(train, model, ea[held], eb[held], negatives=5000)
     rec = next(r for r in results if r.method == "recommender")
