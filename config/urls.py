@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("o/<slug:office_slug>/", include("peyvand.dashboard.urls")),
     path("o/<slug:office_slug>/partnerships/", include("peyvand.partnerships.urls")),
     path("o/<slug:office_slug>/discover/", include("peyvand.network.office_urls")),
+    path("o/<slug:office_slug>/files/", include("peyvand.records.urls")),
     prefix_default_language=True,
 )
 

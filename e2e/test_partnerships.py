@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from peyvand.accounts.actors import SYSTEM
 from peyvand.partnerships import services
 from peyvand.partnerships.models import Partnership
 from peyvand.places.tests.factories import make_city, make_country, make_twinning
@@ -26,10 +27,10 @@ def _setup(office: Any) -> tuple[Partnership, Partnership]:
     havana = make_city("Havana", country=cuba, name_fa="هاوانا", lat=23.13, lon=-82.38)
     make_twinning(tehran, make_city("Minsk", country=belarus, name_fa="مینسک", lat=53.9, lon=27.56))
     first = services.partnership_create(
-        office=office, actor=None, partner_city=kyiv, status="active", signed_on=signed
+        office=office, actor=SYSTEM, partner_city=kyiv, status="active", signed_on=signed
     )
     second = services.partnership_create(
-        office=office, actor=None, partner_city=havana, status="active", signed_on=signed
+        office=office, actor=SYSTEM, partner_city=havana, status="active", signed_on=signed
     )
     return first, second
 
@@ -116,7 +117,7 @@ def test_officer_corrects_then_deletes_an_activity_in_persian(
     kyiv, havana = _setup(demo["office"])
     activity = services.activity_log(
         office=demo["office"],
-        actor=None,
+        actor=SYSTEM,
         partnerships=[kyiv],
         date=timezone.localdate() - dt.timedelta(days=7),
         kind="online_meeting",
@@ -160,7 +161,7 @@ def test_officer_corrects_then_deletes_an_activity_in_persian(
     page.goto(f"{live_server.url}/en/o/{demo['office'].slug}/partnerships/{kyiv.pk}/")
     assert "Activity deleted" in page.inner_text("[data-history]")
     commitment = services.commitment_create(
-        partnership=kyiv, actor=None, title="Bus study", due_on=timezone.localdate()
+        partnership=kyiv, actor=SYSTEM, title="Bus study", due_on=timezone.localdate()
     )
     page.goto(
         f"{live_server.url}/en/o/{demo['office'].slug}/partnerships/commitments/"

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "ninja",  # its bundled Swagger UI files: the API docs work offline
     "peyvand.core",
     "peyvand.accounts",
+    "peyvand.records",
     "peyvand.places",
     "peyvand.network",
     "peyvand.partnerships",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
+from peyvand.core.api import install_error_handlers
+from peyvand.records.api import install_stale_handler
+
 api = NinjaAPI(
     title="Peyvand API",
     version="1",
@@ -14,6 +17,8 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
 )
+install_error_handlers(api)
+install_stale_handler(api)
 
 from peyvand.network.api import router as world_network_router  # noqa: E402
 from peyvand.network.api_discover import router as discover_router  # noqa: E402

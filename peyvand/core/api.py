@@ -1,14 +1,33 @@
-"""Shared API helpers: the error shape and pagination used by every app's router."""
+"""Shared API helpers: the error shapes, pagination and error handlers of every router.
+
+Every error answers `{"detail": <translated text>}`; a refused value (422) adds
+`"errors": {field: [messages]}`. Services raise Django's `ValidationError` and
+`PermissionDenied`; `install_error_handlers` turns them into 422 and 403 for every router,
+so endpoints call services without catching their errors.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ninja import Schema
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Schema
+
+# The largest page a list endpoint answers, and the largest offset it accepts (an offset
+# beyond any table: a larger one is refused with 422 instead of overflowing the database).
+MAX_LIMIT = 200
+MAX_OFFSET = 10**9
 
 
 class ErrorOut(Schema):
     detail: str
+
+
+class ValidationOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = {}
 
 
 class PageMeta(Schema):
@@ -26,3 +45,24 @@ def paginate_queryset(queryset: Any, *, limit: int, offset: int) -> dict[str, An
         "offset": offset,
         "items": list(queryset[offset : offset + limit]),
     }
+
+
+def validation_body(exc: ValidationError) -> dict[str, Any]:
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    detail = " ".join(m for msgs in errors.values() for m in msgs)
+    return {"detail": detail, "errors": errors}
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    """A service's refusal answers the same everywhere: 422 with field errors, or 403."""
+
+    def invalid(request: HttpRequest, exc: Any) -> HttpResponse:
+        return api.create_response(request, validation_body(exc), status=422)
+
+    def denied(request: HttpRequest, exc: Any) -> HttpResponse:
+        return api.create_response(
+            request, {"detail": _("Your role does not allow this.")}, status=403
+        )
+
+    api.add_exception_handler(ValidationError, invalid)
+    api.add_exception_handler(PermissionDenied, denied)

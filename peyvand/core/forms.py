@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .dates import InvalidDate, format_input, is_persian, parse_iso, parse_jalali
@@ -62,3 +63,13 @@ class JalaliDateField(forms.Field):
             return parse_iso(text)
         except InvalidDate as exc:
             raise forms.ValidationError(str(exc), code="invalid") from exc
+
+
+def apply_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Attach a service's `ValidationError` to the form: each field's errors to that field
+    when the form has it, the rest (and errors without a field) to the form itself."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)

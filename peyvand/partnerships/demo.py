@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from peyvand.accounts.actors import SYSTEM
 from peyvand.accounts.models import Office, OfficeMembership, Role
 from peyvand.network.models import Twinning
 
@@ -112,7 +113,7 @@ def load_demo_partnerships(office: Office, *, today: dt.date | None = None) -> s
         )
         p = services.partnership_create(
             office=office,
-            actor=None,
+            actor=SYSTEM,
             partner_city=partner,
             kind="sister",
             status="active",
@@ -136,7 +137,7 @@ def load_demo_partnerships(office: Office, *, today: dt.date | None = None) -> s
             if index % 2 == 0:
                 services.activity_log(
                     office=office,
-                    actor=None,
+                    actor=SYSTEM,
                     partnerships=[p],
                     date=add_months(today, -(10 + index)),
                     kind="correspondence",
@@ -170,7 +171,7 @@ def _history(
         outcomes = [OUTCOMES[(n + index) % len(OUTCOMES)]] if n % 5 == 0 else []
         services.activity_log(
             office=office,
-            actor=None,
+            actor=SYSTEM,
             partnerships=[p],
             date=add_months(today, -back),
             kind=kind,
@@ -187,7 +188,7 @@ def _history(
         due = add_months(today, -(months[-1] // 2) - n * 3)
         c = services.commitment_create(
             partnership=p,
-            actor=None,
+            actor=SYSTEM,
             title=title,
             due_on=due,
             area=areas.get(area_code),
@@ -195,4 +196,4 @@ def _history(
             is_demo=True,
             refresh=False,
         )
-        services.commitment_update(commitment=c, actor=None, status="done", done_on=due)
+        services.commitment_update(commitment=c, actor=SYSTEM, status="done", done_on=due)

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
-from pathlib import PurePosixPath
-from typing import Any
-
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
+from peyvand.core.uploads import PrivatePath
+from peyvand.records.models import Versioned
 
-
-def private_upload_to(instance: Any, filename: str) -> str:
-    """A random name under a per-office folder: the user's file name is never a path."""
-    suffix = PurePosixPath(filename).suffix.lower()[:8]
-    office_id = getattr(instance, "office_id", None) or 0
-    return f"partnerships/{office_id}/{uuid.uuid4().hex}{suffix}"
+# Private files of this app: partnerships/<office id>/<random name>.
+private_upload_to = PrivatePath("partnerships")
 
 
 class CooperationArea(BilingualMixin, models.Model):
@@ -66,7 +61,7 @@ class HealthLabel(models.TextChoices):
     DORMANT = "dormant", _("Dormant")
 
 
-class Partnership(BilingualMixin, OfficeScoped):
+class Partnership(BilingualMixin, Versioned, OfficeScoped):
     partner_city = models.ForeignKey(
         "places.City",
         verbose_name=_("partner city"),
@@ -101,7 +96,6 @@ class Partnership(BilingualMixin, OfficeScoped):
     is_public = models.BooleanField(_("public"), default=False)
     archived = models.BooleanField(_("archived"), default=False)
     is_demo = models.BooleanField(_("demo data"), default=False)
-    version = models.PositiveIntegerField(default=1)
     # The health score, stored with the day it was computed (see docs/health-score.md).
     health_score = models.PositiveSmallIntegerField(_("health score"), null=True, blank=True)
     health_label = models.CharField(
@@ -110,6 +104,18 @@ class Partnership(BilingualMixin, OfficeScoped):
     paper_only = models.BooleanField(_("paper only"), default=False)
     health_components = models.JSONField(default=dict, blank=True)
     health_computed_on = models.DateField(null=True, blank=True)
+
+    stale_messages = {
+        False: _(
+            "Someone else changed this partnership while you were editing it; your changes "
+            "were not saved. Review their changes below and make yours again."
+        ),
+        True: Versioned.stale_messages[True],
+    }
+    keeps_history = True
+    events = GenericRelation(
+        "records.Event", content_type_field="target_type", object_id_field="target_id"
+    )
 
     class Meta:
         verbose_name = _("partnership")
@@ -168,7 +174,7 @@ class Approval(OfficeScoped):
         return self.body_name or str(self.get_body_display())
 
 
-class Agreement(OfficeScoped):
+class Agreement(Versioned, OfficeScoped):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="agreements"
     )
@@ -177,8 +183,14 @@ class Agreement(OfficeScoped):
     signatories = models.TextField(_("signatories"), blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
-    # Optimistic locking: every change bumps it; a save made from an older version is refused.
-    version = models.PositiveIntegerField(default=1)
+
+    stale_messages = {
+        False: _(
+            "Someone else changed this agreement while you were editing it; your changes "
+            "were not saved. Review their changes below and make yours again."
+        ),
+        True: Versioned.stale_messages[True],
+    }
 
     class Meta:
         verbose_name = _("agreement")
@@ -215,7 +227,7 @@ class CommitmentStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
-class Commitment(OfficeScoped):
+class Commitment(Versioned, OfficeScoped):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="commitments"
     )
@@ -251,8 +263,14 @@ class Commitment(OfficeScoped):
         _("evidence file"), upload_to=private_upload_to, blank=True, max_length=200
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
-    # Optimistic locking: every save bumps it; a save made from an older version is refused.
-    version = models.PositiveIntegerField(default=1)
+
+    stale_messages = {
+        False: _(
+            "Someone else changed this commitment while you were editing it; your changes "
+            "were not saved. Review their changes and make yours again."
+        ),
+        True: Versioned.stale_messages[True],
+    }
 
     class Meta:
         verbose_name = _("commitment")
@@ -297,7 +315,7 @@ INITIATED_PHRASES = {
 }
 
 
-class Activity(OfficeScoped):
+class Activity(Versioned, OfficeScoped):
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     initiated_by = models.CharField(
@@ -325,8 +343,17 @@ class Activity(OfficeScoped):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
-    # Optimistic locking: every change bumps it; a save made from an older version is refused.
-    version = models.PositiveIntegerField(default=1)
+
+    stale_messages = {
+        False: _(
+            "Someone else changed this activity while you were editing it; your changes "
+            "were not saved. Review their changes below and make yours again."
+        ),
+        True: _(
+            "Someone else changed this activity after you opened this page; it was not "
+            "deleted. Review their changes below and confirm again if it should still go."
+        ),
+    }
 
     class Meta:
         verbose_name = _("activity")
@@ -352,14 +379,23 @@ class OutcomeKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Outcome(OfficeScoped):
+class Outcome(Versioned, OfficeScoped):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="outcomes")
     kind = models.CharField(_("kind"), max_length=20, choices=OutcomeKind.choices)
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=60, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    # Optimistic locking: every change bumps it; a save made from an older version is refused.
-    version = models.PositiveIntegerField(default=1)
+
+    stale_messages = {
+        False: _(
+            "Someone else changed this outcome while you were editing it; your changes "
+            "were not saved. Review their changes below and make yours again."
+        ),
+        True: _(
+            "Someone else changed this outcome after you opened this page; it was not "
+            "removed. Review their changes below and confirm again if it should still go."
+        ),
+    }
 
     class Meta:
         verbose_name = _("outcome")
@@ -441,29 +477,3 @@ class DormancyReview(OfficeScoped):
 
     def __str__(self) -> str:
         return f"{self.partnership_id}: {self.decision}"
-
-
-class PartnershipEvent(OfficeScoped):
-    """The history of a pact: who changed what, when (a JSON diff)."""
-
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    action = models.CharField(max_length=40)
-    version = models.PositiveIntegerField(default=0)
-    changes = models.JSONField(default=dict, blank=True)
-    note = models.TextField(blank=True)
-    # The part of the pact the entry is about ("commitment:12", "activity:7", "outcome:3",
-    # "agreement:5") and that part's version after the change: what a refused stale edit
-    # of that part shows as changed.
-    subject = models.CharField(max_length=40, blank=True, db_index=True)
-    subject_version = models.PositiveIntegerField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("history entry")
-        verbose_name_plural = _("history")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.partnership_id} {self.action} v{self.version}"

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.core.dates import format_date
+from peyvand.records.models import Event
 
 from .models import (
     ActivityKind,
@@ -17,7 +18,6 @@ from .models import (
     CooperationArea,
     InitiatedBy,
     OutcomeKind,
-    PartnershipEvent,
     PartnershipKind,
     PartnershipStatus,
 )
@@ -191,7 +191,7 @@ def _value(
     return str(value)
 
 
-def _area_names(events: list[PartnershipEvent]) -> dict[str, str] | None:
+def _area_names(events: list[Event]) -> dict[str, str] | None:
     if not any("areas" in (e.changes or {}) for e in events):
         return None
     return {a.code: a.name for a in CooperationArea.objects.all()}
@@ -206,7 +206,7 @@ def _lang(field: str) -> dict[str, str]:
     return {}
 
 
-def history_rows(events: list[PartnershipEvent]) -> list[dict[str, Any]]:
+def history_rows(events: list[Event]) -> list[dict[str, Any]]:
     rows = []
     area_names = _area_names(events)
     for event in events:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from peyvand.accounts.models import Office
 from peyvand.network.models import Twinning
 from peyvand.network.selectors_world import source_label
 from peyvand.places.models import City
+from peyvand.records import history as records_history
 
 from . import health as hs
 from .models import (
@@ -23,12 +25,11 @@ from .models import (
     Commitment,
     CommitmentStatus,
     HealthLabel,
+    HealthSettings,
     NotOurs,
     Partnership,
-    PartnershipEvent,
     PartnershipStatus,
 )
-from .services import health_facts, health_weights
 
 SORTS = {
     "score": ("health_score", "pk"),
@@ -126,7 +127,7 @@ def agreements_of(partnership: Partnership) -> QuerySet:
 
 
 def history_of(partnership: Partnership, limit: int = 100) -> QuerySet:
-    return PartnershipEvent.objects.filter(partnership=partnership).select_related("actor")[:limit]
+    return records_history.history_of(partnership)[:limit]
 
 
 def health_trend(
@@ -343,3 +344,69 @@ def responsible_officers(*, office: Office) -> list[Any]:
         .objects.filter(memberships__office=office, memberships__role__in=["director", "officer"])
         .order_by("username")
     )
+
+
+def health_weights(office: Office) -> hs.Weights:
+    row = HealthSettings.objects.filter(office=office).first()
+    if row is None:
+        return hs.DEFAULT_WEIGHTS
+    return hs.Weights(
+        recency=row.w_recency,
+        frequency=row.w_frequency,
+        delivery=row.w_delivery,
+        reciprocity=row.w_reciprocity,
+        breadth=row.w_breadth,
+        outcomes=row.w_outcomes,
+    )
+
+
+def health_facts(
+    partnership_ids: Iterable[int],
+) -> dict[int, tuple[list[hs.ActivityFact], list[hs.CommitmentFact]]]:
+    """Plain facts for the pure health function, for many pacts in a few queries."""
+    ids = list(partnership_ids)
+    facts: dict[int, tuple[list[hs.ActivityFact], list[hs.CommitmentFact]]] = {
+        pid: ([], []) for pid in ids
+    }
+    if not ids:
+        return facts
+    through = Activity.partnerships.through
+    links = list(
+        through.objects.filter(partnership_id__in=ids).values_list("activity_id", "partnership_id")
+    )
+    activity_ids = {a for a, _p in links}
+    rows = {
+        row["pk"]: row
+        for row in Activity.objects.filter(pk__in=activity_ids)
+        .annotate(n_outcomes=Count("outcomes", distinct=True))
+        .values("pk", "date", "kind", "initiated_by", "n_outcomes")
+    }
+    area_map: dict[int, set[int]] = {}
+    for activity_id, area_id in Activity.areas.through.objects.filter(
+        activity_id__in=activity_ids
+    ).values_list("activity_id", "cooperationarea_id"):
+        area_map.setdefault(activity_id, set()).add(area_id)
+    built: dict[int, hs.ActivityFact] = {
+        pk: hs.ActivityFact(
+            date=row["date"],
+            kind=row["kind"],
+            initiated_by=row["initiated_by"],
+            areas=frozenset(area_map.get(pk, ())),
+            outcomes=row["n_outcomes"],
+        )
+        for pk, row in rows.items()
+    }
+    for activity_id, pid in links:
+        facts[pid][0].append(built[activity_id])
+    for row in Commitment.objects.filter(partnership_id__in=ids).values(
+        "partnership_id", "due_on", "status", "done_on"
+    ):
+        facts[row["partnership_id"]][1].append(
+            hs.CommitmentFact(due_on=row["due_on"], status=row["status"], done_on=row["done_on"])
+        )
+    return facts
+
+
+def pacts_of_activity(activity: Activity) -> list[Partnership]:
+    """The pacts an activity concerns, with their office (for the history and the score)."""
+    return list(activity.partnerships.select_related("office").order_by("pk"))

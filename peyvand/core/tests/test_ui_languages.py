@@ -447,7 +447,7 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         "partnerships:detail": {**oid, "pk": p.pk},
         "partnerships:edit": {**oid, "pk": p.pk},
         "partnerships:agreement_add": {**oid, "pk": p.pk},
-        "partnerships:download": {**oid, "kind": "agreement", "pk": file_row.pk},
+        "records:download": {**oid, "kind": "agreement", "pk": file_row.pk},
         "partnerships:activity_log": {**oid, "pk": p.pk},
         "partnerships:review": {**oid, "pk": dormant.pk},
         "partnerships:activity_edit": {**oid, "pk": activity.pk},
@@ -523,7 +523,7 @@ POST_ONLY = {
     "discover:note_delete",
 }
 FRAGMENTS = {"partnerships:city_search", "places:search_results"}  # htmx answers, no <html>
-FILES = {"partnerships:download"}
+FILES = {"records:download"}
 ANONYMOUS = {"accounts:login"}  # a logged-in user is sent on; read it logged out
 REDIRECTS = {"discover:index"}  # sends on to a page of its own (followed)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from peyvand.accounts.actors import SYSTEM
 from peyvand.accounts.models import Office
 from peyvand.partnerships import services
 from peyvand.partnerships.models import CooperationArea, Partnership
@@ -21,7 +22,7 @@ def make_partnership(office: Office, **kw: Any) -> Partnership:
     kw.setdefault("partner_city", make_city(country="DE"))
     kw.setdefault("kind", "sister")
     kw.setdefault("status", "active")
-    return services.partnership_create(office=office, actor=None, **kw)
+    return services.partnership_create(office=office, actor=SYSTEM, **kw)
 
 
 def area(code: str = "transport") -> CooperationArea:
@@ -32,5 +33,5 @@ def log(office: Office, partnership: Partnership, day: dt.date, **kw: Any) -> An
     kw.setdefault("kind", "event")
     kw.setdefault("title", "A meeting")
     return services.activity_log(
-        office=office, actor=None, partnerships=[partnership], date=day, **kw
+        office=office, actor=SYSTEM, partnerships=[partnership], date=day, **kw
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from peyvand.accounts.actors import SYSTEM
 from peyvand.accounts.tests.factories import make_department
 from peyvand.partnerships import services
 from peyvand.places.tests.factories import make_city
@@ -45,7 +46,7 @@ def test_list_and_detail_carry_the_health_score(office: Any, member_client: Any)
 
 def test_another_office_answers_404(office: Any, other_office: Any, member_client: Any) -> None:
     theirs = make_partnership(other_office)
-    c = services.commitment_create(partnership=theirs, actor=None, title="x", due_on=TODAY)
+    c = services.commitment_create(partnership=theirs, actor=SYSTEM, title="x", due_on=TODAY)
     client = member_client(office, "director")
     assert client.get(base(office) + f"/partnerships/{theirs.pk}").status_code == 404
     assert client.get(base(office) + f"/commitments/{c.pk}").status_code == 404
@@ -151,7 +152,7 @@ def test_activities_and_commitments_through_the_api(
     assert done.status_code == 200 and done.json()["on_time"] is True
     other_dept = make_department(office)
     c2 = services.commitment_create(
-        partnership=p, actor=None, title="Other", due_on=TODAY, department=other_dept
+        partnership=p, actor=SYSTEM, title="Other", due_on=TODAY, department=other_dept
     )
     assert (
         send(

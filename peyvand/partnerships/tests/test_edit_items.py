@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
+from peyvand.accounts.actors import SYSTEM
 from peyvand.accounts.tests.factories import make_department, make_member
 from peyvand.partnerships import services
 from peyvand.partnerships.models import (
@@ -21,9 +22,10 @@ from peyvand.partnerships.models import (
     AgreementFile,
     Outcome,
     Partnership,
-    PartnershipEvent,
 )
 from peyvand.partnerships.presenters import history_rows
+from peyvand.records.history import history_of
+from peyvand.records.models import Event
 
 from .factories import area, log, make_partnership
 from .test_services import PDF
@@ -32,8 +34,8 @@ TODAY = timezone.localdate()
 SIGNED = TODAY - dt.timedelta(days=3 * 365)
 
 
-def events(p: Partnership, action: str) -> list[PartnershipEvent]:
-    return list(PartnershipEvent.objects.filter(partnership=p, action=action))
+def events(p: Partnership, action: str) -> list[Event]:
+    return list(history_of(p).filter(action=action))
 
 
 def fresh(p: Partnership) -> Partnership:
@@ -112,7 +114,7 @@ def test_an_activity_cannot_be_relinked_to_another_offices_pact(
     activity = log(office, mine, TODAY)
     with translation.override("en"), pytest.raises(ValidationError) as exc:
         services.activity_update(
-            activity=activity, actor=None, **edit_kwargs(activity, partnerships=[mine, theirs])
+            activity=activity, actor=SYSTEM, **edit_kwargs(activity, partnerships=[mine, theirs])
         )
     assert "this office's partnerships" in str(exc.value.message_dict["partnerships"])
     assert list(activity.partnerships.all()) == [mine]
@@ -134,7 +136,7 @@ def test_editing_applies_the_same_rules_as_logging(office: Any) -> None:
     for field, change in cases.items():
         with pytest.raises(ValidationError) as exc:
             services.activity_update(
-                activity=activity, actor=None, **edit_kwargs(activity, **change)
+                activity=activity, actor=SYSTEM, **edit_kwargs(activity, **change)
             )
         assert field in exc.value.message_dict, field
     activity.refresh_from_db()
@@ -180,7 +182,7 @@ def test_deleting_an_activity_is_an_officers_act_recorded_on_every_pact(office: 
     havana = make_partnership(office, signed_on=SIGNED)
     activity = services.activity_log(
         office=office,
-        actor=None,
+        actor=SYSTEM,
         partnerships=[kyiv, havana],
         date=TODAY - dt.timedelta(days=5),
         kind="visit_in",
@@ -224,7 +226,7 @@ def test_editing_and_removing_an_outcome_refreshes_the_score(office: Any) -> Non
     )
     outcome = activity.outcomes.get()
     assert fresh(p).health_components["outcomes"]["count"] == 1
-    services.outcome_update(outcome=outcome, actor=None, kind="investment", value=2, unit="M€")
+    services.outcome_update(outcome=outcome, actor=SYSTEM, kind="investment", value=2, unit="M€")
     outcome.refresh_from_db()
     assert (outcome.kind, outcome.value, outcome.unit) == ("investment", 2, "M€")
     (entry,) = events(p, "outcome_updated")
@@ -233,10 +235,10 @@ def test_editing_and_removing_an_outcome_refreshes_the_score(office: Any) -> Non
         (row,) = history_rows([entry])
     assert any(c["new"] == "Investment" for c in row["changes"])
     with pytest.raises(ValidationError):
-        services.outcome_update(outcome=outcome, actor=None, kind="investment", value=-1)
+        services.outcome_update(outcome=outcome, actor=SYSTEM, kind="investment", value=-1)
     before = fresh(p).health_score or 0
 
-    services.outcome_delete(outcome=outcome, actor=None)
+    services.outcome_delete(outcome=outcome, actor=SYSTEM)
 
     assert not activity.outcomes.exists()
     assert fresh(p).health_components["outcomes"]["count"] == 0
@@ -278,18 +280,18 @@ def test_outcomes_follow_the_activitys_permissions(office: Any) -> None:
 
 def test_editing_an_agreement_applies_the_rules_and_records_the_change(office: Any) -> None:
     p = make_partnership(office)
-    agreement = services.agreement_create(partnership=p, actor=None, title="MoU")
+    agreement = services.agreement_create(partnership=p, actor=SYSTEM, title="MoU")
     with translation.override("en"), pytest.raises(ValidationError) as exc:
         services.agreement_update(
             agreement=agreement,
-            actor=None,
+            actor=SYSTEM,
             title="MoU",
             signed_on=dt.date(2020, 1, 1),
             valid_until=dt.date(2019, 1, 1),
         )
     assert "after the signing date" in str(exc.value.message_dict["valid_until"])
     with pytest.raises(ValidationError):
-        services.agreement_update(agreement=agreement, actor=None, title=" ")
+        services.agreement_update(agreement=agreement, actor=SYSTEM, title=" ")
     with pytest.raises(PermissionDenied):
         services.agreement_update(
             agreement=agreement, actor=make_member(office, "liaison"), title="x"
@@ -315,20 +317,20 @@ def test_agreement_files_are_added_and_removed_with_history(office: Any, media: 
     p = make_partnership(office)
     agreement = services.agreement_create(
         partnership=p,
-        actor=None,
+        actor=SYSTEM,
         title="MoU",
         files=[SimpleUploadedFile("signed.pdf", PDF)],
     )
     (created,) = events(p, "agreement_added")
     assert created.changes["files"] == [None, ["signed.pdf"]]
     row = services.agreement_file_add(
-        agreement=agreement, actor=None, upload=SimpleUploadedFile("annex.pdf", PDF)
+        agreement=agreement, actor=SYSTEM, upload=SimpleUploadedFile("annex.pdf", PDF)
     )
     (added,) = events(p, "agreement_file_added")
     assert added.changes["file"] == [None, "annex.pdf"]
     with pytest.raises(ValidationError):  # the same content check as on creation
         services.agreement_file_add(
-            agreement=agreement, actor=None, upload=SimpleUploadedFile("x.pdf", b"MZ" * 100)
+            agreement=agreement, actor=SYSTEM, upload=SimpleUploadedFile("x.pdf", b"MZ" * 100)
         )
     stored = media / row.file.name
     assert stored.exists()
@@ -336,7 +338,7 @@ def test_agreement_files_are_added_and_removed_with_history(office: Any, media: 
         services.agreement_file_remove(file=row, actor=make_member(office, "liaison"))
 
     with django_capture_on_commit():
-        services.agreement_file_remove(file=row, actor=None)
+        services.agreement_file_remove(file=row, actor=SYSTEM)
 
     assert not AgreementFile.objects.filter(pk=row.pk).exists()
     assert agreement.files.count() == 1
@@ -359,7 +361,7 @@ def test_a_commitment_carries_a_version_and_a_stale_save_is_refused(office: Any)
     transport, water = make_department(office, "Transport"), make_department(office, "Water")
     p = make_partnership(office)
     c = services.commitment_create(
-        partnership=p, actor=None, title="Bus study", due_on=TODAY, department=transport
+        partnership=p, actor=SYSTEM, title="Bus study", due_on=TODAY, department=transport
     )
     assert c.version == 1
     first, second = make_member(office, "officer"), make_member(office, "officer")
@@ -384,11 +386,11 @@ def test_a_commitment_carries_a_version_and_a_stale_save_is_refused(office: Any)
         water,
     )
 
-    with pytest.raises(services.StaleCommitmentEdit) as exc:
+    with pytest.raises(services.StaleVersion) as exc:
         services.commitment_update(
             commitment=c, actor=second, expected_version=loaded, title="Tram study"
         )
-    assert exc.value.commitment.version == 2
+    assert exc.value.record.version == 2
     (change,) = exc.value.events
     assert change.actor == first.user
     assert change.changes["title"] == ["Bus study", "Bus rapid transit study"]
@@ -405,9 +407,9 @@ def test_a_commitment_carries_a_version_and_a_stale_save_is_refused(office: Any)
 
 def test_a_commitment_save_with_no_change_keeps_its_version(office: Any) -> None:
     c = services.commitment_create(
-        partnership=make_partnership(office), actor=None, title="x", due_on=TODAY
+        partnership=make_partnership(office), actor=SYSTEM, title="x", due_on=TODAY
     )
-    services.commitment_update(commitment=c, actor=None, expected_version=1, status="planned")
+    services.commitment_update(commitment=c, actor=SYSTEM, expected_version=1, status="planned")
     c.refresh_from_db()
     assert c.version == 1
     assert not events(c.partnership, "commitment_updated")
@@ -417,7 +419,7 @@ def test_a_liaison_updates_status_and_evidence_but_not_the_plan(office: Any) -> 
     transport = make_department(office)
     p = make_partnership(office)
     c = services.commitment_create(
-        partnership=p, actor=None, title="Bus study", due_on=TODAY, department=transport
+        partnership=p, actor=SYSTEM, title="Bus study", due_on=TODAY, department=transport
     )
     liaison = make_member(office, "liaison", department=transport)
     for plan in (
@@ -445,12 +447,12 @@ def test_a_commitment_cannot_be_given_to_another_offices_department(
     office: Any, other_office: Any
 ) -> None:
     c = services.commitment_create(
-        partnership=make_partnership(office), actor=None, title="x", due_on=TODAY
+        partnership=make_partnership(office), actor=SYSTEM, title="x", due_on=TODAY
     )
     with pytest.raises(ValidationError):
         services.commitment_update(
             commitment=c,
-            actor=None,
+            actor=SYSTEM,
             department=make_department(other_office),
             set_department=True,
         )

@@ -15,6 +15,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
+from peyvand.accounts.actors import SYSTEM
 from peyvand.accounts.tests.factories import make_member
 from peyvand.partnerships import services
 from peyvand.partnerships.models import (
@@ -22,9 +23,9 @@ from peyvand.partnerships.models import (
     Agreement,
     AgreementFile,
     Outcome,
-    PartnershipEvent,
 )
 from peyvand.partnerships.presenters import history_rows
+from peyvand.records.models import Event
 
 from .factories import log, make_partnership
 from .test_edit_items import edit_kwargs
@@ -36,10 +37,10 @@ SIGNED = TODAY - dt.timedelta(days=3 * 365)
 
 
 def n_events() -> int:
-    return PartnershipEvent.objects.count()
+    return Event.objects.count()
 
 
-def shown_changes(events: list[PartnershipEvent], lang: str) -> dict[str, dict[str, Any]]:
+def shown_changes(events: list[Event], lang: str) -> dict[str, dict[str, Any]]:
     """The stale message's "what changed", as a reader of `lang` sees it."""
     with translation.override(lang):
         return {
@@ -59,7 +60,7 @@ def test_a_stale_activity_edit_is_refused_lists_the_change_once_and_writes_nothi
     havana = make_partnership(office, signed_on=SIGNED)
     activity = services.activity_log(
         office=office,
-        actor=None,
+        actor=SYSTEM,
         partnerships=[kyiv, havana],
         date=TODAY - dt.timedelta(days=5),
         kind="event",
@@ -78,8 +79,8 @@ def test_a_stale_activity_edit_is_refused_lists_the_change_once_and_writes_nothi
     activity.refresh_from_db()
     assert activity.version == 2
     # Recorded in both pacts, each entry naming the activity and its new version.
-    updated = PartnershipEvent.objects.filter(action="activity_updated")
-    assert {(e.partnership_id, e.subject, e.subject_version) for e in updated} == {
+    updated = Event.objects.filter(action="activity_updated")
+    assert {(e.target_id, e.subject, e.subject_version) for e in updated} == {
         (kyiv.pk, f"activity:{activity.pk}", 2),
         (havana.pk, f"activity:{activity.pk}", 2),
     }
@@ -125,23 +126,23 @@ def test_a_stale_activity_edit_is_refused_lists_the_change_once_and_writes_nothi
 def test_an_activity_save_with_no_change_keeps_its_version(office: Any) -> None:
     activity = log(office, make_partnership(office), TODAY)
     services.activity_update(
-        activity=activity, actor=None, expected_version=1, **edit_kwargs(activity)
+        activity=activity, actor=SYSTEM, expected_version=1, **edit_kwargs(activity)
     )
     activity.refresh_from_db()
     assert activity.version == 1
-    assert not PartnershipEvent.objects.filter(action="activity_updated").exists()
+    assert not Event.objects.filter(action="activity_updated").exists()
 
 
 def test_a_stale_activity_delete_is_refused(office: Any) -> None:
     p = make_partnership(office, signed_on=SIGNED)
     activity = log(office, p, TODAY, outcomes=[{"kind": "grant", "value": 1}])
     services.activity_update(
-        activity=activity, actor=None, **edit_kwargs(activity, title="Renamed meanwhile")
+        activity=activity, actor=SYSTEM, **edit_kwargs(activity, title="Renamed meanwhile")
     )
     before = n_events()
 
     with pytest.raises(services.StaleVersion) as exc:
-        services.activity_delete(activity=activity, actor=None, expected_version=1)
+        services.activity_delete(activity=activity, actor=SYSTEM, expected_version=1)
     assert exc.value.deleting is True
     assert exc.value.events[0].changes["title"] == ["A meeting", "Renamed meanwhile"]
     with translation.override("en"):
@@ -150,7 +151,7 @@ def test_a_stale_activity_delete_is_refused(office: Any) -> None:
     assert Outcome.objects.filter(activity=activity).count() == 1
     assert n_events() == before
 
-    services.activity_delete(activity=activity, actor=None, expected_version=2)
+    services.activity_delete(activity=activity, actor=SYSTEM, expected_version=2)
     assert not Activity.objects.filter(pk=activity.pk).exists()
 
 
@@ -160,9 +161,9 @@ def test_a_stale_activity_delete_is_refused(office: Any) -> None:
 def test_a_stale_outcome_edit_is_refused_and_a_fresh_one_goes_through(office: Any) -> None:
     p = make_partnership(office, signed_on=SIGNED)
     activity = log(office, p, TODAY)
-    outcome = services.outcome_add(activity=activity, actor=None, kind="grant", value=1)
+    outcome = services.outcome_add(activity=activity, actor=SYSTEM, kind="grant", value=1)
     assert outcome.version == 1
-    added = PartnershipEvent.objects.get(action="outcome_added")
+    added = Event.objects.get(action="outcome_added")
     assert (added.subject, added.subject_version) == (f"outcome:{outcome.pk}", 1)
     liaison_a = make_member(office, "officer")
 
@@ -175,7 +176,7 @@ def test_a_stale_outcome_edit_is_refused_and_a_fresh_one_goes_through(office: An
 
     with pytest.raises(services.StaleVersion) as exc:
         services.outcome_update(
-            outcome=outcome, actor=None, expected_version=1, kind="investment", value=5
+            outcome=outcome, actor=SYSTEM, expected_version=1, kind="investment", value=5
         )
     (change,) = exc.value.events
     assert change.changes["value"] == ["1.00", "2.00"]
@@ -188,7 +189,7 @@ def test_a_stale_outcome_edit_is_refused_and_a_fresh_one_goes_through(office: An
     assert n_events() == before
 
     services.outcome_update(
-        outcome=outcome, actor=None, expected_version=2, kind="investment", value=5
+        outcome=outcome, actor=SYSTEM, expected_version=2, kind="investment", value=5
     )
     outcome.refresh_from_db()
     assert (outcome.kind, outcome.value, outcome.version) == ("investment", 5, 3)
@@ -197,35 +198,35 @@ def test_a_stale_outcome_edit_is_refused_and_a_fresh_one_goes_through(office: An
 def test_an_outcome_save_with_the_same_values_keeps_its_version(office: Any) -> None:
     activity = log(office, make_partnership(office), TODAY, outcomes=[{"kind": "grant"}])
     outcome = activity.outcomes.get()
-    services.outcome_update(outcome=outcome, actor=None, kind="grant", value=2)
+    services.outcome_update(outcome=outcome, actor=SYSTEM, kind="grant", value=2)
     outcome.refresh_from_db()
     assert outcome.version == 2
     # What the page posts back ("2.00" read from the database, spaces around the unit).
     services.outcome_update(
-        outcome=outcome, actor=None, expected_version=2, kind="grant", value=2.0, unit=" "
+        outcome=outcome, actor=SYSTEM, expected_version=2, kind="grant", value=2.0, unit=" "
     )
     outcome.refresh_from_db()
     assert outcome.version == 2
-    assert PartnershipEvent.objects.filter(action="outcome_updated").count() == 1
+    assert Event.objects.filter(action="outcome_updated").count() == 1
 
 
 def test_a_stale_outcome_delete_is_refused(office: Any) -> None:
     activity = log(office, make_partnership(office), TODAY, outcomes=[{"kind": "grant"}])
     outcome = activity.outcomes.get()
-    services.outcome_update(outcome=outcome, actor=None, kind="grant", value=3)
+    services.outcome_update(outcome=outcome, actor=SYSTEM, kind="grant", value=3)
     before = n_events()
 
     with pytest.raises(services.StaleVersion) as exc:
-        services.outcome_delete(outcome=outcome, actor=None, expected_version=1)
+        services.outcome_delete(outcome=outcome, actor=SYSTEM, expected_version=1)
     assert exc.value.events[0].changes["value"] == [None, "3.00"]
     with translation.override("en"):
         assert "it was not removed" in exc.value.message
     assert Outcome.objects.filter(pk=outcome.pk).exists()
     assert n_events() == before
 
-    services.outcome_delete(outcome=outcome, actor=None, expected_version=2)
+    services.outcome_delete(outcome=outcome, actor=SYSTEM, expected_version=2)
     assert not Outcome.objects.filter(pk=outcome.pk).exists()
-    removed = PartnershipEvent.objects.get(action="outcome_removed")
+    removed = Event.objects.get(action="outcome_removed")
     assert (removed.subject, removed.subject_version) == (f"outcome:{outcome.pk}", 2)
 
 
@@ -234,18 +235,18 @@ def test_a_stale_outcome_delete_is_refused(office: Any) -> None:
 
 def test_a_stale_agreement_edit_is_refused_and_adds_no_file(office: Any, media: Any) -> None:
     p = make_partnership(office)
-    agreement = services.agreement_create(partnership=p, actor=None, title="MoU")
+    agreement = services.agreement_create(partnership=p, actor=SYSTEM, title="MoU")
     assert agreement.version == 1
-    added = PartnershipEvent.objects.get(action="agreement_added")
+    added = Event.objects.get(action="agreement_added")
     assert (added.subject, added.subject_version) == (f"agreement:{agreement.pk}", 1)
     services.agreement_update(
-        agreement=agreement, actor=None, expected_version=1, title="MoU on transport"
+        agreement=agreement, actor=SYSTEM, expected_version=1, title="MoU on transport"
     )
     agreement.refresh_from_db()
     assert agreement.version == 2
     # A file is not a field of the agreement: adding one does not make other edits stale.
     services.agreement_file_add(
-        agreement=agreement, actor=None, upload=SimpleUploadedFile("mou.pdf", PDF)
+        agreement=agreement, actor=SYSTEM, upload=SimpleUploadedFile("mou.pdf", PDF)
     )
     agreement.refresh_from_db()
     assert agreement.version == 2
@@ -254,7 +255,7 @@ def test_a_stale_agreement_edit_is_refused_and_adds_no_file(office: Any, media: 
     with pytest.raises(services.StaleVersion) as exc:
         services.agreement_update(
             agreement=agreement,
-            actor=None,
+            actor=SYSTEM,
             expected_version=1,
             title="Water MoU",
             files=[SimpleUploadedFile("annex.pdf", PDF)],
@@ -272,7 +273,7 @@ def test_a_stale_agreement_edit_is_refused_and_adds_no_file(office: Any, media: 
 
     services.agreement_update(
         agreement=agreement,
-        actor=None,
+        actor=SYSTEM,
         expected_version=2,
         title="Water MoU",
         files=[SimpleUploadedFile("annex.pdf", PDF)],
@@ -308,7 +309,7 @@ def test_an_old_activity_form_is_refused_on_the_page_in_both_languages(
     assert 'name="version" value="1"' in page
     mine = activity_post(activity, title="My title", participants="25")
     services.activity_update(
-        activity=activity, actor=None, **edit_kwargs(activity, title="Their title")
+        activity=activity, actor=SYSTEM, **edit_kwargs(activity, title="Their title")
     )
 
     en = client.post(url("activity_edit", office, "en", pk=activity.pk), mine)
@@ -342,7 +343,7 @@ def test_an_old_activity_delete_confirmation_is_refused_on_the_page(
     confirm = client.get(url("activity_delete", office, "en", pk=activity.pk)).content.decode()
     assert 'name="version" value="1"' in confirm
     services.activity_update(
-        activity=activity, actor=None, **edit_kwargs(activity, title="Tram forum")
+        activity=activity, actor=SYSTEM, **edit_kwargs(activity, title="Tram forum")
     )
 
     for lang, message in (
@@ -377,7 +378,7 @@ def test_an_old_outcome_form_and_confirmation_are_refused_on_the_page(
     page = client.get(url("outcome_edit", office, "en", pk=outcome.pk)).content.decode()
     assert 'name="version" value="1"' in page
     mine = {"kind": "investment", "value": "7", "unit": "M€", "version": 1, "partnership": p.pk}
-    services.outcome_update(outcome=outcome, actor=None, kind="grant", value=2, note="Theirs")
+    services.outcome_update(outcome=outcome, actor=SYSTEM, kind="grant", value=2, note="Theirs")
 
     en = client.post(url("outcome_edit", office, "en", pk=outcome.pk), mine)
     assert en.status_code == 409
@@ -416,11 +417,11 @@ def test_an_old_agreement_form_is_refused_on_the_page_in_both_languages(
     office: Any, member_client: Any, media: Any
 ) -> None:
     p = make_partnership(office)
-    agreement = services.agreement_create(partnership=p, actor=None, title="MoU")
+    agreement = services.agreement_create(partnership=p, actor=SYSTEM, title="MoU")
     client = member_client(office, "officer")
     page = client.get(url("agreement_edit", office, "en", pk=agreement.pk)).content.decode()
     assert 'name="version" value="1"' in page
-    services.agreement_update(agreement=agreement, actor=None, title="MoU on transport")
+    services.agreement_update(agreement=agreement, actor=SYSTEM, title="MoU on transport")
 
     def post(lang: str, **kw: Any) -> Any:
         data = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from peyvand.accounts.actors import SYSTEM
 from peyvand.partnerships import services
 from peyvand.partnerships.health import add_months
 from peyvand.partnerships.selectors import alerts, label_counts, office_pacts_version
@@ -31,13 +32,13 @@ def test_alerts_cover_dormancy_expiry_overdue_and_anniversaries(
     )
     services.agreement_create(
         partnership=expiring,
-        actor=None,
+        actor=SYSTEM,
         title="Cultural programme",
         signed_on=dt.date(2020, 1, 1),
         valid_until=TODAY + dt.timedelta(days=60),
     )
     services.commitment_create(
-        partnership=expiring, actor=None, title="Late study", due_on=TODAY - dt.timedelta(days=3)
+        partnership=expiring, actor=SYSTEM, title="Late study", due_on=TODAY - dt.timedelta(days=3)
     )
     make_partnership(other_office, valid_until=TODAY + dt.timedelta(days=10))  # not ours
     found = alerts(office=office, today=TODAY)

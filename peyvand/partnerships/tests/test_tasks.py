@@ -8,8 +8,8 @@ from typing import Any
 from django.core.cache import cache
 from django.core.management import call_command
 
+from peyvand.core.scheduler import run_daily_if_due
 from peyvand.partnerships.models import Partnership
-from peyvand.partnerships.scheduler import run_daily_if_due
 from peyvand.partnerships.tasks import refresh_all_health
 
 from .factories import make_partnership
@@ -35,8 +35,8 @@ def test_the_scheduler_enqueues_once_per_day(office: Any) -> None:
     cache.clear()
     p = make_partnership(office)
     day = dt.date(2031, 3, 4)
-    assert run_daily_if_due(day) is True
-    assert run_daily_if_due(day) is False  # a second process on the same day
+    assert run_daily_if_due(day) == ["partnerships.refresh_health"]
+    assert run_daily_if_due(day) == []  # a second process on the same day
     p.refresh_from_db()
     assert p.health_computed_on == day
-    assert run_daily_if_due(day + dt.timedelta(days=1)) is True
+    assert run_daily_if_due(day + dt.timedelta(days=1)) == ["partnerships.refresh_health"]

@@ -1,7 +1,7 @@
-"""Loop forever: once per calendar day, enqueue the daily jobs (the health refresh).
+"""Loop forever: once per calendar day, enqueue the daily jobs the apps registered.
 
 Started by scripts/run next to the db_worker. Several copies may run: the day is claimed
-through the shared cache, so the refresh is enqueued once a day.
+through the shared cache, so each job is enqueued once a day (see peyvand.core.scheduler).
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from peyvand.partnerships.scheduler import run_daily_if_due
+from peyvand.core.scheduler import run_daily_if_due
 
 
 class Command(BaseCommand):
-    help = "Enqueue the daily health-score refresh once per calendar day (runs until stopped)."
+    help = "Enqueue the daily jobs once per calendar day (runs until stopped)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--interval", type=int, default=300, help="seconds between checks")
@@ -26,8 +26,8 @@ class Command(BaseCommand):
         interval = max(5, int(options["interval"]))
         while True:
             day = timezone.localdate()
-            if run_daily_if_due(day):
-                self.stdout.write(f"Enqueued the daily health refresh for {day.isoformat()}.")
+            for name in run_daily_if_due(day):
+                self.stdout.write(f"Enqueued the daily job {name} for {day.isoformat()}.")
             if options["once"]:
                 return
             time.sleep(interval)

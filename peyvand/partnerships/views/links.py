@@ -1,36 +1,36 @@
-"""The public links of the home city beside the registry, and the health score weights."""
+"""The public links of the home city beside the registry: adopt one, mark it not ours."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from peyvand.accounts.access import office_view
+from peyvand.accounts.access import OfficeRequest, office_view
 from peyvand.accounts.models import Role
 from peyvand.network.models import Twinning
 from peyvand.places.models import City
 
-from . import selectors, services
-from .forms import HealthSettingsForm, NotOursForm
-from .models import HealthSettings
-from .views import _form_errors
+from .. import selectors, services
+from ..forms import (
+    NotOursForm,
+)
 
 
 @require_POST
 @office_view(Role.OFFICER)
-def link_adopt(request: HttpRequest, twinning_id: int) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def link_adopt(request: OfficeRequest, twinning_id: int) -> HttpResponse:
+    office = request.office
     twinning = get_object_or_404(
         Twinning.objects.select_related("city_a", "city_b"), pk=twinning_id
     )
     try:
         p = services.partnership_from_twinning(
             office=office,
-            actor=request.membership,  # type: ignore[attr-defined]
+            actor=request.membership,
             twinning=twinning,
         )
     except ValidationError as exc:
@@ -42,8 +42,8 @@ def link_adopt(request: HttpRequest, twinning_id: int) -> HttpResponse:
 
 @require_POST
 @office_view(Role.OFFICER)
-def link_not_ours(request: HttpRequest, twinning_id: int) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def link_not_ours(request: OfficeRequest, twinning_id: int) -> HttpResponse:
+    office = request.office
     twinning = get_object_or_404(
         Twinning.objects.select_related("city_a", "city_b"), pk=twinning_id
     )
@@ -56,7 +56,7 @@ def link_not_ours(request: HttpRequest, twinning_id: int) -> HttpResponse:
         return redirect("partnerships:list", office_slug=office.slug)
     services.not_ours_mark(
         office=office,
-        actor=request.membership,  # type: ignore[attr-defined]
+        actor=request.membership,
         partner_city=partner,
         twinning=twinning,
         reason=form.cleaned_data["reason"],
@@ -70,13 +70,13 @@ def link_not_ours(request: HttpRequest, twinning_id: int) -> HttpResponse:
 
 
 @office_view(Role.OFFICER)
-def links_not_ours(request: HttpRequest) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def links_not_ours(request: OfficeRequest) -> HttpResponse:
+    office = request.office
     if request.method == "POST":
         city = get_object_or_404(City, pk=request.POST.get("city") or 0)
         services.not_ours_unmark(
             office=office,
-            actor=request.membership,  # type: ignore[attr-defined]
+            actor=request.membership,
             partner_city=city,
         )
         messages.success(request, _("The link is shown again beside the registry."))
@@ -87,28 +87,3 @@ def links_not_ours(request: HttpRequest) -> HttpResponse:
         if link.not_ours
     ]
     return render(request, "partnerships/not_ours.html", {"links": links})
-
-
-@office_view(Role.DIRECTOR)
-def health_settings(request: HttpRequest) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
-    row = HealthSettings.objects.filter(office=office).first()
-    weights = services.health_weights(office).as_dict()
-    form = HealthSettingsForm(
-        request.POST or None, initial={f"w_{k}": v for k, v in weights.items()}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.health_settings_update(
-                office=office,
-                actor=request.membership,  # type: ignore[attr-defined]
-                weights=form.weights(),
-            )
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("The weights were saved and every score recomputed."))
-            return redirect("partnerships:settings", office_slug=office.slug)
-    return render(
-        request, "partnerships/settings.html", {"form": form, "customised": row is not None}
-    )

@@ -1,27 +1,27 @@
-"""The registry pages: list, detail, create/edit, status, public links of the home city."""
+"""The registry pages: list, detail, create/edit, status, archive, city search."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from peyvand.accounts.access import office_view
+from peyvand.accounts.access import OfficeRequest, office_view
 from peyvand.accounts.models import Role
 from peyvand.core.dates import format_date
+from peyvand.core.forms import apply_service_errors
 from peyvand.core.pagination import paginate, querystring_without
 from peyvand.places.models import City
 
-from . import selectors, services
-from .forms import (
+from .. import selectors, services
+from ..forms import (
     ActivityForm,
     ApprovalDecideForm,
     ApprovalForm,
@@ -31,7 +31,7 @@ from .forms import (
     PartnershipForm,
     StatusForm,
 )
-from .models import (
+from ..models import (
     CommitmentStatus,
     CooperationArea,
     HealthLabel,
@@ -40,53 +40,10 @@ from .models import (
     PartnershipKind,
     PartnershipStatus,
 )
-from .presenters import ALERT_LABELS, components_rows, history_rows
-
-
-def _form_errors(form: Any, exc: ValidationError) -> None:
-    """Attach a service's errors to the form fields that exist, the rest to the form."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-def stale_context(request: HttpRequest, form: Any, exc: services.StaleVersion) -> dict[str, Any]:
-    """What a page shows when a save was refused as stale: the message and what changed.
-
-    The form keeps the user's input and now carries the current version: the next save is
-    made knowing what changed, so it goes through. A browser cannot refill a file input,
-    so the page says when chosen files were not added.
-    """
-    fresh = request.POST.copy()
-    fresh["version"] = str(exc.version)
-    form.data = fresh
-    return {
-        "message": exc.message,
-        "history": history_rows(exc.events),
-        "files_dropped": any(f.size for key in request.FILES for f in request.FILES.getlist(key)),
-    }
-
-
-def _agreement_input(data: dict[str, Any]) -> dict[str, Any]:
-    """The agreement form's cleaned data as the keyword arguments of its services."""
-    fields = {name: data[name] for name in services.AGREEMENT_FIELDS}
-    return {**fields, "files": data["documents"]}
-
-
-def _activity_input(data: dict[str, Any]) -> dict[str, Any]:
-    """The activity form's cleaned data as keyword arguments of activity_log/_update:
-    the fields a correction saves, and the cooperation areas."""
-    return {name: data[name] for name in (*services.ACTIVITY_FIELDS, "areas")}
-
-
-def _agreement_errors(form: Any, exc: ValidationError) -> None:
-    """Field errors go to their fields; a refused file (no field named) to the file input."""
-    if hasattr(exc, "error_dict"):
-        _form_errors(form, exc)
-    else:
-        form.add_error("documents", exc.messages)
+from ..presenters import ALERT_LABELS, components_rows, history_rows
+from .common import (
+    stale_context,
+)
 
 
 def _alert_rows(alerts: list[selectors.Alert]) -> list[dict[str, Any]]:
@@ -94,8 +51,8 @@ def _alert_rows(alerts: list[selectors.Alert]) -> list[dict[str, Any]]:
 
 
 @office_view()
-def partnership_list(request: HttpRequest) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def partnership_list(request: OfficeRequest) -> HttpResponse:
+    office = request.office
     filters = {
         key: request.GET.get(key, "")
         for key in (
@@ -159,9 +116,9 @@ def _map_data(p: Partnership) -> dict[str, Any]:
     }
 
 
-def detail_context(request: HttpRequest, p: Partnership) -> dict[str, Any]:
-    office = request.office  # type: ignore[attr-defined]
-    membership = request.membership  # type: ignore[attr-defined]
+def detail_context(request: OfficeRequest, p: Partnership) -> dict[str, Any]:
+    office = request.office
+    membership = request.membership
     commitments = list(selectors.commitments_of(p))
     for c in commitments:
         c.can_update = services.can_update_commitment(membership, c)
@@ -201,8 +158,8 @@ def detail_context(request: HttpRequest, p: Partnership) -> dict[str, Any]:
 
 
 @office_view()
-def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def partnership_detail(request: OfficeRequest, pk: int) -> HttpResponse:
+    office = request.office
     p = selectors.partnership_for_detail(office=office, pk=pk)
     return render(request, "partnerships/detail.html", detail_context(request, p))
 
@@ -214,9 +171,9 @@ def _partner_choice(code: str) -> City | None:
 
 
 @office_view(Role.OFFICER)
-def partnership_create(request: HttpRequest) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
-    membership = request.membership  # type: ignore[attr-defined]
+def partnership_create(request: OfficeRequest) -> HttpResponse:
+    office = request.office
+    membership = request.membership
     initial = {
         "partner": request.GET.get("partner", ""),
         "status": request.GET.get("status")
@@ -247,7 +204,7 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
                 end_reason=data["end_reason"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("The partnership was added to the registry."))
             return redirect("partnerships:detail", office_slug=office.slug, pk=p.pk)
@@ -260,9 +217,9 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
 
 
 @office_view(Role.OFFICER)
-def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
-    membership = request.membership  # type: ignore[attr-defined]
+def partnership_edit(request: OfficeRequest, pk: int) -> HttpResponse:
+    office = request.office
+    membership = request.membership
     p = selectors.partnership_for_detail(office=office, pk=pk)
     form = PartnershipForm(
         request.POST or None, office=office, initial=PartnershipForm.initial_from(p)
@@ -276,10 +233,10 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.partnership_update(
                 partnership=p, actor=membership, expected_version=version, data=data
             )
-        except services.StaleEdit as exc:
+        except services.StaleVersion as exc:
             stale = stale_context(request, form, exc)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("The partnership was saved."))
             return redirect("partnerships:detail", office_slug=office.slug, pk=p.pk)
@@ -294,20 +251,20 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @office_view(Role.OFFICER)
-def partnership_status(request: HttpRequest, pk: int) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def partnership_status(request: OfficeRequest, pk: int) -> HttpResponse:
+    office = request.office
     p = selectors.partnership_for_detail(office=office, pk=pk)
     form = StatusForm(request.POST)
     if form.is_valid():
         try:
             services.partnership_set_status(
                 partnership=p,
-                actor=request.membership,  # type: ignore[attr-defined]
+                actor=request.membership,
                 status=form.cleaned_data["status"],
                 reason=form.cleaned_data["reason"],
                 expected_version=form.cleaned_data["version"],
             )
-        except services.StaleEdit as exc:
+        except services.StaleVersion as exc:
             messages.error(request, exc.message)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -320,13 +277,13 @@ def partnership_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @office_view(Role.OFFICER)
-def partnership_archive(request: HttpRequest, pk: int) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def partnership_archive(request: OfficeRequest, pk: int) -> HttpResponse:
+    office = request.office
     p = selectors.partnership_for_detail(office=office, pk=pk)
     restore = request.POST.get("restore") == "1"
     services.partnership_archive(
         partnership=p,
-        actor=request.membership,  # type: ignore[attr-defined]
+        actor=request.membership,
         archived=not restore,
     )
     if restore:
@@ -338,16 +295,16 @@ def partnership_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @office_view(Role.OFFICER)
-def create_proposed(request: HttpRequest) -> HttpResponse:
+def create_proposed(request: OfficeRequest) -> HttpResponse:
     """One click from the recommender: a proposed pact with `partner=<city code>`."""
-    office = request.office  # type: ignore[attr-defined]
+    office = request.office
     city = _partner_choice(request.POST.get("partner", ""))
     if city is None:
         raise Http404
     try:
         p = services.partnership_create_proposed(
             office=office,
-            actor=request.membership,  # type: ignore[attr-defined]
+            actor=request.membership,
             partner_city=city,
         )
     except ValidationError as exc:
@@ -358,23 +315,13 @@ def create_proposed(request: HttpRequest) -> HttpResponse:
 
 
 @office_view(Role.OFFICER)
-def city_search(request: HttpRequest) -> HttpResponse:
+def city_search(request: OfficeRequest) -> HttpResponse:
     """The partner chooser's type-ahead (an htmx fragment of radio buttons)."""
     query = request.GET.get("q", "")
-    home = request.office.home_city_id  # type: ignore[attr-defined]
+    home = request.office.home_city_id
     cities = [c for c in selectors.city_search(query) if c.pk != home]
     return render(
         request,
         "partnerships/form.html#city_results",
         {"cities": cities, "query": query, "chosen": None},
     )
-
-
-def back_to_detail(office_slug: str, pk: int, anchor: str = "") -> HttpResponse:
-    url = reverse("partnerships:detail", kwargs={"office_slug": office_slug, "pk": pk})
-    return redirect(url + (f"#{anchor}" if anchor else ""))
-
-
-def require(condition: bool) -> None:
-    if not condition:
-        raise PermissionDenied

@@ -1,0 +1,18 @@
+"""Partnerships API: the same services, rules and roles as the pages, under an office.
+
+Optimistic locking: a partnership's or a commitment's ETag is its version ("v<version>");
+send it back in If-Match when updating. A stale If-Match answers 412 with what changed
+meanwhile (and the current ETag); without If-Match the update is not checked.
+"""
+
+from __future__ import annotations
+
+from ninja import Router
+from ninja.security import django_auth
+
+from . import activities, commitments, partnerships
+
+router = Router(auth=django_auth)
+router.add_router("", partnerships.router)
+router.add_router("", commitments.router)
+router.add_router("", activities.router)

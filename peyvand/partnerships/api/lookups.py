@@ -1,0 +1,82 @@
+"""What the API's endpoints look up by the ids a client sends, refused as field errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from peyvand.accounts.models import Department, Office, OfficeMembership
+from peyvand.places.models import City
+
+from ..models import Activity, Commitment, CooperationArea, Partnership
+
+
+def areas(codes: list[str]) -> list[CooperationArea]:
+    found = list(CooperationArea.objects.filter(code__in=codes))
+    if len(found) != len(set(codes)):
+        raise ValidationError({"areas": [_("Unknown cooperation area.")]})
+    return found
+
+
+def city(code: str) -> City:
+    found = City.objects.filter(code=code).first()
+    if found is None:
+        raise ValidationError({"partner_city": [_("There is no city with this id.")]})
+    return found
+
+
+def responsible(office: Office, username: str | None) -> Any:
+    if not username:
+        return None
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None or not OfficeMembership.objects.filter(office=office, user=user).exists():
+        raise ValidationError(
+            {"responsible": [_("The responsible officer must be a member of the office.")]}
+        )
+    return user
+
+
+def department(office: Office, pk: int | None) -> Department | None:
+    if pk is None:
+        return None
+    found = Department.objects.filter(office=office, pk=pk).first()
+    if found is None:
+        raise ValidationError({"department": [_("Choose a department of this office.")]})
+    return found
+
+
+def pact(office: Office, pk: int) -> Partnership:
+    return get_object_or_404(
+        Partnership.objects.filter(office=office).select_related(
+            "partner_city", "partner_city__country", "responsible", "office"
+        ),
+        pk=pk,
+    )
+
+
+def pacts(office: Office, ids: list[int]) -> list[Partnership]:
+    found = list(Partnership.objects.filter(office=office, pk__in=ids).select_related("office"))
+    if len(found) != len(set(ids)):
+        raise ValidationError(
+            {"partnerships": [_("An activity can only concern this office's partnerships.")]}
+        )
+    return found
+
+
+def commitment(office: Office, pk: int) -> Commitment:
+    return get_object_or_404(
+        Commitment.objects.filter(office=office).select_related("partnership", "area"), pk=pk
+    )
+
+
+def activities(office: Office) -> QuerySet[Activity]:
+    return (
+        Activity.objects.filter(office=office)
+        .prefetch_related("areas", "outcomes", "partnerships")
+        .order_by("-date", "-pk")
+    )

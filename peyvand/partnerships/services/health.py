@@ -1,0 +1,87 @@
+"""Writes of the health score: refreshing stored scores, an office's weights."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from peyvand.accounts.access import require_role
+from peyvand.accounts.actors import Actor
+from peyvand.accounts.models import Office, Role
+
+from .. import health as hs
+from .. import selectors
+from ..models import (
+    HealthSettings,
+    Partnership,
+)
+
+
+def health_refresh(*, partnerships: Sequence[Partnership], today: dt.date | None = None) -> None:
+    """Recompute and store the score of these pacts (same transaction as the caller)."""
+    today = today or timezone.localdate()
+    facts = selectors.health_facts(p.pk for p in partnerships)
+    weights_by_office: dict[int, hs.Weights] = {}
+    for p in partnerships:
+        if p.office_id not in weights_by_office:
+            weights_by_office[p.office_id] = selectors.health_weights(p.office)
+        activities, commitments = facts[p.pk]
+        result = hs.compute_health(
+            activities=activities,
+            commitments=commitments,
+            signed_on=p.signed_on,
+            as_of=today,
+            weights=weights_by_office[p.office_id],
+        )
+        p.health_score = result.score
+        p.health_label = result.label
+        p.paper_only = result.paper_only
+        p.health_components = result.components
+        p.health_computed_on = today
+        # A queryset update: refreshing the score is not an edit (no version bump).
+        Partnership.objects.filter(pk=p.pk).update(
+            health_score=result.score,
+            health_label=result.label,
+            paper_only=result.paper_only,
+            health_components=result.components,
+            health_computed_on=today,
+        )
+
+
+def health_refresh_all(*, today: dt.date | None = None, batch: int = 500) -> int:
+    """Refresh every pact of every office; returns how many were refreshed."""
+    done = 0
+    ids = list(Partnership.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        with transaction.atomic():
+            chunk = list(
+                Partnership.objects.filter(pk__in=ids[start : start + batch]).select_related(
+                    "office"
+                )
+            )
+            health_refresh(partnerships=chunk, today=today)
+            done += len(chunk)
+    return done
+
+
+@transaction.atomic
+def health_settings_update(
+    *, office: Office, actor: Actor, weights: dict[str, int]
+) -> HealthSettings:
+    require_role(actor, Role.DIRECTOR)
+    if any(int(w) < 0 or int(w) > 100 for w in weights.values()):
+        raise ValidationError(_("Each weight must be between 0 and 100."))
+    if sum(int(w) for w in weights.values()) <= 0:
+        raise ValidationError(_("At least one weight must be above zero."))
+    row, _created = HealthSettings.objects.get_or_create(office=office)
+    for name in hs.COMPONENTS:
+        if name in weights:
+            setattr(row, f"w_{name}", int(weights[name]))
+    row.save()
+    health_refresh(partnerships=list(Partnership.objects.filter(office=office)))
+    return row

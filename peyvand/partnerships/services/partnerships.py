@@ -1,0 +1,285 @@
+"""Writes of the pacts themselves: create, edit, status, archive, from the network."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from peyvand.accounts.access import require_role
+from peyvand.accounts.actors import Actor
+from peyvand.accounts.models import Office, OfficeMembership, Role
+from peyvand.places.models import City
+from peyvand.records.history import check_version, diff, plain, record_event
+
+from ..models import (
+    ApprovalStatus,
+    CooperationArea,
+    NotOurs,
+    Partnership,
+    PartnershipKind,
+    PartnershipStatus,
+)
+from .health import health_refresh
+
+# Fields of a partnership that users edit and that the history records.
+PARTNERSHIP_FIELDS = (
+    "partner_city",
+    "kind",
+    "status",
+    "end_reason",
+    "signed_on",
+    "valid_until",
+    "summary_fa",
+    "summary_en",
+    "responsible",
+    "is_public",
+)
+
+
+def _snapshot(partnership: Partnership) -> dict[str, Any]:
+    data = {name: plain(getattr(partnership, name)) for name in PARTNERSHIP_FIELDS}
+    data["areas"] = sorted(a.code for a in partnership.areas.all()) if partnership.pk else []
+    return data
+
+
+def _validate_partnership(p: Partnership, previous_status: str | None = None) -> None:
+    errors: dict[str, list[str]] = {}
+    office = p.office
+    if office.home_city_id is not None and p.partner_city_id == office.home_city_id:
+        errors.setdefault("partner_city", []).append(
+            _("The partner city cannot be the office's own city.")
+        )
+    if p.signed_on and p.valid_until and p.valid_until <= p.signed_on:
+        errors.setdefault("valid_until", []).append(
+            _("The end of validity must be after the signing date.")
+        )
+    if p.status == PartnershipStatus.ENDED and not (p.end_reason or "").strip():
+        errors.setdefault("end_reason", []).append(_("Give the reason why the partnership ended."))
+    if (
+        p.responsible_id is not None
+        and not OfficeMembership.objects.filter(office=office, user_id=p.responsible_id).exists()
+    ):
+        errors.setdefault("responsible", []).append(
+            _("The responsible officer must be a member of the office.")
+        )
+    if p.status == PartnershipStatus.ACTIVE:
+        clash = Partnership.objects.filter(
+            office=office,
+            partner_city_id=p.partner_city_id,
+            kind=p.kind,
+            status=PartnershipStatus.ACTIVE,
+            archived=False,
+        ).exclude(pk=p.pk)
+        if clash.exists():
+            errors.setdefault("status", []).append(
+                _(
+                    "There is already an active partnership of this kind with this city; "
+                    "end or suspend it first."
+                )
+            )
+        activating = previous_status != PartnershipStatus.ACTIVE
+        if activating and p.pk and p.approvals.exclude(status=ApprovalStatus.GRANTED).exists():
+            errors.setdefault("status", []).append(
+                _("The partnership can become active only when all its approvals are granted.")
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def partnership_create(
+    *,
+    office: Office,
+    actor: Actor,
+    partner_city: City,
+    kind: str = PartnershipKind.SISTER,
+    status: str = PartnershipStatus.PROPOSED,
+    signed_on: dt.date | None = None,
+    valid_until: dt.date | None = None,
+    areas: Iterable[CooperationArea] = (),
+    summary_fa: str = "",
+    summary_en: str = "",
+    responsible: Any = None,
+    is_public: bool = False,
+    end_reason: str = "",
+    is_demo: bool = False,
+    note: str = "",
+) -> Partnership:
+    require_role(actor, Role.OFFICER)
+    p = Partnership(
+        office=office,
+        partner_city=partner_city,
+        kind=kind,
+        status=status,
+        signed_on=signed_on,
+        valid_until=valid_until,
+        summary_fa=summary_fa,
+        summary_en=summary_en,
+        responsible=responsible,
+        is_public=is_public,
+        end_reason=end_reason,
+        is_demo=is_demo,
+    )
+    _validate_partnership(p)
+    p.save()
+    p.areas.set(list(areas))
+    record_event(
+        target=p,
+        actor=actor,
+        action="created",
+        changes=diff({}, _snapshot(p)),
+        note=note,
+    )
+    health_refresh(partnerships=[p])
+    return p
+
+
+def _lock(partnership: Partnership) -> Partnership:
+    return Partnership.objects.select_for_update().select_related("office").get(pk=partnership.pk)
+
+
+@transaction.atomic
+def partnership_update(
+    *,
+    partnership: Partnership,
+    actor: Actor,
+    expected_version: int | None,
+    data: dict[str, Any],
+    action: str = "updated",
+    note: str = "",
+) -> Partnership:
+    """Change the pact; refused with StaleEdit if it changed since `expected_version`."""
+    require_role(actor, Role.OFFICER)
+    current = _lock(partnership)
+    check_version(current, expected_version)
+    before = _snapshot(current)
+    areas = data.pop("areas", None)
+    for name, value in data.items():
+        if name not in PARTNERSHIP_FIELDS:
+            raise ValueError(f"not an editable field: {name}")
+        setattr(current, name, value)
+    _validate_partnership(current, previous_status=before["status"])
+    current.version += 1
+    current.save()
+    if areas is not None:
+        current.areas.set(list(areas))
+    changes = diff(before, _snapshot(current))
+    record_event(target=current, actor=actor, action=action, changes=changes, note=note)
+    health_refresh(partnerships=[current])
+    partnership.__dict__.update(
+        {k: v for k, v in current.__dict__.items() if not k.startswith("_")}
+    )
+    return current
+
+
+def partnership_set_status(
+    *,
+    partnership: Partnership,
+    actor: Actor,
+    status: str,
+    reason: str = "",
+    expected_version: int | None = None,
+) -> Partnership:
+    data: dict[str, Any] = {"status": status}
+    if status == PartnershipStatus.ENDED:
+        data["end_reason"] = reason
+    return partnership_update(
+        partnership=partnership,
+        actor=actor,
+        expected_version=expected_version,
+        data=data,
+        action="status",
+        note=reason,
+    )
+
+
+@transaction.atomic
+def partnership_archive(
+    *, partnership: Partnership, actor: Actor, archived: bool = True
+) -> Partnership:
+    """Archive (hide from the registry) or restore; pacts are never deleted by users."""
+    require_role(actor, Role.OFFICER)
+    current = _lock(partnership)
+    current.archived = archived
+    current.version += 1
+    current.save(update_fields=["archived", "version", "updated_at"])
+    record_event(
+        target=current,
+        actor=actor,
+        action="archived" if archived else "restored",
+        changes={"archived": [not archived, archived]},
+    )
+    return current
+
+
+def partnership_create_proposed(*, office: Office, actor: Actor, partner_city: City) -> Partnership:
+    """The recommender's one click: a proposed sister-city pact with this city."""
+    if (
+        Partnership.objects.filter(office=office, partner_city=partner_city, archived=False)
+        .exclude(status=PartnershipStatus.ENDED)
+        .exists()
+    ):
+        raise ValidationError(
+            {"partner_city": [_("There is already a partnership with this city in the registry.")]}
+        )
+    return partnership_create(
+        office=office,
+        actor=actor,
+        partner_city=partner_city,
+        kind=PartnershipKind.SISTER,
+        status=PartnershipStatus.PROPOSED,
+    )
+
+
+def partnership_from_twinning(*, office: Office, actor: Actor, twinning: Any) -> Partnership:
+    """Turn a public twinning of the home city into a pact of the registry."""
+    home = office.home_city_id
+    if home not in (twinning.city_a_id, twinning.city_b_id):
+        raise ValidationError(_("This public link does not concern the office's city."))
+    partner = twinning.city_b if twinning.city_a_id == home else twinning.city_a
+    if Partnership.objects.filter(office=office, partner_city=partner).exists():
+        raise ValidationError(_("There is already a partnership with this city in the registry."))
+    NotOurs.objects.filter(office=office, partner_city=partner).delete()
+    signed_on = dt.date(twinning.year, 1, 1) if twinning.year else None
+    return partnership_create(
+        office=office,
+        actor=actor,
+        partner_city=partner,
+        kind=PartnershipKind.SISTER,
+        status=PartnershipStatus.ACTIVE,
+        signed_on=signed_on,
+        note=_("Taken from the public sister-city network (sources: %(sources)s).")
+        % {"sources": twinning.sources.replace(";", ", ")},
+    )
+
+
+@transaction.atomic
+def not_ours_mark(
+    *,
+    office: Office,
+    actor: Actor,
+    partner_city: City,
+    twinning: Any = None,
+    reason: str,
+) -> NotOurs:
+    require_role(actor, Role.OFFICER)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Say why this link is not one of the office's.")]})
+    row, _created = NotOurs.objects.update_or_create(
+        office=office,
+        partner_city=partner_city,
+        defaults={"twinning": twinning, "reason": reason, "marked_by": actor.user},
+    )
+    return row
+
+
+@transaction.atomic
+def not_ours_unmark(*, office: Office, actor: Actor, partner_city: City) -> None:
+    require_role(actor, Role.OFFICER)
+    NotOurs.objects.filter(office=office, partner_city=partner_city).delete()

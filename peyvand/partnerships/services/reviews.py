@@ -1,0 +1,119 @@
+"""Writes of dormancy reviews: the director revives or retires a dormant pact."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from peyvand.accounts.access import require_role
+from peyvand.accounts.actors import Actor
+from peyvand.accounts.models import Role
+from peyvand.records.history import record_event
+
+from ..models import (
+    DormancyReview,
+    Partnership,
+    PartnershipStatus,
+    ReviewDecision,
+)
+from .commitments import commitment_create
+from .health import health_refresh
+from .partnerships import partnership_update
+
+
+@transaction.atomic
+def dormancy_review_revive(
+    *,
+    partnership: Partnership,
+    actor: Actor,
+    deadline: dt.date,
+    commitments: Sequence[dict[str, Any]],
+    letter_fa: str,
+    letter_en: str,
+    today: dt.date | None = None,
+) -> DormancyReview:
+    """The director revives a dormant pact: an action plan with owners and a deadline."""
+    require_role(actor, Role.DIRECTOR)
+    today = today or timezone.localdate()
+    errors: dict[str, list[str]] = {}
+    if deadline <= today:
+        errors["deadline"] = [_("The deadline must be in the future.")]
+    if not commitments:
+        errors["commitments"] = [_("A rejuvenation plan needs at least one commitment.")]
+    if not (letter_fa.strip() or letter_en.strip()):
+        errors["letter_en"] = [_("Write the letter to the partner.")]
+    if errors:
+        raise ValidationError(errors)
+    review = DormancyReview.objects.create(
+        office_id=partnership.office_id,
+        partnership=partnership,
+        decision=ReviewDecision.REVIVE,
+        decided_by=actor.user,
+        decided_on=today,
+        score_at_review=partnership.health_score,
+        deadline=deadline,
+        letter_fa=letter_fa,
+        letter_en=letter_en,
+    )
+    for item in commitments:
+        commitment_create(
+            partnership=partnership,
+            actor=actor,
+            title=item["title"],
+            due_on=item.get("due_on") or deadline,
+            department=item.get("department"),
+            area=item.get("area"),
+            refresh=False,
+        )
+    record_event(
+        target=partnership,
+        actor=actor,
+        action="review_revive",
+        changes={"deadline": [None, deadline.isoformat()], "commitments": len(commitments)},
+        note=letter_en or letter_fa,
+    )
+    health_refresh(partnerships=[partnership], today=today)
+    return review
+
+
+@transaction.atomic
+def dormancy_review_retire(
+    *,
+    partnership: Partnership,
+    actor: Actor,
+    reason: str,
+    letter_fa: str,
+    letter_en: str,
+    today: dt.date | None = None,
+) -> DormancyReview:
+    """The director retires a dormant pact: it ends with the reason and a closing letter."""
+    require_role(actor, Role.DIRECTOR)
+    today = today or timezone.localdate()
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Give the reason for retiring the partnership.")]})
+    review = DormancyReview.objects.create(
+        office_id=partnership.office_id,
+        partnership=partnership,
+        decision=ReviewDecision.RETIRE,
+        decided_by=actor.user,
+        decided_on=today,
+        score_at_review=partnership.health_score,
+        reason=reason.strip(),
+        letter_fa=letter_fa,
+        letter_en=letter_en,
+    )
+    partnership_update(
+        partnership=partnership,
+        actor=actor,
+        expected_version=None,
+        data={"status": PartnershipStatus.ENDED, "end_reason": reason.strip()},
+        action="review_retire",
+        note=letter_en or letter_fa,
+    )
+    return review

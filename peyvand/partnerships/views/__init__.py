@@ -1,0 +1,1 @@
+"""The pages of partnerships, one module per entity (see urls.py)."""

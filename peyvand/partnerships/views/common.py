@@ -1,0 +1,77 @@
+"""What the pages of a pact share: going back to the pact, refused stale saves,
+confirmation of deletions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from peyvand.accounts.access import OfficeRequest
+
+from .. import services
+from ..forms import (
+    ConfirmForm,
+)
+from ..models import Activity
+from ..presenters import history_rows
+
+
+def stale_context(request: OfficeRequest, form: Any, exc: services.StaleVersion) -> dict[str, Any]:
+    """What a page shows when a save was refused as stale: the message and what changed.
+
+    The form keeps the user's input and now carries the current version: the next save is
+    made knowing what changed, so it goes through. A browser cannot refill a file input,
+    so the page says when chosen files were not added.
+    """
+    fresh = request.POST.copy()
+    fresh["version"] = str(exc.version)
+    form.data = fresh
+    return {
+        "message": exc.message,
+        "history": history_rows(exc.events),
+        "files_dropped": any(f.size for key in request.FILES for f in request.FILES.getlist(key)),
+    }
+
+
+def back_to_detail(office_slug: str, pk: int, anchor: str = "") -> HttpResponse:
+    url = reverse("partnerships:detail", kwargs={"office_slug": office_slug, "pk": pk})
+    return redirect(url + (f"#{anchor}" if anchor else ""))
+
+
+def require(condition: bool) -> None:
+    if not condition:
+        raise PermissionDenied
+
+
+def _confirm(
+    request: OfficeRequest, context: dict[str, Any], stale: dict[str, Any] | None = None
+) -> HttpResponse:
+    return render(
+        request,
+        "partnerships/confirm_delete.html",
+        {**context, "stale": stale},
+        status=409 if stale else 200,
+    )
+
+
+def _confirm_form(request: OfficeRequest, version: int) -> ConfirmForm:
+    """A deletion's confirmation (a POST without a version is not checked)."""
+    return ConfirmForm(
+        request.POST if request.method == "POST" else None, initial={"version": version}
+    )
+
+
+def back_pact(request: OfficeRequest, linked: list[int]) -> int:
+    """The pact page to return to: the one named in ?partnership= if it is linked."""
+    wanted = request.POST.get("partnership") or request.GET.get("partnership") or ""
+    if wanted.isdigit() and int(wanted) in linked:
+        return int(wanted)
+    return linked[0]
+
+
+def linked_pacts(activity: Activity) -> list[int]:
+    return list(activity.partnerships.order_by("pk").values_list("pk", flat=True))

@@ -1,0 +1,86 @@
+"""Optimistic locking over HTTP for every router: ETag out, If-Match in, 412 when stale.
+
+A versioned record's ETag is `"v<version>"`. An update sends it back in If-Match; a stale
+If-Match makes the service raise `StaleVersion`, which the API's handler answers with 412,
+the current ETag and what changed meanwhile (described by the app's history presenter,
+registered with `register_presenter`). Without If-Match the update is not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Schema
+
+from .history import StaleVersion
+from .models import Event, Versioned
+
+# app label -> function(events) -> rows with "event" and "action" (the app's history labels)
+Presenter = Callable[[list[Event]], list[dict[str, Any]]]
+_presenters: dict[str, Presenter] = {}
+
+
+class StaleOut(Schema):
+    detail: str
+    version: int
+    changes: list[dict[str, Any]]
+
+
+def register_presenter(app_label: str, presenter: Presenter) -> None:
+    """How an app's history entries are labelled in a 412 answer (from its AppConfig.ready)."""
+    _presenters[app_label] = presenter
+
+
+def etag(record: Versioned) -> str:
+    return f'"v{record.version}"'
+
+
+def set_etag(response: HttpResponse, record: Versioned) -> None:
+    response["ETag"] = etag(record)
+
+
+def if_match(request: HttpRequest) -> int | None:
+    """The version an update was made from (If-Match), None when the client sent none."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header or header == "*":
+        return None
+    text = header.removeprefix("W/").strip('"')
+    if not text.startswith("v") or not text[1:].isdigit() or len(text) > 12:
+        return -1  # matches no version: refused as stale
+    return int(text[1:])
+
+
+def stale_body(exc: StaleVersion) -> dict[str, Any]:
+    """The body of a 412: the message, the current version and the changes meanwhile."""
+    presenter = _presenters.get(exc.record._meta.app_label)
+    rows: list[dict[str, Any]] = (
+        presenter(exc.events)
+        if presenter
+        else [{"event": e, "action": e.action} for e in exc.events]
+    )
+    return {
+        "detail": exc.message,
+        "version": exc.version,
+        "changes": [
+            {
+                "action": str(row["action"]),
+                "by": row["event"].actor.get_username() if row["event"].actor else None,
+                "at": row["event"].created_at.isoformat(),
+                "changes": row["event"].changes,
+            }
+            for row in rows
+        ],
+    }
+
+
+def install_stale_handler(api: Any) -> None:
+    """A stale If-Match answers 412 with the current ETag and what changed, for every router."""
+
+    def stale(request: HttpRequest, exc: StaleVersion) -> HttpResponse:
+        response: HttpResponse = api.create_response(request, stale_body(exc), status=412)
+        set_etag(response, exc.record)
+        return response
+
+    api.add_exception_handler(StaleVersion, stale)
