@@ -3,19 +3,19 @@ from django.contrib import admin
 from .models import Department, Office, OfficeMembership
 
 
-class DepartmentInline(admin.TabularInline):
+class DepartmentInline(admin.TabularInline[Department, Office]):
     model = Department
     extra = 0
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(admin.TabularInline[OfficeMembership, Office]):
     model = OfficeMembership
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(admin.ModelAdmin[Office]):
     list_display = ["slug", "name_fa", "name_en", "is_demo"]
     search_fields = ["slug", "name_fa", "name_en"]
     raw_id_fields = ["home_city"]
@@ -23,6 +23,6 @@ class OfficeAdmin(admin.ModelAdmin):
 
 
 @admin.register(OfficeMembership)
-class OfficeMembershipAdmin(admin.ModelAdmin):
+class OfficeMembershipAdmin(admin.ModelAdmin[OfficeMembership]):
     list_display = ["user", "office", "role", "department"]
     list_filter = ["office", "role"]

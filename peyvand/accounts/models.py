@@ -114,7 +114,7 @@ class OfficeMembership(TimeStamped):
         return self.has_role(Role.OFFICER)
 
 
-class OfficeScopedQuerySet(models.QuerySet):
+class OfficeScopedQuerySet(models.QuerySet[Any]):
     def for_office(self, office: Office) -> Self:
         return self.filter(office=office)
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from peyvand.core.text import normalize_display
 
 from . import services
-from .access import get_for_office, office_view
+from .access import OfficeRequest, get_for_office, office_view
 from .forms import DepartmentForm, InviteForm, MemberForm
 from .models import OfficeMembership, Role
 from .selectors import memberships_of, office_members
@@ -29,8 +29,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @office_view(Role.DIRECTOR)
-def members(request: HttpRequest) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def members(request: OfficeRequest) -> HttpResponse:
+    office = request.office
     invite_form = InviteForm(request.POST or None, office=office)
     new_password = None
     if request.method == "POST" and invite_form.is_valid():
@@ -64,8 +64,8 @@ def members(request: HttpRequest) -> HttpResponse:
 
 
 @office_view(Role.DIRECTOR)
-def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def member_edit(request: OfficeRequest, pk: int) -> HttpResponse:
+    office = request.office
     membership = get_for_office(OfficeMembership, office, pk=pk)
     form = MemberForm(
         request.POST or None,
@@ -88,8 +88,8 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @office_view(Role.DIRECTOR)
-def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def member_remove(request: OfficeRequest, pk: int) -> HttpResponse:
+    office = request.office
     membership = get_for_office(OfficeMembership, office, pk=pk)
     if request.method == "POST":
         try:
@@ -104,8 +104,8 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @office_view(Role.DIRECTOR)
-def department_add(request: HttpRequest) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def department_add(request: OfficeRequest) -> HttpResponse:
+    office = request.office
     form = DepartmentForm(request.POST)
     if form.is_valid():
         try:

@@ -74,7 +74,8 @@ def parse_jalali(text: str) -> dt.date:
             _("There is no month %(month)s in the Persian calendar.") % {"month": month}
         )
     try:
-        return jdatetime.date(year, month, day).togregorian()
+        gregorian: dt.date = jdatetime.date(year, month, day).togregorian()
+        return gregorian
     except ValueError:
         raise InvalidDate(
             _("The date %(date)s does not exist in the Persian calendar.")

@@ -36,7 +36,8 @@ class JalaliDateInput(forms.TextInput):
     def format_value(self, value: Any) -> str | None:
         if isinstance(value, dt.date):
             return format_input(value)
-        return super().format_value(value)
+        shown: str | None = super().format_value(value)
+        return shown
 
 
 class JalaliDateField(forms.Field):

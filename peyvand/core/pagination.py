@@ -10,7 +10,7 @@ from django.http import HttpRequest
 DEFAULT_PAGE_SIZE = 25
 
 
-def paginate(request: HttpRequest, items: Any, per_page: int = DEFAULT_PAGE_SIZE) -> Page:
+def paginate(request: HttpRequest, items: Any, per_page: int = DEFAULT_PAGE_SIZE) -> Page[Any]:
     paginator = Paginator(items, per_page)
     return paginator.get_page(request.GET.get("page"))
 

@@ -1,20 +1,20 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
-from peyvand.accounts.access import office_view
+from peyvand.accounts.access import OfficeRequest, office_view
 
 from .forms import DateConverterForm
 
 
 @office_view()
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: OfficeRequest) -> HttpResponse:
     from django.utils import timezone
 
     from peyvand.partnerships import selectors as partnerships
 
-    office = request.office  # type: ignore[attr-defined]
+    office = request.office
     context = {
         "pact_counts": partnerships.label_counts(office=office),
         "pact_alerts": partnerships.alerts(office=office, today=timezone.localdate()),
@@ -23,7 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @office_view()
-def date_converter(request: HttpRequest) -> HttpResponse:
+def date_converter(request: OfficeRequest) -> HttpResponse:
     """Jalali <-> Gregorian, for letters to partners abroad."""
     form = DateConverterForm(request.GET or None)
     parsed = form.cleaned_data["date"] if form.is_bound and form.is_valid() else None
