@@ -39,7 +39,7 @@ def membership_for(user: Any, office_slug: str) -> OfficeMembership:
     """The user's membership of the office named in the URL; 404 for a stranger."""
     if not user.is_authenticated:
         raise Http404
-    membership = (
+    membership: OfficeMembership | None = (
         OfficeMembership.objects.select_related("office", "office__home_city", "department")
         .filter(user=user, office__slug=office_slug)
         .first()

@@ -18,7 +18,7 @@ class MemberForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["department"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Department.objects.filter(office=office)
+        field.queryset = Department.objects.for_office(office)
 
 
 class InviteForm(MemberForm):

@@ -41,12 +41,21 @@ class Office(BilingualMixin, TimeStamped):
         return self.tr("name")
 
 
+class OfficeScopedQuerySet(models.QuerySet[Any]):
+    """`.for_office(office)`: the one way to scope a query to an office."""
+
+    def for_office(self, office: Office) -> Self:
+        return self.filter(office=office)
+
+
 class Department(BilingualMixin, TimeStamped):
     """A department of the municipality (transport, environment, ...), per office."""
 
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="departments")
     name_fa = models.CharField(_("name (Persian)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200)
+
+    objects: Any = OfficeScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("department")
@@ -90,6 +99,8 @@ class OfficeMembership(TimeStamped):
         related_name="members",
     )
 
+    objects: Any = OfficeScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
@@ -112,11 +123,6 @@ class OfficeMembership(TimeStamped):
     @property
     def can_edit(self) -> bool:
         return self.has_role(Role.OFFICER)
-
-
-class OfficeScopedQuerySet(models.QuerySet[Any]):
-    def for_office(self, office: Office) -> Self:
-        return self.filter(office=office)
 
 
 class OfficeScoped(TimeStamped):

@@ -17,7 +17,7 @@ def memberships_of(*, user: Any) -> QuerySet[OfficeMembership]:
 
 def office_members(*, office: Office) -> QuerySet[OfficeMembership]:
     return (
-        OfficeMembership.objects.filter(office=office)
+        OfficeMembership.objects.for_office(office)
         .select_related("user", "department")
         .order_by("role", "user__username")
     )

@@ -71,8 +71,10 @@ def member_update(
 
 
 def _ensure_another_director(membership: OfficeMembership) -> None:
-    others = OfficeMembership.objects.filter(office=membership.office, role=Role.DIRECTOR).exclude(
-        pk=membership.pk
+    others = (
+        OfficeMembership.objects.for_office(membership.office)
+        .filter(role=Role.DIRECTOR)
+        .exclude(pk=membership.pk)
     )
     if not others.exists():
         raise ValidationError(_("An office must keep at least one director."))
@@ -87,7 +89,7 @@ def member_remove(*, membership: OfficeMembership) -> None:
 
 @transaction.atomic
 def department_create(*, office: Office, name_fa: str, name_en: str) -> Department:
-    if Department.objects.filter(office=office, name_en__iexact=name_en).exists():
+    if Department.objects.for_office(office).filter(name_en__iexact=name_en).exists():
         raise ValidationError(_("This office already has a department with that name."))
     return Department.objects.create(office=office, name_fa=name_fa, name_en=name_en)
 

@@ -89,7 +89,7 @@ def load_demo_partnerships(office: Office, *, today: dt.date | None = None) -> s
     today = today or timezone.localdate()
     if office.home_city_id is None:
         return "The world data is not imported (no home city): no demo partnerships."
-    if Partnership.objects.filter(office=office, is_demo=True).exists():
+    if Partnership.objects.for_office(office).filter(is_demo=True).exists():
         return "The demo partnerships exist already."
     pairs = demo_twinnings(office)
     if not pairs:
@@ -97,7 +97,8 @@ def load_demo_partnerships(office: Office, *, today: dt.date | None = None) -> s
     areas = {a.code: a for a in CooperationArea.objects.all()}
     departments = list(office.departments.order_by("pk"))
     officer = (
-        OfficeMembership.objects.filter(office=office, role=Role.OFFICER)
+        OfficeMembership.objects.for_office(office)
+        .filter(role=Role.OFFICER)
         .select_related("user")
         .first()
     )

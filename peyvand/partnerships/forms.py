@@ -314,7 +314,8 @@ class ActivityForm(forms.Form):
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["partnerships"].queryset = (  # type: ignore[attr-defined]
-            Partnership.objects.filter(office=office, archived=False)
+            Partnership.objects.for_office(office)
+            .filter(archived=False)
             .select_related("partner_city")
             .order_by("partner_city__name_en")
         )
@@ -332,7 +333,7 @@ class ActivityEditForm(ActivityForm):
         # The pacts it already concerns stay choosable even when archived since.
         linked = activity.partnerships.values("pk")
         self.fields["partnerships"].queryset = (  # type: ignore[attr-defined]
-            Partnership.objects.filter(office=office)
+            Partnership.objects.for_office(office)
             .filter(Q(archived=False) | Q(pk__in=linked))
             .select_related("partner_city")
             .order_by("partner_city__name_en")

@@ -46,7 +46,7 @@ DEFAULT_SORT = "-score"
 def partnership_list(*, office: Office, filters: dict[str, Any] | None = None) -> QuerySet:
     """The office's registry, filtered and sorted by the stored score (never computed here)."""
     filters = filters or {}
-    qs = Partnership.objects.filter(office=office).select_related(
+    qs = Partnership.objects.for_office(office).select_related(
         "partner_city", "partner_city__country", "responsible"
     )
     qs = qs.filter(archived=bool(filters.get("archived")))
@@ -83,7 +83,8 @@ def partnership_list(*, office: Office, filters: dict[str, Any] | None = None) -
 
 def label_counts(*, office: Office) -> dict[str, int]:
     rows = (
-        Partnership.objects.filter(office=office, archived=False)
+        Partnership.objects.for_office(office)
+        .filter(archived=False)
         .exclude(status=PartnershipStatus.ENDED)
         .values("health_label")
         .annotate(n=Count("pk"))
@@ -93,7 +94,8 @@ def label_counts(*, office: Office) -> dict[str, int]:
         if row["health_label"] in counts:
             counts[row["health_label"]] = row["n"]
     counts["paper_only"] = (
-        Partnership.objects.filter(office=office, archived=False, paper_only=True)
+        Partnership.objects.for_office(office)
+        .filter(archived=False, paper_only=True)
         .exclude(status=PartnershipStatus.ENDED)
         .count()
     )
@@ -103,7 +105,7 @@ def label_counts(*, office: Office) -> dict[str, int]:
 def partnership_for_detail(*, office: Office, pk: int) -> Partnership:
     """Another office's pact answers 404, as with get_for_office."""
     return get_object_or_404(
-        Partnership.objects.filter(office=office).select_related(
+        Partnership.objects.for_office(office).select_related(
             "partner_city", "partner_city__country", "responsible", "office", "office__home_city"
         ),
         pk=pk,
@@ -171,11 +173,11 @@ def home_city_links(*, office: Office, include_not_ours: bool = False) -> list[H
     )
     pacts = {
         p.partner_city_id: p
-        for p in Partnership.objects.filter(office=office).only(
+        for p in Partnership.objects.for_office(office).only(
             "pk", "partner_city_id", "status", "archived", "office_id"
         )
     }
-    marks = {n.partner_city_id: n for n in NotOurs.objects.filter(office=office)}
+    marks = {n.partner_city_id: n for n in NotOurs.objects.for_office(office)}
     links = []
     for t in twinnings:
         partner = t.city_b if t.city_a_id == home else t.city_a
@@ -204,7 +206,8 @@ def alerts(*, office: Office, today: dt.date | None = None) -> list[Alert]:
     today = today or timezone.localdate()
     horizon = today + dt.timedelta(days=90)
     live = list(
-        Partnership.objects.filter(office=office, archived=False)
+        Partnership.objects.for_office(office)
+        .filter(archived=False)
         .exclude(status__in=[PartnershipStatus.ENDED])
         .select_related("partner_city", "office")
     )
@@ -267,7 +270,8 @@ def signed_partner_edges(office: Office) -> list[tuple[int, int]]:
         return []
     home = office.home_city_id
     partners = (
-        Partnership.objects.filter(office=office, archived=False)
+        Partnership.objects.for_office(office)
+        .filter(archived=False)
         .filter(
             Q(status__in=[PartnershipStatus.ACTIVE, PartnershipStatus.SUSPENDED])
             | Q(signed_on__isnull=False)
@@ -280,7 +284,7 @@ def signed_partner_edges(office: Office) -> list[tuple[int, int]]:
 
 def office_pacts_version(office: Office) -> str:
     """Changes whenever a pact of the office changes (for cache keys)."""
-    row = Partnership.objects.filter(office=office).aggregate(m=Max("updated_at"), n=Count("pk"))
+    row = Partnership.objects.for_office(office).aggregate(m=Max("updated_at"), n=Count("pk"))
     stamp = row["m"].isoformat() if row["m"] else "0"
     return f"{row['n']}-{stamp}-{office.home_city_id or 0}"
 
@@ -318,7 +322,7 @@ def city_search(query: str, limit: int = 10) -> list[City]:
 
 
 def office_activities(*, office: Office) -> QuerySet:
-    return Activity.objects.filter(office=office).prefetch_related(
+    return Activity.objects.for_office(office).prefetch_related(
         Prefetch("partnerships", queryset=Partnership.objects.select_related("partner_city"))
     )
 
@@ -329,7 +333,7 @@ def partner_countries(*, office: Office) -> list[Any]:
 
     return list(
         Country.objects.filter(
-            cities__pk__in=Partnership.objects.filter(office=office).values("partner_city_id")
+            cities__pk__in=Partnership.objects.for_office(office).values("partner_city_id")
         )
         .distinct()
         .order_by("name_en")
@@ -347,7 +351,7 @@ def responsible_officers(*, office: Office) -> list[Any]:
 
 
 def health_weights(office: Office) -> hs.Weights:
-    row = HealthSettings.objects.filter(office=office).first()
+    row = HealthSettings.objects.for_office(office).first()
     if row is None:
         return hs.DEFAULT_WEIGHTS
     return hs.Weights(

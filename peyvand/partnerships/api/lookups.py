@@ -34,7 +34,7 @@ def responsible(office: Office, username: str | None) -> Any:
     if not username:
         return None
     user = get_user_model().objects.filter(username=username).first()
-    if user is None or not OfficeMembership.objects.filter(office=office, user=user).exists():
+    if user is None or not OfficeMembership.objects.for_office(office).filter(user=user).exists():
         raise ValidationError(
             {"responsible": [_("The responsible officer must be a member of the office.")]}
         )
@@ -44,7 +44,7 @@ def responsible(office: Office, username: str | None) -> Any:
 def department(office: Office, pk: int | None) -> Department | None:
     if pk is None:
         return None
-    found = Department.objects.filter(office=office, pk=pk).first()
+    found = Department.objects.for_office(office).filter(pk=pk).first()
     if found is None:
         raise ValidationError({"department": [_("Choose a department of this office.")]})
     return found
@@ -52,7 +52,7 @@ def department(office: Office, pk: int | None) -> Department | None:
 
 def pact(office: Office, pk: int) -> Partnership:
     return get_object_or_404(
-        Partnership.objects.filter(office=office).select_related(
+        Partnership.objects.for_office(office).select_related(
             "partner_city", "partner_city__country", "responsible", "office"
         ),
         pk=pk,
@@ -60,7 +60,7 @@ def pact(office: Office, pk: int) -> Partnership:
 
 
 def pacts(office: Office, ids: list[int]) -> list[Partnership]:
-    found = list(Partnership.objects.filter(office=office, pk__in=ids).select_related("office"))
+    found = list(Partnership.objects.for_office(office).filter(pk__in=ids).select_related("office"))
     if len(found) != len(set(ids)):
         raise ValidationError(
             {"partnerships": [_("An activity can only concern this office's partnerships.")]}
@@ -70,13 +70,13 @@ def pacts(office: Office, ids: list[int]) -> list[Partnership]:
 
 def commitment(office: Office, pk: int) -> Commitment:
     return get_object_or_404(
-        Commitment.objects.filter(office=office).select_related("partnership", "area"), pk=pk
+        Commitment.objects.for_office(office).select_related("partnership", "area"), pk=pk
     )
 
 
 def activities(office: Office) -> QuerySet[Activity]:
     return (
-        Activity.objects.filter(office=office)
+        Activity.objects.for_office(office)
         .prefetch_related("areas", "outcomes", "partnerships")
         .order_by("-date", "-pk")
     )

@@ -83,5 +83,5 @@ def health_settings_update(
         if name in weights:
             setattr(row, f"w_{name}", int(weights[name]))
     row.save()
-    health_refresh(partnerships=list(Partnership.objects.filter(office=office)))
+    health_refresh(partnerships=list(Partnership.objects.for_office(office)))
     return row

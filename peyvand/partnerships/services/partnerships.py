@@ -62,7 +62,9 @@ def _validate_partnership(p: Partnership, previous_status: str | None = None) ->
         errors.setdefault("end_reason", []).append(_("Give the reason why the partnership ended."))
     if (
         p.responsible_id is not None
-        and not OfficeMembership.objects.filter(office=office, user_id=p.responsible_id).exists()
+        and not OfficeMembership.objects.for_office(office)
+        .filter(user_id=p.responsible_id)
+        .exists()
     ):
         errors.setdefault("responsible", []).append(
             _("The responsible officer must be a member of the office.")
@@ -220,7 +222,8 @@ def partnership_archive(
 def partnership_create_proposed(*, office: Office, actor: Actor, partner_city: City) -> Partnership:
     """The recommender's one click: a proposed sister-city pact with this city."""
     if (
-        Partnership.objects.filter(office=office, partner_city=partner_city, archived=False)
+        Partnership.objects.for_office(office)
+        .filter(partner_city=partner_city, archived=False)
         .exclude(status=PartnershipStatus.ENDED)
         .exists()
     ):
@@ -242,9 +245,9 @@ def partnership_from_twinning(*, office: Office, actor: Actor, twinning: Any) ->
     if home not in (twinning.city_a_id, twinning.city_b_id):
         raise ValidationError(_("This public link does not concern the office's city."))
     partner = twinning.city_b if twinning.city_a_id == home else twinning.city_a
-    if Partnership.objects.filter(office=office, partner_city=partner).exists():
+    if Partnership.objects.for_office(office).filter(partner_city=partner).exists():
         raise ValidationError(_("There is already a partnership with this city in the registry."))
-    NotOurs.objects.filter(office=office, partner_city=partner).delete()
+    NotOurs.objects.for_office(office).filter(partner_city=partner).delete()
     signed_on = dt.date(twinning.year, 1, 1) if twinning.year else None
     return partnership_create(
         office=office,
@@ -282,4 +285,4 @@ def not_ours_mark(
 @transaction.atomic
 def not_ours_unmark(*, office: Office, actor: Actor, partner_city: City) -> None:
     require_role(actor, Role.OFFICER)
-    NotOurs.objects.filter(office=office, partner_city=partner_city).delete()
+    NotOurs.objects.for_office(office).filter(partner_city=partner_city).delete()

@@ -91,7 +91,7 @@ def agreement_file_add(request: OfficeRequest, pk: int) -> HttpResponse:
 def agreement_edit(request: OfficeRequest, pk: int) -> HttpResponse:
     office = request.office
     agreement = get_object_or_404(
-        Agreement.objects.filter(office=office).select_related("partnership__partner_city"),
+        Agreement.objects.for_office(office).select_related("partnership__partner_city"),
         pk=pk,
     )
     form = AgreementEditForm(
@@ -132,7 +132,7 @@ def agreement_edit(request: OfficeRequest, pk: int) -> HttpResponse:
 def agreement_file_delete(request: OfficeRequest, pk: int) -> HttpResponse:
     office = request.office
     row = get_object_or_404(
-        AgreementFile.objects.filter(office=office).select_related("agreement"), pk=pk
+        AgreementFile.objects.for_office(office).select_related("agreement"), pk=pk
     )
     back = row.agreement.partnership_id
     if request.method == "POST":

@@ -115,7 +115,7 @@ def commitment_edit(request: OfficeRequest, pk: int) -> HttpResponse:
     office = request.office
     membership = request.membership
     commitment = get_object_or_404(
-        Commitment.objects.filter(office=office).select_related(
+        Commitment.objects.for_office(office).select_related(
             "partnership__partner_city", "area", "department"
         ),
         pk=pk,

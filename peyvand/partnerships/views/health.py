@@ -24,7 +24,7 @@ from ..models import (
 @office_view(Role.DIRECTOR)
 def health_settings(request: OfficeRequest) -> HttpResponse:
     office = request.office
-    row = HealthSettings.objects.filter(office=office).first()
+    row = HealthSettings.objects.for_office(office).first()
     weights = selectors.health_weights(office).as_dict()
     form = HealthSettingsForm(
         request.POST or None, initial={f"w_{k}": v for k, v in weights.items()}

@@ -34,7 +34,7 @@ from .common import (
 
 def _outcome(request: OfficeRequest, pk: int) -> Outcome:
     outcome = get_object_or_404(
-        Outcome.objects.filter(office=request.office).select_related("activity"), pk=pk
+        Outcome.objects.for_office(request.office).select_related("activity"), pk=pk
     )
     if not services.can_edit_activity(request.membership, outcome.activity):
         raise PermissionDenied

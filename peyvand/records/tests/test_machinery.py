@@ -94,7 +94,7 @@ def test_a_download_has_the_type_and_extension_of_its_content(
     )
     client = Client()
     client.force_login(make_member(office, "viewer").user)
-    response = client.get(url)
+    response: Any = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
