@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from peyvand.core.forms import bilingual_pair
+
 from .models import Department, Office, Role
 
 
@@ -34,5 +36,4 @@ class InviteForm(MemberForm):
 
 
 class DepartmentForm(forms.Form):
-    name_fa = forms.CharField(label=_("Name (Persian)"), max_length=200)
-    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
+    name_fa, name_en = bilingual_pair(_("Name (Persian)"), _("Name (English)"), max_length=200)

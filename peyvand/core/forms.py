@@ -74,3 +74,18 @@ def apply_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+def bilingual_pair(
+    label_fa: Any, label_en: Any, *, rows: int | None = None, **options: Any
+) -> tuple[forms.CharField, forms.CharField]:
+    """The Persian and English fields of one bilingual value (`name_fa, name_en = ...`):
+    each input says its language and direction, so an English name is typed left to right
+    on a Persian page and the other way round. `rows` makes them text areas."""
+
+    def field(label: Any, lang: str, direction: str) -> forms.CharField:
+        attrs = {"lang": lang, "dir": direction}
+        widget = forms.Textarea(attrs={"rows": rows, **attrs}) if rows else forms.TextInput(attrs)
+        return forms.CharField(label=label, widget=widget, **options)
+
+    return field(label_fa, "fa", "rtl"), field(label_en, "en", "ltr")

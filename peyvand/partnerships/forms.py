@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import Department, Office
-from peyvand.core.forms import JalaliDateField
+from peyvand.core.forms import JalaliDateField, bilingual_pair
 from peyvand.places.models import City
 
 from .health import COMPONENTS
@@ -87,15 +87,8 @@ class PartnershipForm(forms.Form):
     signed_on = JalaliDateField(label=_("Signed on"), required=False)
     valid_until = JalaliDateField(label=_("Valid until"), required=False)
     areas = _areas_field()
-    summary_fa = forms.CharField(
-        label=_("Summary (Persian)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "lang": "fa", "dir": "rtl"}),
-    )
-    summary_en = forms.CharField(
-        label=_("Summary (English)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "lang": "en", "dir": "ltr"}),
+    summary_fa, summary_en = bilingual_pair(
+        _("Summary (Persian)"), _("Summary (English)"), rows=3, required=False
     )
     responsible = forms.ModelChoiceField(
         label=_("Responsible officer"), queryset=get_user_model().objects.none(), required=False
@@ -410,15 +403,8 @@ class ReviewForm(forms.Form):
         label=_("Reason (for retiring)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     deadline = JalaliDateField(label=_("Deadline of the rejuvenation plan"), required=False)
-    letter_fa = forms.CharField(
-        label=_("Letter (Persian)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8, "lang": "fa", "dir": "rtl"}),
-    )
-    letter_en = forms.CharField(
-        label=_("Letter (English)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8, "lang": "en", "dir": "ltr"}),
+    letter_fa, letter_en = bilingual_pair(
+        _("Letter (Persian)"), _("Letter (English)"), rows=8, required=False
     )
 
     PLAN_ROWS = 3
