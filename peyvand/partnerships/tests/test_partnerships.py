@@ -1,0 +1,109 @@
+"""Partnerships: the pacts themselves: rules, status, archive, list and detail pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from peyvand.accounts.actors import SYSTEM
+from peyvand.accounts.tests.factories import make_member
+from peyvand.partnerships import services
+from peyvand.partnerships.models import (
+    CooperationArea,
+    Partnership,
+)
+from peyvand.places.tests.factories import make_city
+from peyvand.records.history import history_of
+
+from .factories import make_partnership, with_home_city
+
+
+def test_cooperation_areas_are_seeded_with_sdgs(db: Any) -> None:
+    assert CooperationArea.objects.count() == 15
+    water = CooperationArea.objects.get(code="water")
+    assert water.name_en == "Water"
+    assert water.sdgs == [6]
+    assert all(a.sdgs for a in CooperationArea.objects.all())
+
+
+def test_the_partner_cannot_be_the_home_city(office: Any) -> None:
+    with_home_city(office)
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        make_partnership(office, partner_city=office.home_city)
+    assert "own city" in str(exc.value.message_dict["partner_city"])
+    assert not Partnership.objects.exists()
+
+
+def test_valid_until_must_be_after_signed_on(office: Any) -> None:
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        make_partnership(office, signed_on=dt.date(2020, 5, 1), valid_until=dt.date(2020, 5, 1))
+    assert "after the signing date" in str(exc.value.message_dict["valid_until"])
+
+
+def test_no_second_active_pact_of_the_same_kind_with_the_same_city(office: Any) -> None:
+    city = make_city(country="DE")
+    make_partnership(office, partner_city=city, status="active")
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        make_partnership(office, partner_city=city, status="active")
+    assert "already an active partnership" in str(exc.value.message_dict["status"])
+    # Another kind, or a proposed one, is fine.
+    make_partnership(office, partner_city=city, status="active", kind="mou")
+    make_partnership(office, partner_city=city, status="proposed")
+    assert Partnership.objects.filter(partner_city=city).count() == 3
+
+
+def test_another_office_may_have_an_active_pact_with_the_same_city(
+    office: Any, other_office: Any
+) -> None:
+    city = make_city(country="DE")
+    make_partnership(office, partner_city=city)
+    make_partnership(other_office, partner_city=city)
+    assert Partnership.objects.filter(partner_city=city).count() == 2
+
+
+def test_ending_needs_a_reason_and_is_recorded(office: Any) -> None:
+    p = make_partnership(office)
+    with pytest.raises(ValidationError):
+        services.partnership_set_status(partnership=p, actor=SYSTEM, status="ended", reason=" ")
+    services.partnership_set_status(
+        partnership=p, actor=SYSTEM, status="ended", reason="No contact for ten years"
+    )
+    p.refresh_from_db()
+    assert p.status == "ended"
+    assert p.end_reason == "No contact for ten years"
+    assert history_of(p).filter(action="status").exists()
+
+
+def test_the_responsible_officer_must_be_a_member(office: Any, other_office: Any) -> None:
+    stranger = make_member(other_office, "officer").user
+    with pytest.raises(ValidationError):
+        make_partnership(office, responsible=stranger)
+    member = make_member(office, "officer").user
+    assert make_partnership(office, responsible=member).responsible == member
+
+
+def test_archiving_hides_but_never_deletes(office: Any) -> None:
+    p = make_partnership(office)
+    services.partnership_archive(partnership=p, actor=SYSTEM)
+    p.refresh_from_db()
+    assert p.archived is True
+    assert Partnership.objects.filter(pk=p.pk).exists()
+
+
+def test_a_stale_update_is_refused_with_what_changed(office: Any) -> None:
+    p = make_partnership(office, summary_en="first")
+    version = p.version
+    services.partnership_update(
+        partnership=p, actor=SYSTEM, expected_version=version, data={"summary_en": "second"}
+    )
+    with pytest.raises(services.StaleVersion) as exc:
+        services.partnership_update(
+            partnership=p, actor=SYSTEM, expected_version=version, data={"summary_en": "third"}
+        )
+    assert exc.value.events[0].changes["summary_en"] == ["first", "second"]
+    p.refresh_from_db()
+    assert p.summary_en == "second"
