@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -15,9 +16,12 @@ from peyvand.accounts.access import get_for_office, office_view
 from peyvand.accounts.models import Role
 from peyvand.places.models import City, Country
 
-from . import explain, selectors, services
-from .forms_discover import CountryNoteForm, SuggestionFilterForm
-from .models import CountryNote, Relations, TravelAdvice, VisaDifficulty
+from .. import tasks
+from ..models import CountryNote, Relations, TravelAdvice, VisaDifficulty
+from . import explain, services
+from .forms import CountryNoteForm, SuggestionFilterForm
+from .selectors import cities, city_network, metrics
+from .selectors.recommendations import recommend
 
 DEFAULT_K = 20
 
@@ -36,7 +40,7 @@ def _subject(request: HttpRequest, form: SuggestionFilterForm | None = None) -> 
     else:
         text = request.GET.get("city", "")
     if text:
-        return selectors.city_lookup(text)
+        return cities.city_lookup(text)
     home = request.office.home_city  # type: ignore[attr-defined]
     if home is not None:
         return City.objects.select_related("country").get(pk=home.pk)
@@ -58,7 +62,8 @@ def recommendations(request: HttpRequest) -> HttpResponse:
     city_text = request.GET.get("city", "")
     result = None
     if city is not None and valid:
-        result = selectors.recommend(
+        tasks.queue_fit_if_needed()
+        result = recommend(
             city=city,
             office=office,
             k=data.get("k") or DEFAULT_K,
@@ -100,14 +105,16 @@ def network(request: HttpRequest) -> HttpResponse:
     city = _subject(request)
     if request.GET.get("city") and city is None:
         raise Http404
-    graph_data = (
-        selectors.ego_network(city=city, office=office) if city else {"nodes": [], "edges": []}
-    )
-    metrics = selectors.city_metrics(city=city, office=office) if city else None
+    graph_data: dict[str, Any] = {"nodes": [], "edges": []}
+    city_metrics = None
+    if city is not None:
+        tasks.queue_fit_if_needed()
+        graph_data = city_network.ego_network(city=city, office=office)
+        city_metrics = metrics.city_metrics(city=city, office=office)
     return render(
         request,
         "network/discover/network.html",
-        {"city": city, "graph": graph_data, "metrics": metrics},
+        {"city": city, "graph": graph_data, "metrics": city_metrics},
     )
 
 
@@ -124,10 +131,12 @@ def peers(request: HttpRequest) -> HttpResponse:
         ]
         unknown = [c for c in codes if c not in found]
     else:
-        chosen = selectors.default_peers(city) if city else []
-    rows = selectors.cities_metrics(cities=[city, *chosen], office=office) if city else []
+        chosen = cities.default_peers(city) if city else []
+    if city is not None:
+        tasks.queue_fit_if_needed()
+    rows = metrics.cities_metrics(cities=[city, *chosen], office=office) if city else []
     country_row = (
-        selectors.country_metrics(country=city.country, office=office)
+        metrics.country_metrics(country=city.country, office=office)
         if city is not None and city.country is not None
         else None
     )
@@ -151,8 +160,6 @@ def notes(request: HttpRequest) -> HttpResponse:
     form = CountryNoteForm(request.POST or None)
     if request.method == "POST":
         if not membership.can_edit:
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         if form.is_valid():
             d = form.cleaned_data
