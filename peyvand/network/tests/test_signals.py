@@ -4,6 +4,7 @@ reason (in English and Persian) from the numbers it gives."""
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import Any
 
 import numpy as np
 from django.utils import translation
@@ -31,7 +32,7 @@ def test_each_signal_computes_exactly_its_features_for_every_pair() -> None:
         assert all(col.shape == (3,) for col in cols.values()), signal.key
 
 
-SAMPLE_PARAMS = {
+SAMPLE_PARAMS: dict[str, dict[str, Any]] = {
     "common_partners": {"count": 2, "cities": [SimpleNamespace(name="Minsk")]},
     "paths": {"paths": 4},
     "activity": {"count": 12},
