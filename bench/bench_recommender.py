@@ -33,7 +33,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from peyvand.network import graph, recommender  # noqa: E402
+from peyvand.network import graph  # noqa: E402
+from peyvand.network.recommender import cities, evaluation, model  # noqa: E402
+from peyvand.network.recommender.context import build_context, pair_structure  # noqa: E402
+from peyvand.network.recommender.features import features  # noqa: E402
 
 
 def _open(path: Path) -> io.TextIOBase:
@@ -85,7 +88,7 @@ def load_world(data: Path) -> World:
     lat = np.array([float(r["lat"]) if r["lat"] else np.nan for r in city_rows])
     lon = np.array([float(r["lon"]) if r["lon"] else np.nan for r in city_rows])
     pop = np.array([float(r["population"] or 0) for r in city_rows])
-    capital = recommender.capital_flags(
+    capital = cities.capital_flags(
         [r["country_code"] for r in city_rows],
         [(r["name_en"], r["name_geonames"]) for r in city_rows],
         pop,
@@ -136,30 +139,30 @@ def network_from(world: World, pairs: list[tuple[str, str]]) -> graph.Network:
         capital=world.capital,
         country_codes=tuple(world.countries),
         continent_codes=tuple(world.continents),
-        name_group=recommender.name_groups(world.names),
+        name_group=cities.name_groups(world.names),
     )
 
 
 DATA = ROOT / "data" / "world"
 
 
-def bench_suggestions(net: graph.Network, model: recommender.Model, world: World) -> None:
+def bench_suggestions(net: graph.Network, fitted: model.Model, world: World) -> None:
     """Time one city's suggestions once warm: scores of every city, top 20, their reasons."""
-    ctx = recommender.build_context(net)
+    ctx = build_context(net)
     deg = ctx.deg
     rng = np.random.default_rng(0)
     picks = [world.index["gn:112931"], int(np.argmax(deg))]
     picks += rng.choice(np.flatnonzero(deg > 0), size=18, replace=False).tolist()
-    recommender.score_row(ctx, model, picks[0])  # warm up (lazy column copies)
+    model.score_row(ctx, fitted, picks[0])  # warm up (lazy column copies)
     times = []
     for a in picks:
         t0 = time.perf_counter()
-        scores = recommender.score_row(ctx, model, a)
+        scores = model.score_row(ctx, fitted, a)
         scores[a] = -np.inf
         top = np.argpartition(-scores, 20)[:20]
         qa = np.full(len(top), a)
-        x = recommender.features(ctx, qa, top, recommender.pair_structure(ctx, qa, top))
-        model.contributions(x)
+        x = features(ctx, qa, top, pair_structure(ctx, qa, top))
+        fitted.contributions(x)
         times.append((time.perf_counter() - t0) * 1000)
     print(
         f"suggestions for one city (scores of all {net.n} cities + top 20 explained), warm: "
@@ -209,18 +212,18 @@ def main() -> None:
         f"(seed {args.seed}; {time.perf_counter() - t0:.1f} s)"
     )
     t0 = time.perf_counter()
-    model = recommender.fit(net, seed=args.seed)
+    fitted = model.fit(net, seed=args.seed)
     print(f"fitted on the kept links only in {time.perf_counter() - t0:.1f} s")
-    bench_suggestions(net, model, world)
+    bench_suggestions(net, fitted, world)
     bench_distance_two(net)
     if args.skip_eval:
         return
     ha = np.array([world.index[p] for p, _ in held])
     hb = np.array([world.index[q] for _, q in held])
     t0 = time.perf_counter()
-    results = recommender.evaluate(net, model, ha, hb, seed=args.seed, negatives=args.negatives)
+    results = evaluation.evaluate(net, fitted, ha, hb, seed=args.seed, negatives=args.negatives)
     print(f"evaluated in {time.perf_counter() - t0:.1f} s")
-    print(recommender.format_table(results))
+    print(evaluation.format_table(results))
     best = max(r.hits10 for r in results if r.method != "recommender")
     rec = next(r for r in results if r.method == "recommender")
     print(f"Hits@10 of the recommender / best structural baseline: {rec.hits10 / best:.2f}x")

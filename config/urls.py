@@ -16,11 +16,11 @@ urlpatterns += i18n_patterns(
     path("", include("peyvand.accounts.urls")),
     # The shared world: the atlas (places) and the public network pages.
     path("world/", include("peyvand.places.urls")),
-    path("world/", include("peyvand.network.urls")),
+    path("world/", include("peyvand.network.atlas.urls")),
     # Office pages: the office is always in the URL.
     path("o/<slug:office_slug>/", include("peyvand.dashboard.urls")),
     path("o/<slug:office_slug>/partnerships/", include("peyvand.partnerships.urls")),
-    path("o/<slug:office_slug>/discover/", include("peyvand.network.office_urls")),
+    path("o/<slug:office_slug>/discover/", include("peyvand.network.discover.urls")),
     path("o/<slug:office_slug>/files/", include("peyvand.records.urls")),
     prefix_default_language=True,
 )

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.cache import cache
 
-from peyvand.network import selectors
+from peyvand.network.discover.selectors.scope import clear_local_memo
 from peyvand.network.tests.discover_world import build_small_world
 from peyvand.partnerships.models import Partnership
 
@@ -15,7 +15,7 @@ def test_suggestions_for_tehran_explain_themselves_and_become_a_proposed_pact(
     page: Any, live_server: Any, demo: dict[str, Any], login: Any, shot: Any
 ) -> None:
     cache.clear()
-    selectors.clear_local_memo()
+    clear_local_memo()
     world = build_small_world()
     office = demo["office"]
     office.home_city = world["Tehran"]

@@ -20,8 +20,8 @@ api = NinjaAPI(
 install_error_handlers(api)
 install_stale_handler(api)
 
-from peyvand.network.api import router as world_network_router  # noqa: E402
-from peyvand.network.api_discover import router as discover_router  # noqa: E402
+from peyvand.network.atlas.api import router as world_network_router  # noqa: E402
+from peyvand.network.discover.api import router as discover_router  # noqa: E402
 from peyvand.partnerships.api import router as partnerships_router  # noqa: E402
 from peyvand.places.api import router as places_router  # noqa: E402
 

@@ -3,6 +3,10 @@
 Cities are numbered 0..n-1 (an index, not a database pk); the network is a symmetric,
 binary `scipy.sparse.csr_matrix` without self-loops. Every score is vectorised: for a list
 of pairs (`pair_*`) or for one city against every other city (`row_*`).
+
+Longer than the house's ~400 lines on purpose: it is one set of pure functions over the
+same adjacency (structure scores, metrics, the region grid), with no state and no Django,
+read and tested as one (tests/test_graph.py). Split it by those sections when it grows.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from peyvand.accounts.models import Office
+from peyvand.network.atlas.selectors import source_label
 from peyvand.network.models import Twinning
-from peyvand.network.selectors_world import source_label
 from peyvand.places.models import City
 from peyvand.records import history as records_history
 

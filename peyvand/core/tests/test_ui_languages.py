@@ -40,7 +40,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from peyvand.accounts.tests.factories import make_department, make_member, make_office, make_user
-from peyvand.network import services as network_services
+from peyvand.network.discover import services as network_services
 from peyvand.partnerships import services
 from peyvand.partnerships.tests.factories import area
 from peyvand.places import services as place_services

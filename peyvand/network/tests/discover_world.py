@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from peyvand.network.discover.selectors.recommendations import Recommendations
 from peyvand.places.models import City
 from peyvand.places.tests.factories import make_city, make_country, make_twinning
 
@@ -67,3 +68,7 @@ def build_small_world() -> SmallWorld:
     for a, b in links:
         make_twinning(cities[a], cities[b])
     return SmallWorld(cities)
+
+
+def codes(result: Recommendations) -> list[str]:
+    return [s.city.code for s in result.suggestions]

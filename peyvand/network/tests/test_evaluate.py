@@ -12,7 +12,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
-from peyvand.network import recommender, selectors
+from peyvand.network.discover.selectors.scope import clear_local_memo
+from peyvand.network.recommender import evaluation
 from peyvand.places.tests.factories import make_city, make_country, make_twinning
 
 HEADER = "city_a_id,city_b_id,year,kind,source,n_sources\n"
@@ -21,9 +22,9 @@ HEADER = "city_a_id,city_b_id,year,kind,source,n_sources\n"
 @pytest.fixture(autouse=True)
 def _fresh() -> Any:
     cache.clear()
-    selectors.clear_local_memo()
+    clear_local_memo()
     yield
-    selectors.clear_local_memo()
+    clear_local_memo()
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def holdout(tmp_path: Path, rows: list[tuple[str, str]]) -> Path:
 
 
 def test_auc_counts_ties_half() -> None:
-    assert recommender.auc_score(np.array([2.0, 0.0]), np.array([0.0, 0.0, 2.0])) == pytest.approx(
+    assert evaluation.auc_score(np.array([2.0, 0.0]), np.array([0.0, 0.0, 2.0])) == pytest.approx(
         # 2 beats two zeros, ties one two; 0 ties two zeros, loses to one two
         (1 + 1 + 0.5 + 0.5 + 0.5 + 0) / 6
     )
@@ -59,7 +60,7 @@ def test_rank_counts_higher_and_half_of_the_other_equal() -> None:
     scores = np.array([5.0, 3.0, 3.0, 3.0, 9.0, 0.0])
     cand = np.array([False, True, True, True, True, True])
     # target 2: one higher (9), two others equal (1 and 3) -> 1 + 1 + 1
-    assert recommender.rank_of(scores, cand, 2) == 3.0
+    assert evaluation.rank_of(scores, cand, 2) == 3.0
 
 
 def test_metrics_of_the_common_neighbours_baseline_by_hand(tiny: Any, tmp_path: Path) -> None:
@@ -78,7 +79,7 @@ def test_metrics_of_the_common_neighbours_baseline_by_hand(tiny: Any, tmp_path: 
     )
     data = json.loads(out.getvalue())
     by = {m["method"]: m for m in data["methods"]}
-    assert set(by) == {"recommender", *recommender.BASELINES}
+    assert set(by) == {"recommender", *evaluation.BASELINES}
     cn = by["common_neighbours"]
     # queries: A->D rank 1, D->A rank 1, A->E rank 3 (D above; F, G tie), E->A rank 3
     assert cn["queries"] == 4

@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from peyvand.accounts.tests.factories import make_office
-from peyvand.network.importer import load_world
+from peyvand.network.atlas.importer.parse import load_world
 from peyvand.network.models import Twinning
 from peyvand.network.signals import world_imported
 from peyvand.places.models import City, CityName, CityNameReview, Country

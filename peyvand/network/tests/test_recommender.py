@@ -1,11 +1,17 @@
-"""recommender.py: features, the additive model, fitting only on the given network."""
+"""The recommender: context, features, the additive model, fitting only on the given network."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from peyvand.network import graph, recommender
+from peyvand.network import graph
+from peyvand.network.recommender.cities import name_groups, name_key
+from peyvand.network.recommender.context import build_context, pair_structure, row_structure
+from peyvand.network.recommender.evaluation import evaluate
+from peyvand.network.recommender.features import features
+from peyvand.network.recommender.model import MODEL_FORMAT, Model, fit, fit_or_prior, score_row
+from peyvand.network.recommender.signals import feature_names
 
 
 def synthetic(n: int = 400, seed: int = 0) -> graph.Network:
@@ -38,7 +44,7 @@ def synthetic(n: int = 400, seed: int = 0) -> graph.Network:
         capital=np.isin(np.arange(n), [20, 21, 22]),
         country_codes=tuple(f"C{i}" for i in range(8)),
         continent_codes=("EU", "AS"),
-        name_group=recommender.name_groups([f"town {i % 350}" for i in range(n)]),
+        name_group=name_groups([f"town {i % 350}" for i in range(n)]),
     )
 
 
@@ -48,40 +54,36 @@ def net() -> graph.Network:
 
 
 def test_row_features_equal_pair_features(net: graph.Network) -> None:
-    ctx = recommender.build_context(net)
+    ctx = build_context(net)
     everyone = np.arange(net.n)
     for a in (0, 7, 33):
         same = np.full(net.n, a)
-        row = recommender.features(
-            ctx, np.array([a]), everyone, recommender.row_structure(ctx, a), row=True
-        )
-        pair = recommender.features(
-            ctx, same, everyone, recommender.pair_structure(ctx, same, everyone)
-        )
-        assert row.shape == (net.n, len(recommender.feature_names()))
+        row = features(ctx, np.array([a]), everyone, row_structure(ctx, a), row=True)
+        pair = features(ctx, same, everyone, pair_structure(ctx, same, everyone))
+        assert row.shape == (net.n, len(feature_names()))
         assert np.allclose(row, pair, atol=1e-6)
 
 
 def test_namesakes_and_capitals_are_features(net: graph.Network) -> None:
-    ctx = recommender.build_context(net)
-    names = recommender.feature_names()
-    x = recommender.features(
+    ctx = build_context(net)
+    names = feature_names()
+    x = features(
         ctx,
         np.array([1, 20]),
         np.array([351, 21]),
-        recommender.pair_structure(ctx, np.array([1, 20]), np.array([351, 21])),
+        pair_structure(ctx, np.array([1, 20]), np.array([351, 21])),
     )
     assert x[0, names.index("namesake")] == 1.0  # "town 1" and "town 351"
     assert x[1, names.index("both_capitals")] == 1.0
-    assert recommender.name_key("Frankfurt (Oder)") == "frankfurt"
-    assert recommender.name_key("Kallithéa") == "kallithea"
+    assert name_key("Frankfurt (Oder)") == "frankfurt"
+    assert name_key("Kallithéa") == "kallithea"
 
 
 def test_fit_learns_the_planted_country_pairs_and_ranks_well(net: graph.Network) -> None:
-    model = recommender.fit(net, seed=1, rounds=2, negatives=10, random_pairs=2000)
-    ctx = recommender.build_context(net)
+    model = fit(net, seed=1, rounds=2, negatives=10, random_pairs=2000)
+    ctx = build_context(net)
     a = 50
-    scores = recommender.score_row(ctx, model, a)
+    scores = score_row(ctx, model, a)
     cand = np.ones(net.n, dtype=bool)
     cand[a] = False
     top = np.argsort(-np.where(cand, scores, -np.inf))[:20]
@@ -90,11 +92,11 @@ def test_fit_learns_the_planted_country_pairs_and_ranks_well(net: graph.Network)
 
 
 def test_model_round_trips_and_scores_additively(net: graph.Network) -> None:
-    model = recommender.fit(net, seed=2, rounds=1, negatives=5, random_pairs=1000)
-    again = recommender.Model.from_dict(model.to_dict())
-    ctx = recommender.build_context(net)
+    model = fit(net, seed=2, rounds=1, negatives=5, random_pairs=1000)
+    again = Model.from_dict(model.to_dict())
+    ctx = build_context(net)
     a, b = np.array([1, 2, 3]), np.array([4, 5, 6])
-    x = recommender.features(ctx, a, b, recommender.pair_structure(ctx, a, b))
+    x = features(ctx, a, b, pair_structure(ctx, a, b))
     assert np.allclose(again.score(x), model.score(x))
     assert np.allclose(model.terms(x).sum(axis=1) + model.intercept, model.score(x))
     assert np.allclose(
@@ -105,7 +107,7 @@ def test_model_round_trips_and_scores_additively(net: graph.Network) -> None:
     drop = old["names"].index("paths3_l3")
     for part in ("names", "knots", "weights", "reference"):
         old[part] = old[part][:drop] + old[part][drop + 1 :]
-    loaded = recommender.Model.from_dict(old)
+    loaded = Model.from_dict(old)
     assert loaded.names == model.names
     assert loaded.meta["missing_features"] == ["paths3_l3"]
     assert np.allclose(loaded.terms(x)[:, drop], 0.0)
@@ -115,11 +117,11 @@ def test_model_round_trips_and_scores_additively(net: graph.Network) -> None:
     bad = model.to_dict()
     bad["names"] = [*bad["names"][:-1], "no_such_feature"]
     with pytest.raises(ValueError):
-        recommender.Model.from_dict(bad)
+        Model.from_dict(bad)
     other = model.to_dict()
-    other["format"] = recommender.MODEL_FORMAT + 1
+    other["format"] = MODEL_FORMAT + 1
     with pytest.raises(ValueError):
-        recommender.Model.from_dict(other)
+        Model.from_dict(other)
 
 
 def test_a_tiny_network_gets_the_prior_model() -> None:
@@ -135,9 +137,9 @@ def test_a_tiny_network_gets_the_prior_model() -> None:
         country_codes=tiny.country_codes,
         continent_codes=tiny.continent_codes,
     )
-    model = recommender.fit_or_prior(tiny)
+    model = fit_or_prior(tiny)
     assert model.meta.get("prior") is True
-    scores = recommender.score_row(recommender.build_context(tiny), model, 0)
+    scores = score_row(build_context(tiny), model, 0)
     assert scores[2] > scores[5]  # a partner's partner beats a stranger
 
 
@@ -146,8 +148,8 @@ def test_training_never_sees_the_links_it_is_evaluated_on(net: graph.Network) ->
     ea, eb = graph.edge_list(net.adj)
     held = np.arange(0, len(ea), 10)
     train = net.with_adjacency(graph.remove_edges(net.adj, ea[held], eb[held]))
-    model = recommender.fit(train, seed=0, rounds=1, negatives=10, random_pairs=2000)
-    results = recommender.evaluate(train, model, ea[held], eb[held], negatives=5000)
+    model = fit(train, seed=0, rounds=1, negatives=10, random_pairs=2000)
+    results = evaluate(train, model, ea[held], eb[held], negatives=5000)
     rec = next(r for r in results if r.method == "recommender")
     pa = next(r for r in results if r.method == "preferential_attachment")
     assert rec.auc > 0.7 and rec.auc > pa.auc

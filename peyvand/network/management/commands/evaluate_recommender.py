@@ -23,7 +23,11 @@ import numpy as np
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
-from peyvand.network import recommender, selectors, services
+from peyvand.network.arrays import load_world_arrays
+from peyvand.network.discover import services
+from peyvand.network.discover.selectors.scope import current_snapshot
+from peyvand.network.recommender.evaluation import evaluate, format_table
+from peyvand.network.recommender.model import Model
 from peyvand.places.models import City
 
 REQUIRED = ("city_a_id", "city_b_id")
@@ -73,7 +77,7 @@ class Command(BaseCommand):
         if options["negatives"] < 1:
             raise CommandError("--negatives must be at least 1")
         pairs = read_holdout(Path(options["holdout"]))
-        world = selectors.load_world_arrays()
+        world = load_world_arrays()
         codes = dict(City.objects.values_list("code", "pk"))
         adj = world.net.adj
         ha, hb = [], []
@@ -101,11 +105,11 @@ class Command(BaseCommand):
                 f"{len(already)} held-out link(s) are already in the imported network "
                 f"(e.g. {', '.join(already[:3])}); evaluate on links that were not imported."
             )
-        snap = selectors.current_snapshot()
+        snap = current_snapshot()
         if snap is None or not snap.version.startswith(world.fingerprint):
             snap = services.network_snapshot_create()
-        model = recommender.Model.from_dict(snap.model)
-        results = recommender.evaluate(
+        model = Model.from_dict(snap.model)
+        results = evaluate(
             world.net,
             model,
             np.array(ha, dtype=np.int64),
@@ -131,4 +135,4 @@ class Command(BaseCommand):
             f"{len(pairs)} held-out links; {unknown} touch a city not in the database; "
             f"queries are both directions of each usable link."
         )
-        self.stdout.write(recommender.format_table(results))
+        self.stdout.write(format_table(results))

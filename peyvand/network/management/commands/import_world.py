@@ -14,7 +14,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from peyvand.network.importer import Counts, ImportReport, load_world, world_import
+from peyvand.network.atlas.importer.data import Counts, ImportReport
+from peyvand.network.atlas.importer.parse import load_world
+from peyvand.network.atlas.importer.upsert import world_import
 from peyvand.network.signals import world_imported
 
 MAX_LISTED = 50

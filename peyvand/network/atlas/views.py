@@ -10,7 +10,7 @@ from django.urls import reverse
 from peyvand.core.pagination import paginate
 from peyvand.places.selectors import city_persian_name
 
-from . import selectors_world as world
+from . import selectors as world
 
 
 def _point(

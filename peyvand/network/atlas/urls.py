@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views_world
+from . import views
 
 app_name = "network"
 
 urlpatterns = [
-    path("cities/<str:code>/", views_world.city_detail, name="city"),
-    path("countries/<str:code>/", views_world.country_detail, name="country"),
+    path("cities/<str:code>/", views.city_detail, name="city"),
+    path("countries/<str:code>/", views.country_detail, name="country"),
 ]

@@ -5,14 +5,15 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.core.cache import cache
 from django.db import transaction
 
 from peyvand.accounts.models import Office
 from peyvand.places.models import Country
 
-from . import recommender, selectors
-from .models import CountryNote, CountryNoteRevision, NetworkSnapshot
+from .. import arrays
+from ..models import CountryNote, CountryNoteRevision, NetworkSnapshot
+from ..recommender.model import fit_or_prior
+from .selectors.metrics import compute_public_metrics
 
 FIT_SEED = 0
 
@@ -24,12 +25,11 @@ def network_snapshot_create(*, seed: int = FIT_SEED) -> NetworkSnapshot:
     is derived from the data, so fitting twice on the same data updates one row.
     """
     started = time.perf_counter()
-    world = selectors.load_world_arrays()
-    model = recommender.fit_or_prior(world.net, seed=seed)
+    world = arrays.load_world_arrays()
+    model = fit_or_prior(world.net, seed=seed)
     version = f"{world.fingerprint}-{seed}"
-    cache.set(selectors._arrays_key(version), world, selectors.CACHE_TIMEOUT)
-    metrics = selectors.compute_public_metrics(version, world)
-    cache.set(selectors._public_metrics_key(version), metrics, selectors.CACHE_TIMEOUT)
+    arrays.store_world(version, world)
+    arrays.store(arrays.metrics_key(version), compute_public_metrics(version, world))
     links = int(world.net.adj.nnz // 2)
     with transaction.atomic():
         snap, _ = NetworkSnapshot.objects.update_or_create(
@@ -69,7 +69,9 @@ def country_note_save(
         "travel_advice": travel_advice,
         "notes": notes.strip(),
     }
-    note = CountryNote.objects.select_for_update().filter(office=office, country=country).first()
+    note = (
+        CountryNote.objects.select_for_update().for_office(office).filter(country=country).first()
+    )
     if note is None:
         note = CountryNote(office=office, country=country, **values)
         note.full_clean()

@@ -1,7 +1,4 @@
-"""Reads for the public world pages and the world API: a city's partners, a country's links.
-
-(The discover helper owns selectors.py; these reads are the atlas's.)
-"""
+"""Reads for the public world pages and the world API: a city's partners, a country's links."""
 
 from __future__ import annotations
 
@@ -13,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.places.models import City, Country
 
-from .models import Twinning
+from ..models import Twinning
 
 SOURCE_LABELS = {
     "wikipedia_en": _("English Wikipedia (2026)"),

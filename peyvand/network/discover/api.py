@@ -15,12 +15,16 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from peyvand.accounts.access import membership_for
+from peyvand.accounts.access import office_request
 from peyvand.core.api import ErrorOut
 from peyvand.places.api import CityOut
 from peyvand.places.models import Country
 
-from . import explain, selectors, selectors_world
+from .. import tasks
+from ..atlas.selectors import city_get
+from . import explain
+from .selectors.metrics import city_metrics
+from .selectors.recommendations import recommend
 
 router = Router(tags=["discover"])
 
@@ -83,13 +87,13 @@ def _office(request: HttpRequest, slug: str) -> Any:
     if not slug:
         return None
     try:
-        return membership_for(request.user, slug).office
+        return office_request(request, slug).office
     except Http404 as exc:
         raise HttpError(404, _("Unknown office, or you are not a member of it.")) from exc
 
 
 def _city(code: str) -> Any:
-    city = selectors_world.city_get(code)
+    city = city_get(code)
     if city is None:
         raise HttpError(404, _("Unknown city id: %(code)s") % {"code": code})
     return city
@@ -109,7 +113,8 @@ def recommendations(request: HttpRequest, code: str, q: Query[RecommendationQuer
         country = Country.objects.filter(code=q.country.upper()).first()
         if country is None:
             raise HttpError(422, _("Unknown country code: %(code)s") % {"code": q.country})
-    result = selectors.recommend(city=city, office=office, k=q.k, country=country)
+    tasks.queue_fit_if_needed()
+    result = recommend(city=city, office=office, k=q.k, country=country)
     return {
         "city": city,
         "scope": "public" if office is None else office.slug,
@@ -143,7 +148,8 @@ def recommendations(request: HttpRequest, code: str, q: Query[RecommendationQuer
 def metrics(request: HttpRequest, code: str, q: Query[MetricsQuery]) -> Any:
     city = _city(code)
     office = _office(request, q.office)
-    m = selectors.city_metrics(city=city, office=office)
+    tasks.queue_fit_if_needed()
+    m = city_metrics(city=city, office=office)
     if m is None:
         raise HttpError(404, _("Unknown city id: %(code)s") % {"code": code})
     return {

@@ -5,19 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from peyvand.accounts.access import get_for_office, office_view
+from peyvand.accounts.access import OfficeRequest, get_for_office, office_view
 from peyvand.accounts.models import Role
 from peyvand.places.models import City, Country
 
-from . import explain, selectors, services
-from .forms_discover import CountryNoteForm, SuggestionFilterForm
-from .models import CountryNote, Relations, TravelAdvice, VisaDifficulty
+from .. import tasks
+from ..models import CountryNote, Relations, TravelAdvice, VisaDifficulty
+from . import explain, services
+from .forms import CountryNoteForm, SuggestionFilterForm
+from .selectors import cities, city_network, metrics
+from .selectors.recommendations import recommend
 
 DEFAULT_K = 20
 
@@ -29,28 +33,28 @@ def _propose_url(office_slug: str) -> str | None:
         return None
 
 
-def _subject(request: HttpRequest, form: SuggestionFilterForm | None = None) -> City | None:
+def _subject(request: OfficeRequest, form: SuggestionFilterForm | None = None) -> City | None:
     text = ""
     if form is not None and form.is_valid():
         text = form.cleaned_data.get("city") or ""
     else:
         text = request.GET.get("city", "")
     if text:
-        return selectors.city_lookup(text)
-    home = request.office.home_city  # type: ignore[attr-defined]
+        return cities.city_lookup(text)
+    home = request.office.home_city
     if home is not None:
         return City.objects.select_related("country").get(pk=home.pk)
     return None
 
 
 @office_view(Role.VIEWER)
-def index(request: HttpRequest) -> HttpResponse:
-    return redirect("discover:recommendations", office_slug=request.office.slug)  # type: ignore[attr-defined]
+def index(request: OfficeRequest) -> HttpResponse:
+    return redirect("discover:recommendations", office_slug=request.office.slug)
 
 
 @office_view(Role.VIEWER)
-def recommendations(request: HttpRequest) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def recommendations(request: OfficeRequest) -> HttpResponse:
+    office = request.office
     form = SuggestionFilterForm(request.GET or None)
     valid = form.is_valid() if request.GET else True
     data: dict[str, Any] = form.cleaned_data if (request.GET and valid) else {}
@@ -58,7 +62,8 @@ def recommendations(request: HttpRequest) -> HttpResponse:
     city_text = request.GET.get("city", "")
     result = None
     if city is not None and valid:
-        result = selectors.recommend(
+        tasks.queue_fit_if_needed()
+        result = recommend(
             city=city,
             office=office,
             k=data.get("k") or DEFAULT_K,
@@ -95,25 +100,27 @@ def recommendations(request: HttpRequest) -> HttpResponse:
 
 
 @office_view(Role.VIEWER)
-def network(request: HttpRequest) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def network(request: OfficeRequest) -> HttpResponse:
+    office = request.office
     city = _subject(request)
     if request.GET.get("city") and city is None:
         raise Http404
-    graph_data = (
-        selectors.ego_network(city=city, office=office) if city else {"nodes": [], "edges": []}
-    )
-    metrics = selectors.city_metrics(city=city, office=office) if city else None
+    graph_data: dict[str, Any] = {"nodes": [], "edges": []}
+    city_metrics = None
+    if city is not None:
+        tasks.queue_fit_if_needed()
+        graph_data = city_network.ego_network(city=city, office=office)
+        city_metrics = metrics.city_metrics(city=city, office=office)
     return render(
         request,
         "network/discover/network.html",
-        {"city": city, "graph": graph_data, "metrics": metrics},
+        {"city": city, "graph": graph_data, "metrics": city_metrics},
     )
 
 
 @office_view(Role.VIEWER)
-def peers(request: HttpRequest) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def peers(request: OfficeRequest) -> HttpResponse:
+    office = request.office
     city = _subject(request)
     codes = [c.strip() for c in request.GET.get("peers", "").split(",") if c.strip()]
     unknown: list[str] = []
@@ -124,10 +131,12 @@ def peers(request: HttpRequest) -> HttpResponse:
         ]
         unknown = [c for c in codes if c not in found]
     else:
-        chosen = selectors.default_peers(city) if city else []
-    rows = selectors.cities_metrics(cities=[city, *chosen], office=office) if city else []
+        chosen = cities.default_peers(city) if city else []
+    if city is not None:
+        tasks.queue_fit_if_needed()
+    rows = metrics.cities_metrics(cities=[city, *chosen], office=office) if city else []
     country_row = (
-        selectors.country_metrics(country=city.country, office=office)
+        metrics.country_metrics(country=city.country, office=office)
         if city is not None and city.country is not None
         else None
     )
@@ -145,14 +154,12 @@ def peers(request: HttpRequest) -> HttpResponse:
 
 
 @office_view(Role.VIEWER)
-def notes(request: HttpRequest) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
-    membership = request.membership  # type: ignore[attr-defined]
+def notes(request: OfficeRequest) -> HttpResponse:
+    office = request.office
+    membership = request.membership
     form = CountryNoteForm(request.POST or None)
     if request.method == "POST":
         if not membership.can_edit:
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         if form.is_valid():
             d = form.cleaned_data
@@ -193,8 +200,8 @@ def notes(request: HttpRequest) -> HttpResponse:
 
 
 @office_view(Role.VIEWER)
-def note_history(request: HttpRequest, pk: int) -> HttpResponse:
-    note = get_for_office(CountryNote, request.office, pk=pk)  # type: ignore[attr-defined]
+def note_history(request: OfficeRequest, pk: int) -> HttpResponse:
+    note = get_for_office(CountryNote, request.office, pk=pk)
     revisions = [
         {
             "at": r.created_at,
@@ -223,8 +230,8 @@ def _label(choices: Any, value: Any) -> str:
 
 @require_POST
 @office_view(Role.OFFICER)
-def note_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def note_delete(request: OfficeRequest, pk: int) -> HttpResponse:
+    office = request.office
     note = get_for_office(CountryNote, office, pk=pk)
     if request.POST.get("confirm") != "yes":
         return render(request, "network/discover/note_confirm_delete.html", {"note": note})

@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 from peyvand.core.api import ErrorOut
 from peyvand.places.api import CityOut
 
-from . import selectors_world as world
+from . import selectors as world
 
 router = Router(tags=["world"])
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.places.models import Continent, Country
 
-from .models import Relations, TravelAdvice, VisaDifficulty
+from ..models import Relations, TravelAdvice, VisaDifficulty
 
 
 class CountryNoteForm(forms.Form):

@@ -1,0 +1,67 @@
+"""What the world import reads and reports: the files, the validated data, the counts.
+
+File layout and meaning: data/world/README.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+FILES = {
+    "countries": "countries.csv",
+    "cities": "cities.csv",
+    "names": "city_names_fa.csv",
+    "twinnings": "twinnings.csv",
+}
+REQUIRED_COLUMNS = {
+    "countries": ["country_code", "name_en"],
+    "cities": ["id", "name_en", "country_code", "lat", "lon"],
+    "names": ["id", "name_fa", "source"],
+    "twinnings": ["city_a_id", "city_b_id"],
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass
+class WorldData:
+    countries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    cities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    links: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    missing: list[str] = field(default_factory=list)
+    missing_pks: list[int] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # missing, but something refers to them
+
+    @property
+    def changed(self) -> int:
+        return self.created + self.updated + self.deleted
+
+
+@dataclass
+class ImportReport:
+    countries: Counts = field(default_factory=Counts)
+    cities: Counts = field(default_factory=Counts)
+    links: Counts = field(default_factory=Counts)
+    protected: list[str] = field(default_factory=list)  # explanations of kept rows
+
+    @property
+    def changed(self) -> int:
+        return self.countries.changed + self.cities.changed + self.links.changed
