@@ -122,7 +122,7 @@ class CountryNote(OfficeScoped):
         return str(self.country)
 
     def flags(self) -> list[str]:
-        """Keys of what stands in the way (see selectors.FLAG_LABELS)."""
+        """Keys of what stands in the way (see discover.explain.FLAG_LABELS)."""
         out = []
         if self.relations in (Relations.STRAINED, Relations.NONE):
             out.append("relations")
