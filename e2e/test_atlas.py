@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from peyvand.network.models import Twinning
@@ -12,8 +13,10 @@ from peyvand.network.models import Twinning
 
 @pytest.fixture
 def world(transactional_db: Any) -> None:
-    """The full copy of the world data, as `make run` imports it."""
-    call_command("import_world", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    """The test slice of the world data (scripts/make_world_slice.py): Tehran, its partners
+    and theirs, every country; the full copy is imported once, by a `slow` test."""
+    slice_dir = settings.BASE_DIR / "data" / "world-slice"
+    call_command("import_world", "--data", str(slice_dir), stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def open_tehran(page: Any, base: str, lang: str, query: str) -> None:
