@@ -7,13 +7,17 @@ STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
 # Checks that need settings but no real secret.
 CHECK_ENV := PEYVAND_TESTING=1
+# pytest-xdist workers (each with its own test database and live server); at most 4.
+# `make pytest PYTEST_XDIST=` runs everything in one process.
+PYTEST_XDIST ?= -n auto --maxprocesses=4
 
 .PHONY: compile-messages help setup run test check lint format typecheck migrations-check messages messages-check \
-        pytest e2e bench demo-logins lock clean chromium
+        pytest test-fast e2e bench demo-logins lock clean chromium
 
 help:
 	@echo "make run          set up (venv, database, world data, demo office) and serve on :8000"
 	@echo "make test         lint, types, migrations, translations, then the whole pytest suite"
+	@echo "make test-fast    the same without the full world import (tests marked slow)"
 	@echo "make demo-logins  issue fresh passwords for the demo users"
 	@echo "make messages     update locale/fa/LC_MESSAGES/django.po"
 	@echo "make bench        run the benchmarks in bench/"
@@ -62,12 +66,16 @@ chromium:
 
 pytest: $(STAMP) compile-messages
 	@scripts/ensure-chromium || true
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 test: check pytest
 
+test-fast: check compile-messages
+	@scripts/ensure-chromium || true
+	$(VENV)/bin/pytest $(PYTEST_XDIST) -m "not slow" $(PYTEST_ARGS)
+
 e2e: $(STAMP)
-	$(VENV)/bin/pytest e2e $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(PYTEST_XDIST) e2e $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

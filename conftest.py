@@ -11,6 +11,12 @@ from django.test import Client
 from peyvand.accounts.tests.factories import make_member, make_office
 
 
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    """The `slow` tests (the full world import) first, the rest in their order: under
+    pytest-xdist one worker starts the long one at once while the others share the rest."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def _english_free_defaults(settings: Any) -> None:
     settings.LANGUAGE_CODE = "fa"
