@@ -1,4 +1,9 @@
-"""An office's partnerships, agreements, commitments, activities and their health."""
+"""An office's partnerships, agreements, commitments, activities and their health.
+
+One module over ~400 lines, on purpose: these are field declarations only (no behaviour:
+the rules are in services/), and the models reference one another and share their choices
+(kinds, statuses), so they read best, and are migrated, together.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,295 @@
+"""The crawler's world: an office with something in every section of every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone, translation
+
+from peyvand.accounts.tests.factories import make_department, make_member, make_office, make_user
+from peyvand.network.discover import services as network_services
+from peyvand.partnerships import services
+from peyvand.partnerships.tests.factories import area
+from peyvand.places import services as place_services
+from peyvand.places.tests.factories import make_city, make_country, make_twinning
+
+TODAY = timezone.localdate()
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+# ---------------------------------------------------------------- the world and the office
+
+
+@dataclass
+class World:
+    client: Client
+    anonymous: Client
+    viewer: Client
+    kwargs: dict[str, dict[str, Any]]
+    query: dict[str, str]
+    data: dict[str, list[str]]  # per page language: the data that page may show as written
+    # More states of the same pages: (route, kwargs, query).
+    variants: list[tuple[str, dict[str, Any], str | dict[str, str]]]
+
+
+@pytest.fixture
+def world(db: Any, settings: Any, tmp_path: Any) -> World:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    data: dict[str, list[str]] = {"fa": [], "en": []}
+
+    def d(value: str) -> str:
+        """Data that exists in one language only: any page may show it as written."""
+        data["fa"].append(value)
+        data["en"].append(value)
+        return value
+
+    def fa(value: str) -> str:
+        """The Persian half of bilingual data: only Persian pages may show it."""
+        data["fa"].append(value)
+        return value
+
+    def en(value: str) -> str:
+        """The English half of bilingual data: only English pages may show it."""
+        data["en"].append(value)
+        return value
+
+    iran = make_country("IR", en("Iran"), fa("ایران"), iso3="IRN", population=85_000_000)
+    germany = make_country("DE", en("Germany"), fa("آلمان"), continent="EU", iso3="DEU")
+    france = make_country("FR", en("France"), fa("فرانسه"), continent="EU", iso3="FRA")
+    tehran = make_city(
+        en("Tehran"),
+        country=iran,
+        code="gn:112931",
+        name_fa=fa("تهران"),
+        name_native=d("تهران"),
+        lat=35.69,
+        lon=51.39,
+        population=8_700_000,
+        wikidata_qid="Q3616",
+        geonames_id=112931,
+    )
+    berlin = make_city(
+        en("Berlin"),
+        country=germany,
+        code="gn:2950159",
+        name_fa=fa("برلین"),
+        lat=52.52,
+        lon=13.40,
+        population=3_600_000,
+    )
+    # No verified Persian name: every page legitimately shows the English one; the
+    # suggestion and the candidate are Persian names waiting for review.
+    lyon = make_city(
+        d("Lyon"),
+        country=france,
+        code="gn:2996944",
+        lat=45.76,
+        lon=4.84,
+        name_fa_suggestion=d("لیون"),
+    )
+    hamburg = make_city(
+        d("Hamburg"), country=germany, code="gn:2911298", name_fa_candidate=d("هامبورگ")
+    )
+    make_twinning(tehran, berlin, year=2013, sources="wikipedia_en;rgre_de_2015")
+    lyon_link = make_twinning(tehran, lyon, year=2004)
+    make_twinning(berlin, hamburg)
+    make_twinning(tehran, hamburg)
+
+    office = make_office(
+        "tehran", fa("اداره روابط بین‌الملل تهران"), en("Tehran international office")
+    )
+    office.home_city = tehran
+    office.save(update_fields=["home_city"])
+    transport = make_department(office, en("Transport deputy"))
+    fa(transport.name_fa)
+    director_user = make_user(d("director_tehran"))
+    director_user.user_permissions.add(Permission.objects.get(codename="review_names"))
+    director = make_member(office, "director", user=director_user)
+    officer = make_member(office, "officer", user=make_user(d("officer_tehran")))
+    make_member(office, "liaison", department=transport, user=make_user(d("liaison_tehran")))
+    viewer = Client()
+    viewer.force_login(make_member(office, "viewer", user=make_user(d("viewer_tehran"))).user)
+    # A second office for the same user: the office switch shows.
+    second = make_office("shiraz", fa("اداره شیراز"), en("Shiraz office"))
+    make_member(second, "viewer", user=director_user)
+
+    # The Berlin pact is kept by an officer who works in English, the Hamburg pact by the
+    # director in Persian: what the history recorded must follow the reader's language.
+    with translation.override("en"):
+        p = services.partnership_create(
+            office=office,
+            actor=officer,
+            partner_city=berlin,
+            status="active",
+            signed_on=TODAY - dt.timedelta(days=4 * 365),
+            valid_until=TODAY + dt.timedelta(days=300),
+            areas=[area("transport")],
+            summary_fa=fa("همکاری در حمل‌ونقل عمومی و مدیریت پسماند"),
+            summary_en=en("Cooperation on public transport and waste management"),
+            responsible=director_user,
+            is_public=True,
+        )
+        agreement = services.agreement_create(
+            partnership=p,
+            actor=officer,
+            title=d("تفاهم‌نامه خواهرخواندگی"),
+            languages=d("fa, de"),
+            signatories=d("شهردار تهران، شهردار برلین"),
+            signed_on=TODAY - dt.timedelta(days=4 * 365),
+            files=[SimpleUploadedFile("pact.pdf", PDF)],
+        )
+        file_row = agreement.files.get()
+        d(file_row.original_name)
+        commitment = services.commitment_create(
+            partnership=p,
+            actor=officer,
+            title=d("مطالعه مشترک خطوط اتوبوس تندرو"),
+            due_on=TODAY + dt.timedelta(days=90),
+            area=area("transport"),
+            department=transport,
+        )
+        activity = services.activity_log(
+            office=office,
+            actor=officer,
+            partnerships=[p],
+            date=TODAY - dt.timedelta(days=30),
+            kind="visit_in",
+            title=d("بازدید هیئت برلین از قطار شهری"),
+            description=d("هیئت شش‌نفره از شرکت حمل‌ونقل برلین"),
+            initiated_by="partner",
+            participants=6,
+            areas=[area("transport")],
+        )
+        outcome = services.outcome_add(
+            activity=activity,
+            actor=officer,
+            kind="practice",
+            value=1,
+            unit=d("روش"),
+            note=d("زمان‌بندی هوشمند چراغ‌ها"),
+        )
+        council = services.approval_add(partnership=p, actor=officer, body="city_council")
+        services.approval_decide(
+            approval=council, actor=officer, status="granted", decided_on=TODAY
+        )
+    services.approval_add(partnership=p, actor=director, body="ministry", reference=d("۱۲۳/ش"))
+    # A second pact, never active since signing: reviewed and revived by the director.
+    dormant = services.partnership_create(
+        office=office,
+        actor=director,
+        partner_city=hamburg,
+        kind="friendship",
+        status="active",
+        signed_on=TODAY - dt.timedelta(days=8 * 365),
+        # Written in English only: the Persian pages fall back to it, marked as English.
+        summary_en="Port logistics and vocational training",
+    )
+    services.dormancy_review_revive(
+        partnership=dormant,
+        actor=director,
+        deadline=TODAY + dt.timedelta(days=180),
+        commitments=[{"title": d("تماس دوباره با دفتر شهردار")}],
+        # Not data of either page: each letter must be marked with its own language.
+        letter_fa="همکار گرامی، پیشنهاد می‌کنیم همکاری را از سر بگیریم.",
+        letter_en="Dear colleague, we propose to resume our cooperation.",
+    )
+    services.not_ours_mark(
+        office=office,
+        actor=director,
+        partner_city=lyon,
+        twinning=lyon_link,
+        reason=d("این پیوند متعلق به استان است، نه شهرداری"),
+    )
+    place_services.city_name_confirm(city=berlin, name="برلین", reviewer=director_user)
+    note = network_services.country_note_save(
+        office=office,
+        country=germany,
+        editor=director_user,
+        relations="strained",
+        payment_sanctions=True,
+        visa="hard",
+        travel_advice="normal",
+        notes=d("بانک‌ها پرداخت را نمی‌پذیرند"),
+    )
+
+    client = Client()
+    client.force_login(director_user)
+    oid = {"office_slug": office.slug}
+    kwargs: dict[str, dict[str, Any]] = {
+        "accounts:members": oid,
+        "accounts:member_edit": {**oid, "pk": officer.pk},
+        "accounts:member_remove": {**oid, "pk": officer.pk},
+        "dashboard:home": oid,
+        "dashboard:date_converter": oid,
+        "partnerships:list": oid,
+        "partnerships:create": oid,
+        "partnerships:city_search": oid,
+        "partnerships:settings": oid,
+        "partnerships:not_ours": oid,
+        "partnerships:detail": {**oid, "pk": p.pk},
+        "partnerships:edit": {**oid, "pk": p.pk},
+        "partnerships:agreement_add": {**oid, "pk": p.pk},
+        "records:download": {**oid, "kind": "agreement", "pk": file_row.pk},
+        "partnerships:activity_log": {**oid, "pk": p.pk},
+        "partnerships:review": {**oid, "pk": dormant.pk},
+        "partnerships:activity_edit": {**oid, "pk": activity.pk},
+        "partnerships:activity_delete": {**oid, "pk": activity.pk},
+        "partnerships:outcome_edit": {**oid, "pk": outcome.pk},
+        "partnerships:outcome_delete": {**oid, "pk": outcome.pk},
+        "partnerships:agreement_edit": {**oid, "pk": agreement.pk},
+        "partnerships:agreement_file_delete": {**oid, "pk": file_row.pk},
+        "partnerships:commitment_edit": {**oid, "pk": commitment.pk},
+        "network:city": {"code": tehran.code},
+        "network:country": {"code": germany.code},
+        "discover:index": oid,
+        "discover:recommendations": oid,
+        "discover:network": oid,
+        "discover:peers": oid,
+        "discover:notes": oid,
+        "discover:note_history": {**oid, "pk": note.pk},
+    }
+    query = {
+        "partnerships:city_search": "q=Ber",
+        "places:search": "q=Ber",
+        "places:search_results": "q=Ber",
+        "partnerships:list": "q=Ber&status=active",
+    }
+    variants: list[tuple[str, dict[str, Any], str | dict[str, str]]] = [
+        # The revived pact: letters in both languages, a summary in English only.
+        ("partnerships:detail", {**oid, "pk": dormant.pk}, ""),
+        ("partnerships:edit", {**oid, "pk": dormant.pk}, ""),
+        ("partnerships:list", oid, "label=dormant&sort=score&paper_only=1"),
+        ("partnerships:list", oid, "archived=1"),
+        ("partnerships:not_ours", oid, ""),
+        ("network:city", {"code": lyon.code}, ""),  # no Persian name
+        ("network:city", {"code": berlin.code}, ""),
+        ("network:country", {"code": iran.code}, ""),
+        ("places:search", {}, ""),
+        ("places:search", {}, f"q={d('Atlantis')}"),  # no result
+        ("places:review", {}, "suggested=on&country=FR"),
+        ("dashboard:date_converter", oid, {"fa": "date=1403-01-01", "en": "date=2024-03-20"}),
+        ("dashboard:date_converter", oid, "date=not-a-date"),  # the error message
+    ]
+    for values in data.values():
+        values.sort(key=len, reverse=True)  # "Lyon Metropole" before "Lyon"
+    return World(
+        client=client,
+        anonymous=Client(),
+        viewer=viewer,
+        kwargs=kwargs,
+        query=query,
+        data=data,
+        variants=variants,
+    )
