@@ -1,0 +1,43 @@
+"""Reads for partnerships: lists, alerts, the public links of the home city, the trend.
+
+One module per concern; import from this package. Selectors never write or enqueue."""
+
+from __future__ import annotations
+
+from .alerts import Alert, alerts
+from .health import health_facts, health_trend, health_weights
+from .links import HomeLink, home_city_links, office_pacts_version, signed_partner_edges
+from .parts import activities_of, agreements_of, commitments_of, history_of, pacts_of_activity
+from .registry import (
+    city_search,
+    label_counts,
+    office_activities,
+    partner_countries,
+    partnership_for_detail,
+    partnership_list,
+    responsible_officers,
+)
+
+__all__ = [
+    "Alert",
+    "HomeLink",
+    "activities_of",
+    "agreements_of",
+    "alerts",
+    "city_search",
+    "commitments_of",
+    "health_facts",
+    "health_trend",
+    "health_weights",
+    "history_of",
+    "home_city_links",
+    "label_counts",
+    "office_activities",
+    "office_pacts_version",
+    "pacts_of_activity",
+    "partner_countries",
+    "partnership_for_detail",
+    "partnership_list",
+    "responsible_officers",
+    "signed_partner_edges",
+]

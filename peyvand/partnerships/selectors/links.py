@@ -1,0 +1,82 @@
+"""The public links of the home city, and what the network app reads of the pacts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Q
+
+from peyvand.accounts.models import Office
+from peyvand.network.atlas.selectors import source_label
+from peyvand.network.models import Twinning
+from peyvand.places.models import City
+
+from ..models import (
+    NotOurs,
+    Partnership,
+    PartnershipStatus,
+)
+
+
+@dataclass
+class HomeLink:
+    twinning: Twinning
+    partner: City
+    partnership: Partnership | None
+    not_ours: NotOurs | None
+
+    @property
+    def source_labels(self) -> list[str]:
+        """The sources that state the link, named in the reader's language."""
+        return [source_label(s) for s in self.twinning.sources.split(";") if s]
+
+
+def home_city_links(*, office: Office, include_not_ours: bool = False) -> list[HomeLink]:
+    """The public twinnings of the office's city beside its registry."""
+    home = office.home_city_id
+    if home is None:
+        return []
+    twinnings = Twinning.objects.filter(Q(city_a_id=home) | Q(city_b_id=home)).select_related(
+        "city_a", "city_a__country", "city_b", "city_b__country"
+    )
+    pacts = {
+        p.partner_city_id: p
+        for p in Partnership.objects.for_office(office).only(
+            "pk", "partner_city_id", "status", "archived", "office_id"
+        )
+    }
+    marks = {n.partner_city_id: n for n in NotOurs.objects.for_office(office)}
+    links = []
+    for t in twinnings:
+        partner = t.city_b if t.city_a_id == home else t.city_a
+        mark = marks.get(partner.pk)
+        if mark is not None and not include_not_ours:
+            continue
+        links.append(HomeLink(t, partner, pacts.get(partner.pk), mark))
+    links.sort(key=lambda link: (link.partnership is not None, link.partner.name_en))
+    return links
+
+
+def signed_partner_edges(office: Office) -> list[tuple[int, int]]:
+    """(home city, partner city) of the office's signed pacts, for the network app."""
+    if office is None or office.home_city_id is None:
+        return []
+    home = office.home_city_id
+    partners = (
+        Partnership.objects.for_office(office)
+        .filter(archived=False)
+        .filter(
+            Q(status__in=[PartnershipStatus.ACTIVE, PartnershipStatus.SUSPENDED])
+            | Q(signed_on__isnull=False)
+        )
+        .values_list("partner_city_id", flat=True)
+        .distinct()
+    )
+    return [(home, pid) for pid in partners if pid != home]
+
+
+def office_pacts_version(office: Office) -> str:
+    """Changes whenever a pact of the office changes (for cache keys)."""
+    row = Partnership.objects.for_office(office).aggregate(m=Max("updated_at"), n=Count("pk"))
+    stamp = row["m"].isoformat() if row["m"] else "0"
+    return f"{row['n']}-{stamp}-{office.home_city_id or 0}"
