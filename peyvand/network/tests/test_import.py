@@ -357,9 +357,17 @@ def test_the_network_is_told_after_a_successful_import() -> None:
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_the_full_copy_imports_every_city_and_link() -> None:
+    """The whole world data imports (the recommender fit the import triggers is measured
+    on the full data by bench/bench_recommender.py and tested on small worlds here)."""
     from django.conf import settings
 
-    run_import(Path(settings.WORLD_DATA_DIR))
+    from peyvand.network.tasks import on_world_imported
+
+    world_imported.disconnect(dispatch_uid="network_recompute")
+    try:
+        run_import(Path(settings.WORLD_DATA_DIR))
+    finally:
+        world_imported.connect(on_world_imported, dispatch_uid="network_recompute")
     assert City.objects.count() == 27_103
     assert Twinning.objects.count() == 33_471
     tehran = City.objects.get(code="gn:112931")
