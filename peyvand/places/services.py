@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from peyvand.core.text import normalize_display
+from peyvand.core.validation import create_valid
 
 from .models import City, CityNameReview, Country, ReviewAction
 from .search import city_index_refresh
@@ -90,7 +91,8 @@ def city_add(
     if lon is not None and not -180 <= lon <= 180:
         raise ValidationError(_("Longitude must be between -180 and 180."), code="lon")
     persian = clean_persian_name(name_fa) if name_fa.strip() else ""
-    city = City.objects.create(
+    city = create_valid(
+        City,
         code=_hand_code(name_en, country),
         name_en=name_en,
         name_fa_confirmed=persian,

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from peyvand.core.forms import apply_service_errors
 from peyvand.core.pagination import paginate, querystring_without
 
 from . import selectors, services
@@ -139,7 +140,7 @@ def city_add(request: HttpRequest) -> HttpResponse:
                 user=_user(request),
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("City added: %(city)s") % {"city": city.name_en})
             return redirect("network:city", code=city.code)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Office, Role
+from peyvand.core.validation import create_valid, validate_fields
 from peyvand.records.history import check_version, diff, plain, record_event, subject_of
 
 from .. import selectors
@@ -90,7 +91,8 @@ def activity_log(
         participants=participants,
         today=today,
     )
-    activity = Activity.objects.create(
+    activity = create_valid(
+        Activity,
         office=office,
         date=date,
         kind=kind,
@@ -201,6 +203,7 @@ def activity_update(
     affected = {p.pk: p for p in [*earlier, *partnerships]}
     if changes:
         current.version += 1
+        validate_fields(current)
         current.save(update_fields=[*ACTIVITY_FIELDS, "version", "updated_at"])
         for p in affected.values():
             record_event(

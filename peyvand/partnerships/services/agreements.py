@@ -15,6 +15,7 @@ from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Role
 from peyvand.core.uploads import check_upload, stored_name
+from peyvand.core.validation import create_valid, validate_fields
 from peyvand.records.history import check_version, diff, plain, record_event, subject_of
 
 from ..models import (
@@ -50,7 +51,8 @@ def agreement_create(
 ) -> Agreement:
     require_role(actor, Role.OFFICER)
     _validate_agreement(title, signed_on, valid_until)
-    agreement = Agreement.objects.create(
+    agreement = create_valid(
+        Agreement,
         office_id=partnership.office_id,
         partnership=partnership,
         title=title.strip(),
@@ -112,6 +114,7 @@ def agreement_update(
     changes = diff(before, {name: plain(getattr(current, name)) for name in AGREEMENT_FIELDS})
     if changes:
         current.version += 1
+        validate_fields(current)
         current.save(update_fields=[*AGREEMENT_FIELDS, "version", "updated_at"])
         record_event(
             target=current.partnership,
@@ -145,6 +148,7 @@ def agreement_file_add(
         size=upload.size or 0,
         uploaded_by=actor.user,
     )
+    validate_fields(row, exclude=["file"])
     row.file.save(name, upload, save=False)
     row.save()
     if record:

@@ -13,6 +13,7 @@ from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Role
 from peyvand.core.uploads import check_upload, stored_name
+from peyvand.core.validation import create_valid, validate_fields
 from peyvand.records.history import named, record_event
 
 from ..models import (
@@ -32,7 +33,8 @@ def approval_add(
     reference: str = "",
 ) -> Approval:
     require_role(actor, Role.OFFICER)
-    approval = Approval.objects.create(
+    approval = create_valid(
+        Approval,
         office_id=partnership.office_id,
         partnership=partnership,
         body=body,
@@ -72,6 +74,7 @@ def approval_decide(
         _type, extension = check_upload(document)
         document.name = stored_name(document.name, extension)
         approval.document = document
+    validate_fields(approval, exclude=["document"])
     approval.save()
     record_event(
         target=approval.partnership,

@@ -15,6 +15,7 @@ from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Department, Office, Role
 from peyvand.core.uploads import check_upload, stored_name
+from peyvand.core.validation import create_valid, validate_fields
 from peyvand.records.history import check_version, diff, plain, record_event, subject_of
 
 from ..models import (
@@ -48,7 +49,8 @@ def commitment_create(
     _check_department(partnership.office, department)
     if not title.strip():
         raise ValidationError({"title": [_("Give the commitment a title.")]})
-    commitment = Commitment.objects.create(
+    commitment = create_valid(
+        Commitment,
         office_id=partnership.office_id,
         partnership=partnership,
         title=title.strip(),
@@ -160,6 +162,7 @@ def commitment_update(
         changes["evidence_file"] = [None, (evidence_file.name or "").rsplit("/", 1)[-1]]
     if changes:
         current.version += 1
+        validate_fields(current, exclude=["evidence_file"])
         current.save()
         record_event(
             target=current.partnership,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Office, Role
+from peyvand.core.validation import validate_fields
 
 from .. import health as hs
 from .. import selectors
@@ -82,6 +83,7 @@ def health_settings_update(
     for name in hs.COMPONENTS:
         if name in weights:
             setattr(row, f"w_{name}", int(weights[name]))
+    validate_fields(row)
     row.save()
     health_refresh(partnerships=list(Partnership.objects.for_office(office)))
     return row

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Role
+from peyvand.core.validation import create_valid, validate_fields
 from peyvand.records.history import check_version, diff, named, plain, record_event, subject_of
 
 from .. import selectors
@@ -30,6 +31,18 @@ OUTCOME_FIELDS = ("kind", "value", "unit", "note")
 CENTS = Decimal("0.01")
 
 
+def _cents(value: Decimal | float | str | None) -> Decimal | None:
+    """The value in cents; None for no value or one that is not a finite number (the
+    field's own rule then refuses more digits than it holds)."""
+    if value is None:
+        return None
+    try:
+        amount = Decimal(str(value))
+        return amount.quantize(CENTS) if amount.is_finite() else None
+    except (InvalidOperation, ValueError):
+        return None
+
+
 def _outcome_values(
     kind: str, value: Decimal | float | None, unit: str, note: str
 ) -> dict[str, Any]:
@@ -37,8 +50,10 @@ def _outcome_values(
     if kind not in OutcomeKind.values:
         errors["kind"] = [_("Choose a valid kind of outcome.")]
     # In cents, as stored: 2 and 2.00 are the same value (no change, no new version).
-    amount = Decimal(str(value)).quantize(CENTS) if value is not None else None
-    if amount is not None and amount < 0:
+    amount = _cents(value)
+    if value is not None and amount is None:
+        errors["value"] = [_("Enter a number.")]
+    elif amount is not None and amount < 0:
         errors["value"] = [_("The value cannot be negative.")]
     if errors:
         raise ValidationError(errors)
@@ -53,7 +68,8 @@ def _outcome_create(
     unit: str = "",
     note: str = "",
 ) -> Outcome:
-    return Outcome.objects.create(
+    return create_valid(
+        Outcome,
         office_id=activity.office_id,
         activity=activity,
         **_outcome_values(kind, value, unit, note),
@@ -115,6 +131,7 @@ def outcome_update(
     partnerships = selectors.pacts_of_activity(activity)
     if changes:
         current.version += 1
+        validate_fields(current)
         current.save(update_fields=[*OUTCOME_FIELDS, "version", "updated_at"])
         for p in partnerships:
             record_event(

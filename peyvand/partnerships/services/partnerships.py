@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Office, OfficeMembership, Role
+from peyvand.core.validation import validate_fields
 from peyvand.places.models import City
 from peyvand.records.history import check_version, diff, plain, record_event
 
@@ -48,6 +49,7 @@ def _snapshot(partnership: Partnership) -> dict[str, Any]:
 
 
 def _validate_partnership(p: Partnership, previous_status: str | None = None) -> None:
+    validate_fields(p)
     errors: dict[str, list[str]] = {}
     office = p.office
     if office.home_city_id is not None and p.partner_city_id == office.home_city_id:
@@ -274,6 +276,9 @@ def not_ours_mark(
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": [_("Say why this link is not one of the office's.")]})
+    validate_fields(
+        NotOurs(office=office, partner_city=partner_city, twinning=twinning, reason=reason)
+    )
     row, _created = NotOurs.objects.update_or_create(
         office=office,
         partner_city=partner_city,

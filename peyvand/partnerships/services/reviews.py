@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Role
+from peyvand.core.validation import create_valid
 from peyvand.records.history import record_event
 
 from ..models import (
@@ -50,7 +51,8 @@ def dormancy_review_revive(
         errors["letter_en"] = [_("Write the letter to the partner.")]
     if errors:
         raise ValidationError(errors)
-    review = DormancyReview.objects.create(
+    review = create_valid(
+        DormancyReview,
         office_id=partnership.office_id,
         partnership=partnership,
         decision=ReviewDecision.REVIVE,
@@ -97,7 +99,8 @@ def dormancy_review_retire(
     today = today or timezone.localdate()
     if not reason.strip():
         raise ValidationError({"reason": [_("Give the reason for retiring the partnership.")]})
-    review = DormancyReview.objects.create(
+    review = create_valid(
+        DormancyReview,
         office_id=partnership.office_id,
         partnership=partnership,
         decision=ReviewDecision.RETIRE,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from peyvand.accounts.access import OfficeRequest, office_view
 from peyvand.accounts.models import Role
+from peyvand.core.validation import is_record_id
 from peyvand.network.models import Twinning
 from peyvand.places.models import City
 
@@ -73,7 +74,8 @@ def link_not_ours(request: OfficeRequest, twinning_id: int) -> HttpResponse:
 def links_not_ours(request: OfficeRequest) -> HttpResponse:
     office = request.office
     if request.method == "POST":
-        city = get_object_or_404(City, pk=request.POST.get("city") or 0)
+        raw = request.POST.get("city", "")
+        city = get_object_or_404(City, pk=int(raw) if is_record_id(raw) else 0)
         services.not_ours_unmark(
             office=office,
             actor=request.membership,

@@ -18,6 +18,7 @@ from peyvand.accounts.models import Role
 from peyvand.core.dates import format_date
 from peyvand.core.forms import apply_service_errors
 from peyvand.core.pagination import paginate, querystring_without
+from peyvand.core.validation import is_record_id
 from peyvand.places.models import City
 
 from .. import selectors, services
@@ -68,7 +69,7 @@ def partnership_list(request: OfficeRequest) -> HttpResponse:
             "archived",
         )
     }
-    if filters["responsible"] and not filters["responsible"].isdigit():
+    if filters["responsible"] and not is_record_id(filters["responsible"]):
         filters["responsible"] = ""
     page = paginate(request, selectors.partnership_list(office=office, filters=filters))
     today = timezone.localdate()

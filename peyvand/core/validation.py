@@ -1,0 +1,107 @@
+"""The field rules every record's service runs before it writes: one place for them.
+
+`validate_fields(instance)` runs the model's own field validation (lengths, choices,
+digits of decimals, the database's integer range, URLs) and the rules Django's models do
+not have: no NUL character in any text, text fields within `TEXT_MAX` characters, dates
+between `DATE_MIN` and `DATE_MAX`, links only over http(s). It raises one translated
+`ValidationError` with the errors by field, before anything is written; the pages put
+them on their forms, the API answers 422 with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils.translation import gettext as _
+
+from .dates import format_date
+
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2100, 12, 31)
+TEXT_MAX = 10_000
+LINK_SCHEMES = ("http", "https")
+_link = URLValidator(schemes=list(LINK_SCHEMES))
+
+
+def date_in_range(value: dt.date | None) -> str | None:
+    """The error for a date outside the range a record may hold, or None."""
+    if value is None or DATE_MIN <= value <= DATE_MAX:
+        return None
+    return _("Enter a date between %(min)s and %(max)s.") % {
+        "min": format_date(DATE_MIN),
+        "max": format_date(DATE_MAX),
+    }
+
+
+def _extra_errors(field: models.Field[Any, Any], value: Any) -> list[str]:
+    if isinstance(value, str):
+        if "\x00" in value:
+            return [_("Null characters are not allowed.")]
+        if isinstance(field, models.TextField):
+            limit = field.max_length or TEXT_MAX
+            if len(value) > limit:
+                return [
+                    _("Ensure this value has at most %(limit_value)s characters.")
+                    % {"limit_value": limit}
+                ]
+        if isinstance(field, models.URLField) and value:
+            try:
+                _link(value)
+            except ValidationError:
+                return [_("Enter a web address starting with http:// or https://.")]
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(field, models.DateField) and isinstance(value, dt.date):
+        error = date_in_range(value)
+        return [error] if error else []
+    return []
+
+
+def validate_fields(instance: models.Model, *, exclude: Iterable[str] = ()) -> None:
+    """Refuse, with errors by field, a record whose fields break a rule (nothing written)."""
+    skip = set(exclude)
+    errors: dict[str, list[str]] = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in skip or field.attname in skip:
+            continue
+        found = _extra_errors(field, getattr(instance, field.attname))
+        if found:
+            errors[field.name] = found
+    # Whether a value is required is the service's rule, worded for its record ("Give the
+    # activity a title"); here an empty value passes unless the column cannot hold it.
+    empty = {
+        field.name
+        for field in instance._meta.concrete_fields
+        if (value := getattr(instance, field.attname)) == "" or (value is None and field.null)
+    }
+    try:
+        instance.clean_fields(exclude=skip | set(errors) | empty)
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+
+
+def create_valid[M: models.Model](model: type[M], **fields: Any) -> M:
+    """`model.objects.create(**fields)`, refused with errors by field before any write."""
+    instance = model(**fields)
+    validate_fields(instance)
+    instance.save()
+    return instance
+
+
+# The largest id a database row can have (a 64-bit signed integer): a larger one, typed
+# into a URL or a filter, names no record instead of overflowing the query.
+MAX_ID = 2**63 - 1
+
+
+def is_record_id(value: Any) -> bool:
+    """True for text or a number that can be a row's id (1 to MAX_ID)."""
+    text = str(value).strip()
+    return text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_ID
