@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
+from ninja.errors import ValidationError as NinjaValidationError
 
 # The largest page a list endpoint answers, and the largest offset it accepts (an offset
 # beyond any table: a larger one is refused with 422 instead of overflowing the database).
@@ -53,6 +54,17 @@ def validation_body(exc: ValidationError) -> dict[str, Any]:
     return {"detail": detail, "errors": errors}
 
 
+def schema_errors_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
+    """A request the schema refuses (a wrong type, a null, a number out of range, an unknown
+    value) in the shape of every 422: a translated `detail` and the errors by field."""
+    by_field: dict[str, list[str]] = {}
+    for error in errors:
+        loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload")]
+        name = ".".join(loc[1:] if loc and loc[0] in ("query", "path") else loc) or "__all__"
+        by_field.setdefault(name, []).append(str(error.get("msg", "")))
+    return {"detail": _("Some values are not valid: see the errors by field."), "errors": by_field}
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     """A service's refusal answers the same everywhere: 422 with field errors, or 403."""
 
@@ -64,5 +76,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
             request, {"detail": _("Your role does not allow this.")}, status=403
         )
 
+    def malformed(request: HttpRequest, exc: Any) -> HttpResponse:
+        return api.create_response(request, schema_errors_body(exc.errors), status=422)
+
     api.add_exception_handler(ValidationError, invalid)
     api.add_exception_handler(PermissionDenied, denied)
+    api.add_exception_handler(NinjaValidationError, malformed)

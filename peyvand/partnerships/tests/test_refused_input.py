@@ -180,3 +180,15 @@ def test_the_database_dump_still_works_after_refused_input(setup: Any) -> None:
     office, client, pact = setup
     send(client, "post", api(office) + "/activities", activity(pact, outcomes=[OUTCOMES[0]]))
     call_command("dumpdata", "partnerships", "records", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_a_request_the_schema_refuses_answers_the_one_error_shape(setup: Any) -> None:
+    office, client, _pact = setup
+    response = send(client, "post", api(office) + "/activities", {"date": "x", "kind": 1})
+    assert response.status_code == 422
+    body = response.json()
+    assert isinstance(body["detail"], str)
+    assert {"date", "partnerships", "title"} <= set(body["errors"])
+    listing = client.get(api(office) + "/partnerships?offset=9223372036854775808")
+    assert listing.status_code == 422
+    assert "offset" in listing.json()["errors"]
