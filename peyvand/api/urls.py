@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
 
-from peyvand.core.api import install_error_handlers
+from peyvand.core.api import document_error_answers, install_error_handlers
 from peyvand.records.api import install_stale_handler
 
-api = NinjaAPI(
+
+class PeyvandAPI(NinjaAPI):
+    """The API; its schema says, for every operation, the answers every operation may give:
+    422 (a value refused by the schema or a rule, in the one error shape) and, for those
+    that take a body, 400 (a body that is not JSON)."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        document_error_answers(schema)
+        return schema
+
+
+api = PeyvandAPI(
     title="Peyvand API",
     version="1",
     description=(

@@ -8,18 +8,25 @@ so endpoints call services without catching their errors.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import ValidationError as NinjaValidationError
+
+from .validation import MAX_ID
 
 # The largest page a list endpoint answers, and the largest offset it accepts (an offset
 # beyond any table: a larger one is refused with 422 instead of overflowing the database).
 MAX_LIMIT = 200
 MAX_OFFSET = 10**9
+
+
+# An id a client sends in a body: a row's id can be no larger (a larger one would overflow
+# the database's integer instead of naming no record).
+RecordId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class ErrorOut(Schema):
@@ -82,3 +89,26 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(ValidationError, invalid)
     api.add_exception_handler(PermissionDenied, denied)
     api.add_exception_handler(NinjaValidationError, malformed)
+
+
+def _error_answer(description: str, schema_name: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {
+            "application/json": {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}
+        },
+    }
+
+
+def document_error_answers(schema: dict[str, Any]) -> None:
+    """Add to every operation of an OpenAPI schema the error answers every operation may
+    give: 422 (ValidationOut) and, with a request body, 400 (ErrorOut)."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.setdefault("ValidationOut", ValidationOut.model_json_schema())
+    components.setdefault("ErrorOut", ErrorOut.model_json_schema())
+    for methods in schema.get("paths", {}).values():
+        for operation in methods.values():
+            answers = operation.setdefault("responses", {})
+            answers.setdefault(422, _error_answer("Refused values", "ValidationOut"))
+            if "requestBody" in operation:
+                answers.setdefault(400, _error_answer("A body that is not JSON", "ErrorOut"))

@@ -8,14 +8,12 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from peyvand.core.api import ErrorOut, PageMeta
+from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, ErrorOut, PageMeta
 
 from .models import City, Country
 from .search import city_search, city_search_count
 
 router = Router(tags=["world"])
-
-MAX_LIMIT = 200
 
 
 class CountryOut(Schema):
@@ -60,7 +58,7 @@ class CityFilters(Schema):
         None, pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. IR."
     )
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 def _known_country(code: str | None) -> str | None:

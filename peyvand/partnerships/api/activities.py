@@ -11,6 +11,7 @@ from ninja import Query, Router
 from peyvand.accounts.access import office_request
 from peyvand.accounts.models import Role
 from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, ErrorOut, ValidationOut, paginate_queryset
+from peyvand.core.validation import MAX_ID
 
 from .. import services
 from . import lookups
@@ -23,7 +24,7 @@ router = Router(tags=["partnerships"])
 def list_activities(
     request: HttpRequest,
     slug: str,
-    partnership: int | None = Query(None, ge=1, le=2**62),
+    partnership: int | None = Query(None, ge=1, le=MAX_ID),
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> dict[str, Any]:

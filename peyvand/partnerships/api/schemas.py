@@ -8,7 +8,8 @@ from typing import Any
 
 from ninja import Field, Schema
 
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, PageMeta
+from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, PageMeta, RecordId
+from peyvand.core.validation import MAX_ID
 
 from ..models import (
     Activity,
@@ -137,7 +138,7 @@ class CommitmentIn(Schema):
     title: str = Field(..., max_length=300)
     due_on: dt.date
     area: str | None = None
-    department: int | None = None
+    department: RecordId | None = None
 
 
 class CommitmentPatch(Schema):
@@ -149,7 +150,7 @@ class CommitmentPatch(Schema):
     title: str | None = Field(None, max_length=300)
     due_on: dt.date | None = None
     area: str | None = Field(None, description="A cooperation area code; null clears it.")
-    department: int | None = Field(None, description="A department id; null clears it.")
+    department: RecordId | None = Field(None, description="A department id; null clears it.")
 
 
 class OutcomeIO(Schema):
@@ -168,7 +169,7 @@ class ActivityOut(Schema):
     description: str
     areas: list[str]
     participants: int | None
-    partnerships: list[int]
+    partnerships: list[RecordId] = Field(..., min_length=1, max_length=100)
     is_public: bool
     outcomes: list[OutcomeIO]
 
@@ -199,7 +200,7 @@ class ActivityIn(Schema):
     initiated_by: str = InitiatedBy.US
     description: str = ""
     areas: list[str] = []
-    participants: int | None = Field(None, ge=0)
-    partnerships: list[int]
+    participants: int | None = Field(None, ge=0, le=MAX_ID)
+    partnerships: list[RecordId] = Field(..., min_length=1, max_length=100)
     is_public: bool = False
     outcomes: list[OutcomeIO] = []
