@@ -9,13 +9,16 @@ and an activity. Each answer must not be a server error and must conform to the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.urls import reverse
 from django.utils.module_loading import import_string
 from hypothesis import HealthCheck, Phase
@@ -39,7 +42,21 @@ CHECKS = [
 
 
 @pytest.fixture
-def world(db: Any) -> dict[str, Any]:
+def keep_connection() -> Iterator[None]:
+    """The calls go through the WSGI app, which closes the database connection at the end
+    of each request; the test's transaction lives on that connection (Django's test client
+    keeps it open the same way)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def world(db: Any, keep_connection: None) -> dict[str, Any]:
     """A test office with one of everything, and a director's session."""
     office = with_home_city(make_office("st-office"))
     director = make_member(office, "director")
