@@ -12,8 +12,9 @@ from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Path, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
 from .validation import MAX_ID
@@ -27,6 +28,8 @@ MAX_OFFSET = 10**9
 # An id a client sends in a body: a row's id can be no larger (a larger one would overflow
 # the database's integer instead of naming no record).
 RecordId = Annotated[int, Field(ge=1, le=MAX_ID)]
+# The same for an id in a URL's path.
+RecordIdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class ErrorOut(Schema):
@@ -61,6 +64,22 @@ def validation_body(exc: ValidationError) -> dict[str, Any]:
     return {"detail": detail, "errors": errors}
 
 
+def _schema_message(error: dict[str, Any]) -> str:
+    """The schema's message in the request's language where we have one, else as given."""
+    kind = str(error.get("type", ""))
+    given = str(error.get("msg", ""))
+    if kind == "missing":
+        return _("This field is required.")
+    if kind in {"int_parsing", "int_from_float", "int_type"}:
+        ours = _("Enter a whole number.")
+    elif kind in {"less_than_equal", "greater_than_equal", "less_than", "greater_than"}:
+        ours = _("The number is out of range.")
+    else:
+        return given
+    # The schema's own words say the limit; in English they are the message.
+    return given if (get_language() or "").startswith("en") else f"{ours} ({given})"
+
+
 def schema_errors_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
     """A request the schema refuses (a wrong type, a null, a number out of range, an unknown
     value) in the shape of every 422: a translated `detail` and the errors by field."""
@@ -68,7 +87,7 @@ def schema_errors_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
     for error in errors:
         loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload")]
         name = ".".join(loc[1:] if loc and loc[0] in ("query", "path") else loc) or "__all__"
-        by_field.setdefault(name, []).append(str(error.get("msg", "")))
+        by_field.setdefault(name, []).append(_schema_message(error))
     return {"detail": _("Some values are not valid: see the errors by field."), "errors": by_field}
 
 

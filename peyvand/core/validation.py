@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .dates import format_date
 
@@ -25,6 +26,7 @@ DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
 TEXT_MAX = 10_000
 LINK_SCHEMES = ("http", "https")
+NUL_MESSAGE = gettext_lazy("Null characters are not allowed.")
 _link = URLValidator(schemes=list(LINK_SCHEMES))
 
 
@@ -39,9 +41,12 @@ def date_in_range(value: dt.date | None) -> str | None:
 
 
 def _extra_errors(field: models.Field[Any, Any], value: Any) -> list[str]:
+    set_on_save = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+    if value is None and not (field.null or field.primary_key or set_on_save):
+        return [_("This field cannot be null.")]
     if isinstance(value, str):
         if "\x00" in value:
-            return [_("Null characters are not allowed.")]
+            return [str(NUL_MESSAGE)]
         if isinstance(field, models.TextField):
             limit = field.max_length or TEXT_MAX
             if len(value) > limit:

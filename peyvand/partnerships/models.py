@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -331,7 +332,10 @@ class Activity(Versioned, OfficeScoped):
     areas = models.ManyToManyField(
         CooperationArea, verbose_name=_("cooperation areas"), blank=True, related_name="+"
     )
-    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    # The largest count every database's integer column holds (SQLite would take more).
+    participants = models.PositiveIntegerField(
+        _("participants"), null=True, blank=True, validators=[MaxValueValidator(2**31 - 1)]
+    )
     partnerships = models.ManyToManyField(
         Partnership, verbose_name=_("partnerships"), related_name="activities"
     )

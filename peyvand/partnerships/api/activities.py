@@ -10,7 +10,14 @@ from ninja import Query, Router
 
 from peyvand.accounts.access import office_request
 from peyvand.accounts.models import Role
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, ErrorOut, ValidationOut, paginate_queryset
+from peyvand.core.api import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    ErrorOut,
+    RecordIdPath,
+    ValidationOut,
+    paginate_queryset,
+)
 from peyvand.core.validation import MAX_ID
 
 from .. import services
@@ -35,7 +42,7 @@ def list_activities(
 
 
 @router.get("/offices/{slug}/activities/{pk}", response={200: ActivityOut, 404: ErrorOut})
-def get_activity(request: HttpRequest, slug: str, pk: int) -> Any:
+def get_activity(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     return get_object_or_404(lookups.activities(office_request(request, slug).office), pk=pk)
 
 

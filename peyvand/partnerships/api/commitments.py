@@ -9,7 +9,7 @@ from ninja import Router
 
 from peyvand.accounts.access import office_request
 from peyvand.accounts.models import Role
-from peyvand.core.api import ErrorOut, ValidationOut
+from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut
 from peyvand.records.api import StaleOut, if_match, set_etag
 
 from .. import selectors, services
@@ -23,7 +23,7 @@ router = Router(tags=["partnerships"])
     "/offices/{slug}/partnerships/{pk}/commitments",
     response={200: list[CommitmentOut], 404: ErrorOut},
 )
-def list_commitments(request: HttpRequest, slug: str, pk: int) -> Any:
+def list_commitments(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     return list(selectors.commitments_of(lookups.pact(office_request(request, slug).office, pk)))
 
 
@@ -31,7 +31,9 @@ def list_commitments(request: HttpRequest, slug: str, pk: int) -> Any:
     "/offices/{slug}/partnerships/{pk}/commitments",
     response={201: CommitmentOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationOut},
 )
-def create_commitment(request: HttpRequest, slug: str, pk: int, payload: CommitmentIn) -> Any:
+def create_commitment(
+    request: HttpRequest, slug: str, pk: RecordIdPath, payload: CommitmentIn
+) -> Any:
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     c = services.commitment_create(
@@ -46,7 +48,9 @@ def create_commitment(request: HttpRequest, slug: str, pk: int, payload: Commitm
 
 
 @router.get("/offices/{slug}/commitments/{pk}", response={200: CommitmentOut, 404: ErrorOut})
-def get_commitment(request: HttpRequest, slug: str, pk: int, response: HttpResponse) -> Any:
+def get_commitment(
+    request: HttpRequest, slug: str, pk: RecordIdPath, response: HttpResponse
+) -> Any:
     c = lookups.commitment(office_request(request, slug).office, pk)
     set_etag(response, c)
     return c
@@ -63,7 +67,11 @@ def get_commitment(request: HttpRequest, slug: str, pk: int, response: HttpRespo
     },
 )
 def update_commitment(
-    request: HttpRequest, slug: str, pk: int, payload: CommitmentPatch, response: HttpResponse
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    payload: CommitmentPatch,
+    response: HttpResponse,
 ) -> Any:
     """Send the ETag of the commitment you read in If-Match: a stale one answers 412."""
     scoped = office_request(request, slug, Role.LIAISON)

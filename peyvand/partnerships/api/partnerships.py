@@ -9,7 +9,7 @@ from ninja import Query, Router
 
 from peyvand.accounts.access import office_request
 from peyvand.accounts.models import Role
-from peyvand.core.api import ErrorOut, ValidationOut, paginate_queryset
+from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
 from peyvand.records.api import StaleOut, if_match, set_etag
 
 from .. import selectors, services
@@ -39,7 +39,9 @@ def list_partnerships(
 
 
 @router.get("/offices/{slug}/partnerships/{pk}", response={200: PartnershipOut, 404: ErrorOut})
-def get_partnership(request: HttpRequest, slug: str, pk: int, response: HttpResponse) -> Any:
+def get_partnership(
+    request: HttpRequest, slug: str, pk: RecordIdPath, response: HttpResponse
+) -> Any:
     p = lookups.pact(office_request(request, slug).office, pk)
     set_etag(response, p)
     return p
@@ -85,7 +87,11 @@ def create_partnership(
     },
 )
 def update_partnership(
-    request: HttpRequest, slug: str, pk: int, payload: PartnershipPatch, response: HttpResponse
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    payload: PartnershipPatch,
+    response: HttpResponse,
 ) -> Any:
     """Send the ETag of the partnership you read in If-Match: a stale one answers 412."""
     scoped = office_request(request, slug, Role.OFFICER)

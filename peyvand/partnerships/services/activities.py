@@ -107,8 +107,15 @@ def activity_log(
     )
     activity.areas.set(list(areas))
     activity.partnerships.set(list(partnerships))
-    for outcome in outcomes:
-        _outcome_create(activity=activity, **outcome)
+    for n, outcome in enumerate(outcomes):
+        try:
+            _outcome_create(activity=activity, **outcome)
+        except ValidationError as exc:
+            # Named by their place in the list: "outcomes.0.value" (the transaction is
+            # rolled back: nothing of the activity is written).
+            raise ValidationError(
+                {f"outcomes.{n}.{name}": msgs for name, msgs in exc.message_dict.items()}
+            ) from exc
     for p in partnerships:
         record_event(
             target=p,

@@ -73,6 +73,14 @@ def activity_log(request: OfficeRequest, pk: int) -> HttpResponse:
                 **_activity_input(data),
             )
         except ValidationError as exc:
+            # The form's one outcome is the service's outcomes.0 (outcome_value...).
+            if hasattr(exc, "error_dict"):
+                exc = ValidationError(
+                    {
+                        name.replace("outcomes.0.", "outcome_"): msgs
+                        for name, msgs in exc.message_dict.items()
+                    }
+                )
             apply_service_errors(form, exc)
         else:
             messages.success(request, _("The activity was logged and the score updated."))
