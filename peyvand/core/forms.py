@@ -89,3 +89,10 @@ def bilingual_pair(
         return forms.CharField(label=label, widget=widget, **options)
 
     return field(label_fa, "fa", "rtl"), field(label_en, "en", "ltr")
+
+
+def limit_choices(form: forms.BaseForm, name: str, queryset: Any) -> None:
+    """Offer only `queryset` in the form's model choice field `name` (this office's rows)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)  # ModelMultipleChoiceField too
+    field.queryset = queryset

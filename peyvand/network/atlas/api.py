@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 
 from peyvand.core.api import ErrorOut
 from peyvand.places.api import CityOut
+from peyvand.places.models import City
 
 from . import selectors as world
 
@@ -29,6 +30,24 @@ class CityDetailOut(CityOut):
     rank: int | None = Field(None, description="Rank by number of links (1 = most linked).")
     partners: list[PartnerOut]
 
+    @staticmethod
+    def resolve_rank(obj: City) -> int | None:
+        return world.city_rank(obj)
+
+    @staticmethod
+    def resolve_partners(obj: City) -> list[dict[str, Any]]:
+        return [
+            {
+                "city": p.city,
+                "sources": p.sources,
+                "n_sources": p.link.n_sources,
+                "confirmed": p.confirmed,
+                "kind": p.link.kind,
+                "year": p.link.year,
+            }
+            for p in world.city_partners(obj)
+        ]
+
 
 @router.get(
     "/cities/{code}",
@@ -41,16 +60,4 @@ def city_detail(request: HttpRequest, code: str) -> Any:
     city = world.city_get(code)
     if city is None:
         raise HttpError(404, f"Unknown city id: {code}")
-    city.partners = [  # type: ignore[attr-defined]
-        {
-            "city": p.city,
-            "sources": p.sources,
-            "n_sources": p.link.n_sources,
-            "confirmed": p.confirmed,
-            "kind": p.link.kind,
-            "year": p.link.year,
-        }
-        for p in world.city_partners(city)
-    ]
-    city.rank = world.city_rank(city)  # type: ignore[attr-defined]
     return city

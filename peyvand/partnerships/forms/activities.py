@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import Office
-from peyvand.core.forms import JalaliDateField
+from peyvand.core.forms import JalaliDateField, limit_choices
 
 from ..models import (
     ActivityKind,
@@ -53,11 +53,15 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partnerships"].queryset = (  # type: ignore[attr-defined]
-            Partnership.objects.for_office(office)
-            .filter(archived=False)
-            .select_related("partner_city")
-            .order_by("partner_city__name_en")
+        limit_choices(
+            self,
+            "partnerships",
+            (
+                Partnership.objects.for_office(office)
+                .filter(archived=False)
+                .select_related("partner_city")
+                .order_by("partner_city__name_en")
+            ),
         )
 
 
@@ -72,11 +76,15 @@ class ActivityEditForm(ActivityForm):
             del self.fields[name]
         # The pacts it already concerns stay choosable even when archived since.
         linked = activity.partnerships.values("pk")
-        self.fields["partnerships"].queryset = (  # type: ignore[attr-defined]
-            Partnership.objects.for_office(office)
-            .filter(Q(archived=False) | Q(pk__in=linked))
-            .select_related("partner_city")
-            .order_by("partner_city__name_en")
+        limit_choices(
+            self,
+            "partnerships",
+            (
+                Partnership.objects.for_office(office)
+                .filter(Q(archived=False) | Q(pk__in=linked))
+                .select_related("partner_city")
+                .order_by("partner_city__name_en")
+            ),
         )
 
     @staticmethod

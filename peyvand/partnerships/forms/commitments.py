@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import Department, Office
-from peyvand.core.forms import JalaliDateField
+from peyvand.core.forms import JalaliDateField, limit_choices
 
 from ..models import (
     CommitmentStatus,
@@ -28,7 +28,7 @@ class CommitmentForm(forms.Form):
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = office.departments.all()  # type: ignore[attr-defined]
+        limit_choices(self, "department", office.departments.all())
 
 
 class CommitmentStatusForm(forms.Form):
@@ -84,7 +84,7 @@ class CommitmentEditForm(forms.Form):
     def __init__(self, *args: Any, office: Office, plan: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if plan:
-            self.fields["department"].queryset = office.departments.all()  # type: ignore[attr-defined]
+            limit_choices(self, "department", office.departments.all())
         else:
             for name in PLAN_FIELDS:
                 del self.fields[name]

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import Office
-from peyvand.core.forms import JalaliDateField, bilingual_pair
+from peyvand.core.forms import JalaliDateField, bilingual_pair, limit_choices
 
 from ..health import COMPONENTS
 from ..models import (
@@ -46,8 +46,10 @@ class PartnershipForm(forms.Form):
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = (  # type: ignore[attr-defined]
-            get_user_model().objects.filter(memberships__office=office).order_by("username")
+        limit_choices(
+            self,
+            "responsible",
+            (get_user_model().objects.filter(memberships__office=office).order_by("username")),
         )
 
     @staticmethod
