@@ -10,6 +10,9 @@ CHECK_ENV := PEYVAND_TESTING=1
 # pytest-xdist workers (each with its own test database and live server); at most 4.
 # `make pytest PYTEST_XDIST=` runs everything in one process.
 PYTEST_XDIST ?= -n auto --maxprocesses=4
+# Every worker imports every test module; where the environment forbids bytecode files
+# (PYTHONDONTWRITEBYTECODE), each run would compile and assertion-rewrite them all again.
+PYTEST := PYTHONDONTWRITEBYTECODE= $(VENV)/bin/pytest
 
 .PHONY: compile-messages help setup run test check lint format typecheck migrations-check messages messages-check \
         pytest test-fast e2e bench demo-logins lock clean chromium
@@ -55,27 +58,28 @@ migrations-check: $(STAMP)
 messages: $(STAMP)
 	$(CHECK_ENV) $(MANAGE) makemessages -l fa --no-location --no-obsolete -i '.venv/*' -i 'static/vendor/*' -i 'var/*'
 
-messages-check: $(STAMP)
+messages-check: $(STAMP) compile-messages
 	$(PY) scripts/check_translations.py locale/fa/LC_MESSAGES/django.po
-	$(CHECK_ENV) $(MANAGE) compilemessages -l fa -v 0 --ignore '.venv/*'
 
-check: lint typecheck migrations-check messages-check
+# The four checks are independent: they run side by side.
+check: $(STAMP)
+	@$(MAKE) --no-print-directory -j4 lint typecheck migrations-check messages-check
 
 chromium:
 	@scripts/ensure-chromium
 
 pytest: $(STAMP) compile-messages
 	@scripts/ensure-chromium || true
-	$(VENV)/bin/pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 test: check pytest
 
 test-fast: check compile-messages
 	@scripts/ensure-chromium || true
-	$(VENV)/bin/pytest $(PYTEST_XDIST) -m "not slow" $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_XDIST) -m "not slow" $(PYTEST_ARGS)
 
 e2e: $(STAMP)
-	$(VENV)/bin/pytest $(PYTEST_XDIST) e2e $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_XDIST) e2e $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
@@ -86,5 +90,9 @@ lock: $(STAMP)
 clean:
 	rm -rf $(VENV) var/staticfiles .pytest_cache .mypy_cache .ruff_cache artefacts
 
-compile-messages: $(STAMP)
+# The catalogue is compiled when its source changed (or when it is missing).
+MO := locale/fa/LC_MESSAGES/django.mo
+compile-messages: $(MO)
+$(MO): locale/fa/LC_MESSAGES/django.po $(STAMP)
 	@$(CHECK_ENV) $(MANAGE) compilemessages -l fa -v 0 --ignore '.venv/*'
+	@touch $@

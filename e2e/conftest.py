@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from e2e.support import follow
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls that the
 # fixtures make around it are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -91,8 +93,7 @@ def login(live_server: Any) -> Callable[[Any, str, str, str], None]:
         page.goto(f"{live_server.url}/{lang}/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", password)
-        page.click("main button[type=submit]")
-        page.wait_for_load_state("networkidle")
+        follow(page, "main button[type=submit]")
 
     return do_login
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.cache import cache
 
+from e2e.support import follow
 from peyvand.network.discover.selectors.scope import clear_local_memo
 from peyvand.network.tests.discover_world import build_small_world
 from peyvand.partnerships.models import Partnership
@@ -51,8 +52,7 @@ def test_suggestions_for_tehran_explain_themselves_and_become_a_proposed_pact(
     page.goto(f"{live_server.url}/en/o/{office.slug}/discover/suggestions/")
     form = page.locator("[data-suggestion]").first.locator("form[data-propose]")
     assert form.locator("input[name=partner]").get_attribute("value") == world["Ankara"].code
-    form.locator("button[type=submit]").click()
-    page.wait_for_load_state("networkidle")
+    follow(page, form.locator("button[type=submit]"))
     pact = Partnership.objects.get(office=office, partner_city=world["Ankara"])
     assert pact.status == "proposed"
     assert f"/partnerships/{pact.pk}/" in page.url

@@ -7,6 +7,7 @@ from typing import Any
 import jdatetime
 from django.utils import timezone
 
+from e2e.support import follow
 from peyvand.accounts.models import Role
 from peyvand.accounts.tests.factories import make_member, make_office
 from peyvand.core.text import to_persian_digits
@@ -35,15 +36,13 @@ def test_director_switches_to_english_and_back(
 ) -> None:
     user, password = demo["logins"]["director"]
     login(page, user, password, "fa")
-    page.click("[data-lang-switch]")
-    page.wait_for_load_state("networkidle")
+    follow(page, "[data-lang-switch]")
     assert page.locator("html").get_attribute("dir") == "ltr"
     assert "/en/" in page.url
     assert "Dashboard" in page.inner_text("h1")
     assert str(timezone.localdate().year) in page.inner_text("[data-dashboard-date]")
     shot(page, "foundation-dashboard-en")
-    page.click("[data-lang-switch]")
-    page.wait_for_load_state("networkidle")
+    follow(page, "[data-lang-switch]")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert "/fa/" in page.url
 
@@ -59,8 +58,7 @@ def test_member_of_two_offices_switches_office_from_the_menu(
     login(page, user, password, "en")
     assert page.locator("[data-office]").count() == 2
     shot(page, "foundation-choose-office-en")
-    page.click("[data-office='tehran-demo']")
-    page.wait_for_load_state("networkidle")
+    follow(page, "[data-office='tehran-demo']")
     page.select_option("[data-office-menu]", label="Shiraz office")
     page.wait_for_url("**/o/shiraz-test/")
     assert "Shiraz office" in page.inner_text(".officebar")
@@ -82,14 +80,12 @@ def test_jalali_date_picker_fills_a_persian_date_and_typing_works(
     assert value.count("/") == 2 and value[:2] in {"۱۴", "14"}
     field.fill("۱۴۰۰/۰۵/۲۳")
     page.keyboard.press("Escape")
-    page.click("main button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    follow(page, "main button[type=submit]")
     assert "2021-08-14" in page.inner_text("[data-parsed]")
     field = page.locator("input[data-jdp]")
     field.fill("1400/12/30")
     page.keyboard.press("Escape")
-    page.click("main button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    follow(page, "main button[type=submit]")
     assert "وجود ندارد" in page.inner_text(".errorlist")
 
 
@@ -117,7 +113,6 @@ def test_admin_is_right_to_left_in_persian(page: Any, live_server: Any, shot: An
     page.goto(f"{live_server.url}/fa/admin/login/")
     page.fill("#id_username", "root")
     page.fill("#id_password", "pw-for-tests-1")
-    page.click("input[type=submit]")
-    page.wait_for_load_state("networkidle")
+    follow(page, "input[type=submit]")
     assert page.locator("html").get_attribute("dir") == "rtl"
     shot(page, "foundation-admin-fa")

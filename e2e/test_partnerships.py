@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from e2e.support import follow
 from peyvand.accounts.actors import SYSTEM
 from peyvand.partnerships import services
 from peyvand.partnerships.models import Partnership
@@ -40,8 +41,7 @@ def _log_activity(page: Any, title: str) -> None:
     page.fill("[data-log-activity] [name=title]", title)
     page.select_option("[data-log-activity] [name=kind]", "visit_in")
     page.select_option("[data-log-activity] [name=initiated_by]", "partner")
-    page.click("[data-log-submit]")
-    page.wait_for_load_state("networkidle")
+    follow(page, "[data-log-submit]")
 
 
 def test_logging_an_activity_lifts_a_dormant_pact_in_persian_and_english(
@@ -94,15 +94,13 @@ def test_director_revives_a_dormant_pact(
     user, password = demo["logins"]["director"]
     login(page, user, password, "fa")
     page.goto(f"{live_server.url}/fa/o/{demo['office'].slug}/partnerships/{kyiv.pk}/")
-    page.click("[data-review]")
-    page.wait_for_load_state("networkidle")
+    follow(page, "[data-review]")
     page.check("[name=decision][value=revive]")
     page.fill("[name=plan_title_0]", "کارگاه مشترک کیفیت هوا")
     page.select_option("[name=plan_department_0]", index=1)
     assert "کی‌یف" in page.input_value("[name=letter_fa]")
     shot(page, "partnerships-review-fa")
-    page.click("main button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    follow(page, "main button[type=submit]")
     assert "/partnerships/" in page.url
     assert "کارگاه مشترک کیفیت هوا" in page.inner_text("[data-commitments]")
     assert page.locator("[data-review-record]").count() == 1
@@ -129,8 +127,7 @@ def test_officer_corrects_then_deletes_an_activity_in_persian(
     base = f"{live_server.url}/fa/o/{demo['office'].slug}/partnerships"
 
     page.goto(f"{base}/{kyiv.pk}/")
-    page.click(f"[data-activity='{activity.pk}'] [data-activity-edit]")
-    page.wait_for_load_state("networkidle")
+    follow(page, f"[data-activity='{activity.pk}'] [data-activity-edit]")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.input_value("[name=date]").startswith("14")  # a Jalali date in fa
     page.fill("[name=title]", "کارگاه مشترک حمل‌ونقل عمومی")
@@ -138,8 +135,7 @@ def test_officer_corrects_then_deletes_an_activity_in_persian(
     page.select_option("[name=initiated_by]", "joint")
     page.select_option("[name=partnerships]", [str(kyiv.pk), str(havana.pk)])
     shot(page, "partnerships-edit-activity-fa")
-    page.click("main [data-activity-edit] button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    follow(page, "main [data-activity-edit] button[type=submit]")
     assert f"/partnerships/{kyiv.pk}/" in page.url
     assert "کارگاه مشترک حمل‌ونقل عمومی" in page.inner_text("[data-timeline]")
     assert activity.partnerships.count() == 2
@@ -147,12 +143,10 @@ def test_officer_corrects_then_deletes_an_activity_in_persian(
     assert havana.events.filter(action="activity_updated").exists()
     shot(page, "partnerships-edit-after-fa")
 
-    page.click(f"[data-activity='{activity.pk}'] [data-activity-delete]")
-    page.wait_for_load_state("networkidle")
+    follow(page, f"[data-activity='{activity.pk}'] [data-activity-delete]")
     assert "کارگاه مشترک حمل‌ونقل عمومی" in page.inner_text("main")
     shot(page, "partnerships-edit-delete-fa")
-    page.click("main [data-confirm-page] button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    follow(page, "main [data-confirm-page] button[type=submit]")
     assert f"/partnerships/{kyiv.pk}/" in page.url
     assert page.locator(f"[data-activity='{activity.pk}']").count() == 0
     assert Partnership.objects.get(pk=havana.pk).events.filter(action="activity_deleted").exists()
