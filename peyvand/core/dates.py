@@ -97,10 +97,10 @@ def parse_iso(text: str) -> dt.date:
 
 
 def format_input(value: dt.date | None) -> str:
-    """The value a date input shows: Jalali 1400/05/23 in fa (ASCII digits), ISO in en."""
+    """The value a date input shows: Jalali ۱۴۰۰/۰۵/۲۳ in fa, ISO in en."""
     if value is None:
         return ""
     if is_persian():
         j = to_jalali(value)
-        return f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
+        return to_persian_digits(f"{j.year:04d}/{j.month:02d}/{j.day:02d}")
     return value.isoformat()

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .dates import InvalidDate, format_input, is_persian, parse_iso, parse_jalali
+from .text import number_input, persian_number
 
 
 class JalaliDateInput(forms.TextInput):
@@ -38,6 +39,49 @@ class JalaliDateInput(forms.TextInput):
             return format_input(value)
         shown: str | None = super().format_value(value)
         return shown
+
+
+class DigitsInput(forms.TextInput):
+    """A number field's input. A text input, not `type=number`: a browser's number input
+    throws away Persian and Arabic digits (۱۲ arrives empty). The server reads any digits
+    (`number_input`), the phone shows its number pad (`inputmode`), and the Persian page
+    shows the value in Persian digits."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None, *, decimal: bool = False) -> None:
+        base = {"inputmode": "decimal" if decimal else "numeric", "dir": "ltr"}
+        super().__init__({**base, **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        shown: str | None = super().format_value(value)
+        if shown and is_persian():
+            return persian_number(shown)
+        return shown
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        value = super().value_from_datadict(data, files, name)
+        return number_input(value) if isinstance(value, str) else value
+
+
+class IntegerField(forms.IntegerField):
+    """An integer typed in Persian, Arabic or Latin digits."""
+
+    widget = DigitsInput
+
+
+class DecimalField(forms.DecimalField):
+    """A decimal typed in Persian, Arabic or Latin digits (٫ or . before the fraction)."""
+
+    def __init__(self, **options: Any) -> None:
+        options.setdefault("widget", DigitsInput(decimal=True))
+        super().__init__(**options)
+
+
+class FloatField(forms.FloatField):
+    """A decimal number (coordinates) typed in Persian, Arabic or Latin digits."""
+
+    def __init__(self, **options: Any) -> None:
+        options.setdefault("widget", DigitsInput(decimal=True))
+        super().__init__(**options)
 
 
 class JalaliDateField(forms.Field):

@@ -116,3 +116,20 @@ def search_key(text: str | None) -> str:
 def to_persian_digits(text: object) -> str:
     """ASCII digits to Persian digits (also the decimal and thousands separators)."""
     return str(text).translate(_PERSIAN_DIGITS).replace(",", "٬").replace(".", "٫")
+
+
+_NUMBER_NOISE = re.compile(r"[\s\u200c\u200f\u200e\u066c,_']")
+
+
+def number_input(text: str) -> str:
+    """A number as typed, in any digits, to the form `int()` and `Decimal()` read:
+    Persian and Arabic-Indic digits to ASCII, the Arabic decimal separator (٫) to a point,
+    thousands separators (٬ and ,) and spaces dropped, a typographic minus to a hyphen.
+    Anything else is left for the field to refuse."""
+    text = ascii_digits(text).replace("\u066b", ".").replace("\u2212", "-")
+    return _NUMBER_NOISE.sub("", text)
+
+
+def persian_number(text: str) -> str:
+    """The digits and decimal point of a number (as a form shows it) in Persian: ۱۲٫۵."""
+    return text.translate(_PERSIAN_DIGITS).replace(".", "\u066b")

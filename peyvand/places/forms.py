@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from peyvand.core.forms import FloatField, IntegerField
+
 from .models import Country, ReviewAction
 
 
@@ -51,9 +53,9 @@ class CityAddForm(forms.Form):
         to_field_name="code",
         required=False,
     )
-    lat = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
-    lon = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
-    population = forms.IntegerField(label=_("Population"), required=False, min_value=0)
+    lat = FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
+    lon = FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
+    population = IntegerField(label=_("Population"), required=False, min_value=0)
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -7,6 +7,28 @@
     }
   }
   document.addEventListener("DOMContentLoaded", startDatepicker);
+  // Dates show Persian digits in fa; the picker reads and writes Latin ones. It gets Latin
+  // digits for the moment it opens (a capturing listener runs before its own) and every
+  // value it writes goes back to Persian digits.
+  var PERSIAN = "۰۱۲۳۴۵۶۷۸۹";
+  function toLatin(text) {
+    return text.replace(/[۰-۹]/g, function (d) { return String(PERSIAN.indexOf(d)); });
+  }
+  function toPersian(text) {
+    return text.replace(/[0-9]/g, function (d) { return PERSIAN[Number(d)]; });
+  }
+  function isDateInput(el) {
+    return el && el.matches && el.matches("input[data-jdp]") && document.documentElement.lang === "fa";
+  }
+  document.addEventListener("focusin", function (event) {
+    var el = event.target;
+    if (!isDateInput(el)) { return; }
+    el.value = toLatin(el.value);
+    window.setTimeout(function () { el.value = toPersian(el.value); }, 0);
+  }, true);
+  document.addEventListener("jdp:change", function (event) {
+    if (isDateInput(event.target)) { event.target.value = toPersian(event.target.value); }
+  });
   // Confirm destructive actions: any form or button with data-confirm asks first.
   document.addEventListener("submit", function (event) {
     var form = event.target;

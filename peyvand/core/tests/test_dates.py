@@ -81,7 +81,7 @@ def test_form_field_takes_iso_in_en_and_refuses_impossible_dates() -> None:
 def test_form_widget_shows_the_jalali_picker_in_fa_only() -> None:
     with translation.override("fa"):
         html = str(_Form(initial={"when": dt.date(2021, 8, 14)})["when"])
-        assert "data-jdp" in html and 'value="1400/05/23"' in html
+        assert "data-jdp" in html and 'value="۱۴۰۰/۰۵/۲۳"' in html  # prefilled in Persian digits
     with translation.override("en"):
         html = str(_Form(initial={"when": dt.date(2021, 8, 14)})["when"])
         assert 'type="date"' in html and 'value="2021-08-14"' in html

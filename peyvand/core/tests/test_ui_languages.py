@@ -23,6 +23,7 @@ page no Latin word may remain; on an English page no Persian text may remain, ex
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,6 +35,7 @@ from django.utils.translation import gettext
 from .conftest import World
 from .page_reader import (
     DELIBERATELY_MIXED,
+    IDENTIFIERS,
     NAMESPACES,
     latin_words,
     persian_runs,
@@ -255,3 +257,32 @@ def test_error_pages_are_in_the_pages_language(world: World, lang: str) -> None:
         assert seen.html_lang == lang, url
         problems += [f"{url}: {p}" for p in wrong_language(html, lang, world)]
     assert not problems, "\n".join(problems)
+
+
+# A number, not digits inside a Latin name (dr5hn): those are part of the name.
+LATIN_DIGIT = re.compile(r"(?<![A-Za-z])[0-9]+(?![A-Za-z])")
+
+
+def latin_digits(html: str) -> list[str]:
+    """Latin digits a reader of a Persian page would see (outside what is marked `lang`)."""
+    return [
+        f"{' '.join(LATIN_DIGIT.findall(text))!r} in {text.strip()[:120]!r}"
+        for text in (IDENTIFIERS.sub(" ", seen) for seen in read(html, "fa").texts)
+        if LATIN_DIGIT.search(text)
+    ]
+
+
+def test_no_latin_digit_on_persian_pages(world: World) -> None:
+    problems = [
+        f"{url}: {problem}"
+        for name, url in pages(world, "fa")
+        if name not in FILES
+        for problem in latin_digits(fetch(world, name, url).content.decode())
+    ]
+    for name in FORMS:
+        with translation.override("fa"):
+            url = reverse(name, kwargs=world.kwargs.get(name, {}))
+        client = world.anonymous if name in ANONYMOUS else world.client
+        html = client.post(url, FORM_DATA.get(name, {"unknown": "1"})).content.decode()
+        problems += [f"{url} (posted): {problem}" for problem in latin_digits(html)]
+    assert not problems, "Latin digits on Persian pages:\n" + "\n".join(sorted(set(problems)))

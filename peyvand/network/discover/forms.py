@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from peyvand.core.forms import IntegerField
 from peyvand.places.models import Continent, Country
 
 from ..models import Relations, TravelAdvice, VisaDifficulty
@@ -38,4 +39,4 @@ class SuggestionFilterForm(forms.Form):
         required=False,
     )
     exclude_flagged = forms.BooleanField(label=_("Hide flagged countries"), required=False)
-    k = forms.IntegerField(label=_("How many"), min_value=1, max_value=100, required=False)
+    k = IntegerField(label=_("How many"), min_value=1, max_value=100, required=False)

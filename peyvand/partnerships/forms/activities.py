@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import Office
-from peyvand.core.forms import JalaliDateField, limit_choices
+from peyvand.core.forms import DecimalField, IntegerField, JalaliDateField, limit_choices
 
 from ..models import (
     ActivityKind,
@@ -34,14 +34,14 @@ class ActivityForm(forms.Form):
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     areas = areas_field()
-    participants = forms.IntegerField(label=_("Participants"), required=False, min_value=0)
+    participants = IntegerField(label=_("Participants"), required=False, min_value=0)
     is_public = forms.BooleanField(label=_("Publish on the public portal"), required=False)
     outcome_kind = forms.ChoiceField(
         label=_("Outcome"),
         required=False,
         choices=[("", _("No outcome yet")), *OutcomeKind.choices],
     )
-    outcome_value = forms.DecimalField(
+    outcome_value = DecimalField(
         label=_("Value"), required=False, min_value=0, max_digits=14, decimal_places=2
     )
     outcome_unit = forms.CharField(
@@ -105,7 +105,7 @@ class ActivityEditForm(ActivityForm):
 
 class OutcomeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Outcome"), choices=OutcomeKind.choices)
-    value = forms.DecimalField(
+    value = DecimalField(
         label=_("Value"), required=False, min_value=0, max_digits=14, decimal_places=2
     )
     unit = forms.CharField(label=_("Unit"), required=False, max_length=60)

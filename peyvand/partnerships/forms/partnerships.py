@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import Office
-from peyvand.core.forms import JalaliDateField, bilingual_pair, limit_choices
+from peyvand.core.forms import IntegerField, JalaliDateField, bilingual_pair, limit_choices
 
 from ..health import COMPONENTS
 from ..models import (
@@ -96,12 +96,12 @@ class NotOursForm(forms.Form):
 
 
 class HealthSettingsForm(forms.Form):
-    w_recency = forms.IntegerField(label=_("Recency"), min_value=0, max_value=100)
-    w_frequency = forms.IntegerField(label=_("Frequency"), min_value=0, max_value=100)
-    w_delivery = forms.IntegerField(label=_("Delivery"), min_value=0, max_value=100)
-    w_reciprocity = forms.IntegerField(label=_("Reciprocity"), min_value=0, max_value=100)
-    w_breadth = forms.IntegerField(label=_("Breadth"), min_value=0, max_value=100)
-    w_outcomes = forms.IntegerField(label=_("Outcomes"), min_value=0, max_value=100)
+    w_recency = IntegerField(label=_("Recency"), min_value=0, max_value=100)
+    w_frequency = IntegerField(label=_("Frequency"), min_value=0, max_value=100)
+    w_delivery = IntegerField(label=_("Delivery"), min_value=0, max_value=100)
+    w_reciprocity = IntegerField(label=_("Reciprocity"), min_value=0, max_value=100)
+    w_breadth = IntegerField(label=_("Breadth"), min_value=0, max_value=100)
+    w_outcomes = IntegerField(label=_("Outcomes"), min_value=0, max_value=100)
 
     def weights(self) -> dict[str, int]:
         return {name: self.cleaned_data[f"w_{name}"] for name in COMPONENTS}
