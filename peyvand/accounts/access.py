@@ -56,6 +56,9 @@ def require_role(actor: Actor, minimum: str) -> None:
         raise PermissionDenied
 
 
+LAST_OFFICE = "last_office"
+
+
 def office_request(
     request: HttpRequest, office_slug: str, minimum: str = Role.VIEWER
 ) -> OfficeRequest:
@@ -65,6 +68,8 @@ def office_request(
     scoped = cast(OfficeRequest, request)
     scoped.office = membership.office
     scoped.membership = membership
+    if request.session.get(LAST_OFFICE) != office_slug:
+        request.session[LAST_OFFICE] = office_slug  # the menu keeps it on the atlas pages
     return scoped
 
 

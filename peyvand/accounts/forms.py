@@ -32,6 +32,10 @@ class InviteForm(MemberForm):
     )
     email = forms.EmailField(label=_("Email"), required=False)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].initial = Role.VIEWER  # the least powerful role, until chosen
+
     field_order = ["username", "email", "role", "department"]
 
 

@@ -1,18 +1,35 @@
-"""Error pages in both languages."""
+"""Error pages in both languages; under /api/ the API's JSON error shape instead."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
+from django.utils.translation import gettext as _
+
+from .middleware import API_PREFIX
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "403.html", status=403)
+    return _api_error(request, 403) or render(request, "403.html", status=403)
+
+
+def _api_error(request: HttpRequest, status: int) -> HttpResponse | None:
+    """An API address answers in the API's error shape (`ErrorOut`), never an HTML page."""
+    if not request.path.startswith(API_PREFIX):
+        return None
+    messages = {404: _("Not found."), 403: _("Permission denied."), 500: _("Server error.")}
+    return JsonResponse({"detail": str(messages[status])}, status=status)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "404.html", status=404)
+    return _api_error(request, 404) or render(request, "404.html", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
+    return _api_error(request, 500) or render(request, "500.html", status=500)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says; the icon is an SVG."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

@@ -44,11 +44,13 @@ ACTIVITY_TITLES = [
     ("correspondence", "us", "governance", "مکاتبه درباره برنامه همکاری سالانه"),
     ("exchange", "partner", "health", "تبادل تجربه خدمات سلامت شهری"),
 ]
+# The demo office writes in Persian, as its titles do; an English unit read "million EUR"
+# in the middle of a Persian page.
 OUTCOMES = [
-    {"kind": "investment", "value": 2.5, "unit": "million EUR"},
-    {"kind": "people", "value": 40, "unit": "students"},
-    {"kind": "practice", "value": 1, "unit": "practice"},
-    {"kind": "agreement", "value": 1, "unit": "agreement"},
+    {"kind": "investment", "value": 2.5, "unit": "میلیون یورو"},
+    {"kind": "people", "value": 40, "unit": "دانشجو"},
+    {"kind": "practice", "value": 1, "unit": "روش"},
+    {"kind": "agreement", "value": 1, "unit": "تفاهم‌نامه"},
 ]
 COMMITMENTS = [
     ("مطالعه مشترک خطوط اتوبوس تندرو", "transport"),

@@ -97,6 +97,7 @@ def test_the_list_query_count_does_not_grow_with_the_number_of_pacts(
             assert client.get(url("list", office)).status_code == 200
         return len(ctx.captured_queries)
 
+    count()  # the first visit of an office records it in the session (the menu keeps it)
     for _ in range(10):
         p = make_partnership(office, signed_on=TODAY - dt.timedelta(days=400))
         log(office, p, TODAY - dt.timedelta(days=100))
@@ -330,6 +331,7 @@ def test_the_list_shows_country_names_with_a_bounded_query_count(
             response = client.get(url("list", office, lang))
         return len(ctx.captured_queries), response.content.decode()
 
+    count("en")  # the first visit of an office records it in the session (the menu keeps it)
     one, page = count("en")
     assert "(Ukraine)" in page and "(UA)" not in page
     assert "(اوکراین)" in count("fa")[1]
