@@ -44,9 +44,7 @@ def build_small_world() -> SmallWorld:
         ("Lonely", "", "x:FR:lonely", fr, 45.0, 1.0, 120_000),
     ]
     cities = {
-        name: make_city(
-            name, name_fa=fa, country=c, code=code, lat=lat, lon=lon, population=pop
-        )
+        name: make_city(name, name_fa=fa, country=c, code=code, lat=lat, lon=lon, population=pop)
         for name, fa, code, c, lat, lon, pop in spec
     }
     links = [

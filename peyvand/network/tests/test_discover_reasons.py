@@ -36,9 +36,7 @@ def test_path_reasons_name_the_cities_in_between(world: SmallWorld, home: Any) -
     assert "Paris with Berlin" in texts["Berlin"]
 
 
-def test_path_reasons_use_persian_names_and_digits_in_persian(
-    world: SmallWorld, home: Any
-) -> None:
+def test_path_reasons_use_persian_names_and_digits_in_persian(world: SmallWorld, home: Any) -> None:
     texts = _path_reasons(world, home, "fa")
     assert "مسکو" in texts["Ankara"] and "مینسک" in texts["Ankara"]
     assert "Moscow" not in texts["Ankara"] and "Close in the network" not in texts["Ankara"]
