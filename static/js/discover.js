@@ -50,11 +50,11 @@
         "min-zoomed-font-size": 6
       } },
       { selector: "node[level = 2]", style: { "opacity": 0.8 } },
+      { selector: "node[home = 1]", style: { "border-width": 3, "border-color": "#b5651d" } },
       { selector: "node[level = 0]", style: {
         "border-width": 4, "border-color": "#0b4f5c", "font-size": narrow ? 12 : 15,
         "font-weight": "bold", "z-index": 10
       } },
-      { selector: "node[home = 1]", style: { "border-width": 3, "border-color": "#b5651d" } },
       { selector: "node.hover", style: { "label": "data(name)", "z-index": 20 } },
       { selector: "edge", style: { "width": 1, "line-color": "#c5ccd6", "opacity": 0.7, "curve-style": "haystack" } },
       { selector: "edge[own = 1]", style: { "width": 4, "line-color": "#0b4f5c", "opacity": 1 } }
@@ -96,5 +96,10 @@
     var english = label.querySelector("[lang=en]");
     if (english) { english.remove(); }
     chosen.appendChild(label);
+  });
+  // The box only finds cities; once they are ticked, its text need not travel.
+  form.addEventListener("submit", function () {
+    var box = form.querySelector("[data-peer-search]");
+    if (box) { box.value = ""; box.disabled = true; }
   });
 }());

@@ -162,19 +162,18 @@ def peers(request: OfficeRequest) -> HttpResponse:
             "country_row": country_row,
             "glossary": GLOSSARY,
             "atlas_note": _atlas_note(rows),
-            "query": query,
-            "options": _peer_options(query, city, chosen),
+            **_peer_options(query, city, chosen),
         },
     )
 
 
-def _peer_options(query: str, city: City | None, chosen: list[City]) -> list[City]:
+def _peer_options(query: str, city: City | None, chosen: list[City]) -> dict[str, Any]:
     """Cities matching the search box, by the atlas's city search (the subject and the
-    cities already chosen left out)."""
-    if not query:
-        return []
+    cities already chosen left out; `matched` says whether the search found any)."""
+    found = city_search(query[:100], limit=PEER_OPTIONS + len(chosen) + 1) if query else []
     skip = {c.pk for c in chosen} | ({city.pk} if city else set())
-    return [c for c in city_search(query[:100], limit=PEER_OPTIONS) if c.pk not in skip]
+    options = [c for c in found if c.pk not in skip][:PEER_OPTIONS]
+    return {"query": query, "options": options, "matched": bool(found)}
 
 
 @office_view(Role.VIEWER)
@@ -186,7 +185,7 @@ def peer_search(request: OfficeRequest) -> HttpResponse:
     return render(
         request,
         "network/discover/peers.html#peer_options",
-        {"query": query, "options": _peer_options(query, city, chosen)},
+        _peer_options(query, city, chosen),
     )
 
 

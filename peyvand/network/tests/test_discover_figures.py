@@ -122,10 +122,12 @@ def test_peers_are_picked_through_the_city_search(
     html = client.get(search, {"q": "برلی", "city": world["Tehran"].code}).content.decode()
     assert f'data-peer-option="{world["Berlin"].code}"' in html
     html = client.get(search, {"q": "teh"}).content.decode()
-    assert "data-peer-option" not in html and "No city matches" in html
+    assert "data-peer-option" not in html and "already in the comparison" in html
+    html = client.get(search, {"q": "nowhere at all"}).content.decode()
+    assert "No city matches" in html
     # a city already chosen is not offered twice
     html = client.get(search, {"q": "ber", "peer": world["Berlin"].code}).content.decode()
-    assert "data-peer-option" not in html
+    assert "data-peer-option" not in html and "already in the comparison" in html
     # the chosen checkboxes are what the table compares; an id naming no city is refused
     url = _en("discover:peers", home)
     html = client.get(

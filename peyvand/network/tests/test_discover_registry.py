@@ -46,7 +46,7 @@ def test_every_status_of_the_registry_is_left_out(
 ) -> None:
     before = codes(recommend(city=world["Tehran"], office=home, k=50))
     assert world["Istanbul"].code in before
-    extra = {"signed_on": None}
+    extra: dict[str, Any] = {"signed_on": None}
     if status == "ended":
         extra = {"end_reason": "Lapsed"}
     make_partnership(home, partner_city=world["Istanbul"], status=status, **extra)
