@@ -7,7 +7,10 @@
   office's own signed partnerships (home city, partner city);
 - `register_office_version(fn)`: `fn(office) -> str`, a version of those pacts that changes
   whenever they change (used in cache keys, so only what an office's pacts change is
-  recomputed).
+  recomputed);
+- `register_office_cities(fn)`: `fn(office) -> list[int]`, the City pks of every partner
+  city in the office's registry, whatever the pact's status (proposed, negotiating,
+  active, ended, archived): discovery never suggests them again.
 
 The registries are filled once at start-up by AppConfig.ready() and never changed after, so
 they are the same in every process (not mutable state in the sense of DESIGN.md).
@@ -20,9 +23,11 @@ from typing import Any
 
 EdgeProvider = Callable[[Any], list[tuple[int, int]]]
 VersionProvider = Callable[[Any], str]
+CityProvider = Callable[[Any], list[int]]
 
 _edge_providers: list[EdgeProvider] = []
 _version_providers: list[VersionProvider] = []
+_city_providers: list[CityProvider] = []
 
 
 def register_office_edges(fn: EdgeProvider) -> EdgeProvider:
@@ -47,6 +52,26 @@ def register_office_version(fn: VersionProvider) -> VersionProvider:
 def unregister_office_version(fn: VersionProvider) -> None:
     if fn in _version_providers:
         _version_providers.remove(fn)
+
+
+def register_office_cities(fn: CityProvider) -> CityProvider:
+    """Register a provider of the partner cities in an office's registry (idempotent)."""
+    if fn not in _city_providers:
+        _city_providers.append(fn)
+    return fn
+
+
+def unregister_office_cities(fn: CityProvider) -> None:
+    if fn in _city_providers:
+        _city_providers.remove(fn)
+
+
+def office_cities(office: Any) -> set[int]:
+    """City pks of every partner city in the office's registry (read on every request, so
+    a city proposed a moment ago is already left out)."""
+    if office is None:
+        return set()
+    return {pk for fn in list(_city_providers) for pk in fn(office) if pk is not None}
 
 
 def office_edges(office: Any) -> list[tuple[int, int]]:

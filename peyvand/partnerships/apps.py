@@ -12,17 +12,22 @@ class PartnershipsConfig(AppConfig):
         # The network app learns of an office's signed pacts through its registry; it
         # never imports this app.
         from peyvand.core.scheduler import register_daily
-        from peyvand.network.edges import register_office_edges, register_office_version
+        from peyvand.network.edges import (
+            register_office_cities,
+            register_office_edges,
+            register_office_version,
+        )
         from peyvand.records.api import register_presenter
         from peyvand.records.files import register_file
 
         from .models import AgreementFile, Approval, Commitment
         from .presenters import history_rows
-        from .selectors import office_pacts_version, signed_partner_edges
+        from .selectors import office_pacts_version, registry_partner_cities, signed_partner_edges
         from .tasks import refresh_all_health
 
         register_office_edges(signed_partner_edges)
         register_office_version(office_pacts_version)
+        register_office_cities(registry_partner_cities)
         register_presenter(self.label, history_rows)
         register_file("agreement", AgreementFile, "file", name=lambda row: row.original_name)
         register_file("approval", Approval, "document", name=lambda row: f"approval-{row.pk}")

@@ -257,11 +257,13 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         "discover:recommendations": oid,
         "discover:network": oid,
         "discover:peers": oid,
+        "discover:peer_search": oid,
         "discover:notes": oid,
         "discover:note_history": {**oid, "pk": note.pk},
     }
     query = {
         "partnerships:city_search": "q=Ber",
+        "discover:peer_search": "q=Ber",
         "places:search": "q=Ber",
         "places:search_results": "q=Ber",
         "partnerships:list": "q=Ber&status=active",

@@ -41,6 +41,7 @@ IDENTIFIERS = re.compile(
 DELIBERATELY_MIXED = ("e.g. Tehran, تهران, Berlin",)
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 PERSIAN = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]+")
+NOT_TEXT_KEYS = {"colour", "color"}  # JSON values that style, never read
 ATTRIBUTES = ("title", "placeholder", "aria-label", "alt", "data-confirm")  # data-confirm: a dialog
 VOID = {
     "area",
@@ -129,13 +130,13 @@ class Reader(HTMLParser):
 
     def _read_json(self, payload: str) -> None:
         """Strings that scripts draw on screen (chart titles, labels); `*_xx` keys in the
-        other language and addresses are not UI text."""
+        other language, addresses and colours are not UI text."""
         other = "_en" if self.lang == "fa" else "_fa"
 
         def walk(value: Any, key: str = "") -> None:
             if isinstance(value, dict):
                 for k, v in value.items():
-                    if not str(k).endswith(other):
+                    if not str(k).endswith(other) and k not in NOT_TEXT_KEYS:
                         walk(v, str(k))
             elif isinstance(value, list):
                 for item in value:

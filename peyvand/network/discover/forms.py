@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.core.forms import IntegerField
@@ -40,3 +41,19 @@ class SuggestionFilterForm(forms.Form):
     )
     exclude_flagged = forms.BooleanField(label=_("Hide flagged countries"), required=False)
     k = IntegerField(label=_("How many"), min_value=1, max_value=100, required=False)
+
+
+MAX_PEERS = 30
+CODE_MAX = 80  # City.code's max_length
+
+
+def peer_codes(data: QueryDict) -> list[str]:
+    """The peer city ids of a request: repeated `peer` (the search box's checkboxes) and
+    the older comma-separated `peers`; distinct, in order, bounded (the lookup refuses the
+    ids that name no city)."""
+    raw = [*data.getlist("peer"), *data.get("peers", "").split(",")]
+    out: list[str] = []
+    for code in (c.strip() for c in raw):
+        if code and len(code) <= CODE_MAX and "\x00" not in code and code not in out:
+            out.append(code)
+    return out[:MAX_PEERS]

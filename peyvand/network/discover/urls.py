@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern] = [
     path("suggestions/", views.recommendations, name="recommendations"),
     path("network/", views.network, name="network"),
     path("peers/", views.peers, name="peers"),
+    path("peers/search/", views.peer_search, name="peer_search"),
     path("countries/", views.notes, name="notes"),
     path("countries/<int:pk>/history/", views.note_history, name="note_history"),
     path("countries/<int:pk>/delete/", views.note_delete, name="note_delete"),

@@ -15,15 +15,18 @@ from django.views.decorators.http import require_POST
 from peyvand.accounts.access import OfficeRequest, get_for_office, office_view
 from peyvand.accounts.models import Role
 from peyvand.places.models import City, Country
+from peyvand.places.search import city_search
 
 from .. import tasks
 from ..models import CountryNote, Relations, TravelAdvice, VisaDifficulty
 from . import explain, services
-from .forms import CountryNoteForm, SuggestionFilterForm
+from .forms import CountryNoteForm, SuggestionFilterForm, peer_codes
+from .glossary import GLOSSARY
 from .selectors import cities, city_network, metrics
 from .selectors.recommendations import recommend
 
 DEFAULT_K = 20
+PEER_OPTIONS = 8
 
 
 def _propose_url(office_slug: str) -> str | None:
@@ -99,13 +102,18 @@ def recommendations(request: OfficeRequest) -> HttpResponse:
     )
 
 
+def _atlas_note(rows: list[metrics.CityMetricsRow]) -> metrics.CityMetricsRow | None:
+    """The subject's row when some figure differs from the atlas's (the page says why)."""
+    return rows[0] if rows and any(r.differs_from_atlas for r in rows) else None
+
+
 @office_view(Role.VIEWER)
 def network(request: OfficeRequest) -> HttpResponse:
     office = request.office
     city = _subject(request)
     if request.GET.get("city") and city is None:
         raise Http404
-    graph_data: dict[str, Any] = {"nodes": [], "edges": []}
+    graph_data: dict[str, Any] = {"nodes": [], "edges": [], "legend": []}
     city_metrics = None
     if city is not None:
         tasks.queue_fit_if_needed()
@@ -114,7 +122,13 @@ def network(request: OfficeRequest) -> HttpResponse:
     return render(
         request,
         "network/discover/network.html",
-        {"city": city, "graph": graph_data, "metrics": city_metrics},
+        {
+            "city": city,
+            "graph": graph_data,
+            "metrics": city_metrics,
+            "glossary": GLOSSARY,
+            "atlas_note": _atlas_note([city_metrics] if city_metrics else []),
+        },
     )
 
 
@@ -122,14 +136,10 @@ def network(request: OfficeRequest) -> HttpResponse:
 def peers(request: OfficeRequest) -> HttpResponse:
     office = request.office
     city = _subject(request)
-    codes = [c.strip() for c in request.GET.get("peers", "").split(",") if c.strip()]
+    codes = peer_codes(request.GET)
     unknown: list[str] = []
     if codes:
-        found = {c.code: c for c in City.objects.select_related("country").filter(code__in=codes)}
-        chosen = [
-            found[c] for c in codes if c in found and (city is None or found[c].pk != city.pk)
-        ]
-        unknown = [c for c in codes if c not in found]
+        chosen, unknown = cities.peers_by_code(codes, subject=city)
     else:
         chosen = cities.default_peers(city) if city else []
     if city is not None:
@@ -140,16 +150,42 @@ def peers(request: OfficeRequest) -> HttpResponse:
         if city is not None and city.country is not None
         else None
     )
+    query = request.GET.get("q", "").strip()
     return render(
         request,
         "network/discover/peers.html",
         {
             "city": city,
             "rows": rows,
-            "peer_codes": ",".join(c.code for c in chosen),
+            "chosen": chosen,
             "unknown": unknown,
             "country_row": country_row,
+            "glossary": GLOSSARY,
+            "atlas_note": _atlas_note(rows),
+            **_peer_options(query, city, chosen),
         },
+    )
+
+
+def _peer_options(query: str, city: City | None, chosen: list[City]) -> dict[str, Any]:
+    """Cities matching the search box, by the atlas's city search (the subject and the
+    cities already chosen left out; `matched` says whether the search found any)."""
+    found = city_search(query[:100], limit=PEER_OPTIONS + len(chosen) + 1) if query else []
+    skip = {c.pk for c in chosen} | ({city.pk} if city else set())
+    options = [c for c in found if c.pk not in skip][:PEER_OPTIONS]
+    return {"query": query, "options": options, "matched": bool(found)}
+
+
+@office_view(Role.VIEWER)
+def peer_search(request: OfficeRequest) -> HttpResponse:
+    """The peers form's type-ahead: matching cities as checkboxes (an htmx fragment)."""
+    city = _subject(request)
+    chosen, _unknown = cities.peers_by_code(peer_codes(request.GET), subject=city)
+    query = request.GET.get("q", "").strip()
+    return render(
+        request,
+        "network/discover/peers.html#peer_options",
+        _peer_options(query, city, chosen),
     )
 
 

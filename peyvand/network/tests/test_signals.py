@@ -34,7 +34,10 @@ def test_each_signal_computes_exactly_its_features_for_every_pair() -> None:
 
 SAMPLE_PARAMS: dict[str, dict[str, Any]] = {
     "common_partners": {"count": 2, "cities": [SimpleNamespace(name="Minsk")]},
-    "paths": {"paths": 4},
+    "paths": {
+        "paths": 4,
+        "cities": [SimpleNamespace(name="Moscow"), SimpleNamespace(name="Minsk")],
+    },
     "activity": {"count": 12},
     "population": {"population": 1_000_000},
     "distance": {"km": 900},

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from .alerts import Alert, alerts
 from .health import health_facts, health_trend, health_weights
-from .links import HomeLink, home_city_links, office_pacts_version, signed_partner_edges
+from .links import (
+    HomeLink,
+    home_city_links,
+    office_pacts_version,
+    registry_partner_cities,
+    signed_partner_edges,
+)
 from .parts import activities_of, agreements_of, commitments_of, history_of, pacts_of_activity
 from .registry import (
     city_search,
@@ -38,6 +44,7 @@ __all__ = [
     "partner_countries",
     "partnership_for_detail",
     "partnership_list",
+    "registry_partner_cities",
     "responsible_officers",
     "signed_partner_edges",
 ]

@@ -75,6 +75,16 @@ def signed_partner_edges(office: Office) -> list[tuple[int, int]]:
     return [(home, pid) for pid in partners if pid != home]
 
 
+def registry_partner_cities(office: Office) -> list[int]:
+    """City pks of the partner cities of every pact in the registry, any status, archived
+    too (the network app leaves them out of its suggestions)."""
+    if office is None:
+        return []
+    return list(
+        Partnership.objects.for_office(office).values_list("partner_city_id", flat=True).distinct()
+    )
+
+
 def office_pacts_version(office: Office) -> str:
     """Changes whenever a pact of the office changes (for cache keys)."""
     row = Partnership.objects.for_office(office).aggregate(m=Max("updated_at"), n=Count("pk"))

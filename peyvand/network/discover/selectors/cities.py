@@ -36,3 +36,14 @@ def default_peers(city: City, limit: int = 10) -> list[City]:
     if city.country_id and city.country and city.country.continent:
         qs = qs.filter(country__continent=city.country.continent)
     return list(qs.filter(population__isnull=False).order_by("-population", "pk")[:limit])
+
+
+def peers_by_code(codes: list[str], *, subject: City | None) -> tuple[list[City], list[str]]:
+    """(the cities these ids name, in order, the subject left out; the ids naming none)."""
+    if not codes:
+        return [], []
+    found = {c.code: c for c in City.objects.select_related("country").filter(code__in=codes)}
+    chosen = [
+        found[c] for c in codes if c in found and (subject is None or found[c].pk != subject.pk)
+    ]
+    return chosen, [c for c in codes if c not in found]

@@ -115,6 +115,19 @@ class CityMetricsRow:
     reach_two: int
     betweenness: float
     top_countries: list[tuple[Country | None, int]]
+    # the public network's figures, which the atlas shows (differ when the office's own
+    # signed pacts add links the public lists lack)
+    public_degree: int = 0
+    public_rank: int = 0
+
+    @property
+    def own_links(self) -> int:
+        """Links of the office's own pacts counted here and not in the atlas."""
+        return self.degree - self.public_degree
+
+    @property
+    def differs_from_atlas(self) -> bool:
+        return self.degree != self.public_degree or self.rank != self.public_rank
 
 
 def city_metrics(*, city: City, office: Any = None) -> CityMetricsRow | None:
@@ -125,6 +138,7 @@ def city_metrics(*, city: City, office: Any = None) -> CityMetricsRow | None:
 def cities_metrics(*, cities: Sequence[City], office: Any = None) -> list[CityMetricsRow]:
     scope = scope_for(office)
     table = office_metrics(scope)
+    public = public_metrics(scope.version) if scope.office_links else table
     world = scope.world
     idx = world.indices_of([c.pk for c in cities])
     k = scope.ctx.net.n_countries
@@ -155,6 +169,8 @@ def cities_metrics(*, cities: Sequence[City], office: Any = None) -> list[CityMe
                     (countries.get(world.country_pk(ci) or 0) if ci >= 0 else None, n)
                     for ci, n in t
                 ],
+                public_degree=int(public.degree[i]),
+                public_rank=int(public.rank[i]),
             )
         )
     return out

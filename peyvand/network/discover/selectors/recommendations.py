@@ -11,6 +11,7 @@ from django.core.cache import cache
 from peyvand.places.models import City, Continent, Country
 
 from ...arrays import SCORE_TIMEOUT, WorldArrays, scores_key
+from ...edges import office_cities
 from ...graph import FloatArray, IntArray
 from ...models import CountryNote
 from ...recommender.context import pair_structure
@@ -45,6 +46,7 @@ class Recommendations:
     flagged_country_ids: set[int]
     scope: str
     provisional: bool = False  # scored by the hand-set prior while the model is fitted
+    in_registry: int = 0  # cities left out because they are in the office's registry
 
 
 def city_scores(scope: Scope, index: int) -> FloatArray:
@@ -93,6 +95,7 @@ def recommend(
     mask = np.ones(net.n, dtype=bool)
     mask[index] = False
     mask[net.adj.indices[net.adj.indptr[index] : net.adj.indptr[index + 1]]] = False
+    in_registry = _leave_out_registry(mask, world, office)
     if country is not None:
         ci = int(np.searchsorted(world.country_pks, country.pk))
         mask &= net.country == ci
@@ -133,7 +136,23 @@ def recommend(
             )
         )
     _resolve_names(out, world)
-    return Recommendations(city, out, hidden, set(flags), scope.office_key, scope.provisional)
+    return Recommendations(
+        city, out, hidden, set(flags), scope.office_key, scope.provisional, in_registry
+    )
+
+
+def _leave_out_registry(mask: np.ndarray, world: WorldArrays, office: Any) -> int:
+    """Unmask every partner city of the office's registry (any status); returns how many
+    were candidates until then. Read on every call, not cached: a city proposed a moment
+    ago is gone from the next page."""
+    pks = sorted(office_cities(office))
+    if not pks:
+        return 0
+    idx = world.indices_of(pks)
+    idx = idx[idx >= 0]
+    left_out = int(mask[idx].sum())
+    mask[idx] = False
+    return left_out
 
 
 def _top(scores: FloatArray, mask: np.ndarray, k: int) -> IntArray:
