@@ -83,7 +83,8 @@ POST_ONLY = {
     "places:review_confirm",
     "discover:note_delete",
 }
-FRAGMENTS = {"partnerships:city_search", "places:search_results", "discover:peer_search"}  # htmx answers, no <html>
+# htmx answers, no <html>
+FRAGMENTS = {"partnerships:city_search", "places:search_results", "discover:peer_search"}
 FILES = {"records:download"}
 ANONYMOUS = {"accounts:login"}  # a logged-in user is sent on; read it logged out
 REDIRECTS = {"discover:index"}  # sends on to a page of its own (followed)
