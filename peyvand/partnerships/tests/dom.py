@@ -70,6 +70,17 @@ class Element:
         found = self.select(selector)
         return found[0] if found else None
 
+    def one(self, selector: str) -> Element:
+        """The first element the selector finds (the test fails when there is none)."""
+        found = self.select_one(selector)
+        assert found is not None, f"nothing matches {selector!r}"
+        return found
+
+    def next_with_class(self, class_: str) -> Element:
+        found = self.find_next_sibling(class_)
+        assert found is not None, f"no next sibling of class {class_!r}"
+        return found
+
     def find_next_sibling(self, class_: str) -> Element | None:
         assert self.parent is not None
         siblings = [c for c in self.parent.children if isinstance(c, Element)]

@@ -31,7 +31,11 @@ def test_a_public_twinning_becomes_a_pact_or_is_marked_not_ours(office: Any) -> 
     ta = make_twinning(office.home_city, a, year=2005)
     tb = make_twinning(office.home_city, b)
     assert len(home_city_links(office=office)) == 2
-    adopt = {"status": "active", "signed_on": dt.date(2005, 3, 8), "doubt_checked": True}
+    adopt: dict[str, Any] = {
+        "status": "active",
+        "signed_on": dt.date(2005, 3, 8),
+        "doubt_checked": True,
+    }
     p = services.partnership_from_twinning(office=office, actor=SYSTEM, twinning=ta, **adopt)
     assert p.partner_city == a and p.signed_on == dt.date(2005, 3, 8) and p.status == "active"
     with pytest.raises(ValidationError):

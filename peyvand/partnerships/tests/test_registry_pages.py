@@ -33,10 +33,10 @@ def test_a_commitment_with_a_bad_date_reopens_with_the_text_and_the_error(
     )
     assert response.status_code == 200
     page = soup(response)
-    box = page.select_one("[data-add-commitment]")
+    box = page.one("[data-add-commitment]")
     assert box is not None and box.has_attr("open")
-    assert box.select_one("[name=title]")["value"] == "Joint air-quality workshop"
-    assert box.select_one("[name=due_on]")["value"] == "1400-13-45"
+    assert box.one("[name=title]")["value"] == "Joint air-quality workshop"
+    assert box.one("[name=due_on]")["value"] == "1400-13-45"
     assert box.select_one(".errorlist") is not None
     assert not Commitment.objects.exists()
 
@@ -50,10 +50,10 @@ def test_a_commitment_refused_by_the_service_keeps_the_text(
         url("commitment_add", office, pk=p.pk),
         {"title": "A workshop", "due_on": "1850-01-01"},
     )
-    box = soup(response).select_one("[data-add-commitment]")
+    box = soup(response).one("[data-add-commitment]")
     assert box.has_attr("open")
-    assert box.select_one("[name=title]")["value"] == "A workshop"
-    assert "1900" in box.select_one(".errorlist").get_text()
+    assert box.one("[name=title]")["value"] == "A workshop"
+    assert "1900" in box.one(".errorlist").get_text()
 
 
 def test_the_short_activity_form_reopens_with_the_error_beside_its_field(
@@ -73,13 +73,13 @@ def test_the_short_activity_form_reopens_with_the_error_beside_its_field(
             "date": far,
         },
     )
-    box = soup(response).select_one("[data-log-activity]")
+    box = soup(response).one("[data-log-activity]")
     assert box.has_attr("open")
-    assert box.select_one("[name=title]")["value"] == "Visit of the mayor"
-    assert box.select_one("[name=kind] option[selected]")["value"] == "visit_in"
-    date = box.select_one("[name=date]")
+    assert box.one("[name=title]")["value"] == "Visit of the mayor"
+    assert box.one("[name=kind] option[selected]")["value"] == "visit_in"
+    date = box.one("[name=date]")
     assert date["value"] == far
-    assert "year ahead" in date.find_next_sibling(class_="errorlist").get_text()
+    assert "year ahead" in date.next_with_class("errorlist").get_text()
     assert not Activity.objects.exists()
 
 
@@ -115,10 +115,10 @@ def test_a_refused_outcome_reopens_under_its_activity(office: Any, member_client
         url("outcome_add", office, pk=activity.pk),
         {"partnership": p.pk, "kind": "investment", "value": "-3", "unit": "million EUR"},
     )
-    box = soup(response).select_one(f"[data-activity='{activity.pk}'] [data-record-outcome]")
+    box = soup(response).one(f"[data-activity='{activity.pk}'] [data-record-outcome]")
     assert box.has_attr("open")
-    assert box.select_one("[name=unit]")["value"] == "million EUR"
-    assert box.select_one("[name=value]")["value"] == "-3"
+    assert box.one("[name=unit]")["value"] == "million EUR"
+    assert box.one("[name=value]")["value"] == "-3"
     assert box.select_one(".errorlist") is not None
     assert not Outcome.objects.exists()
 
@@ -129,10 +129,10 @@ def test_ending_without_a_reason_reopens_the_status_form(office: Any, member_cli
     response = client.post(
         url("status", office, pk=p.pk), {"status": "ended", "reason": "", "version": p.version}
     )
-    box = soup(response).select_one("[data-status-change]")
+    box = soup(response).one("[data-status-change]")
     assert box.has_attr("open")
-    assert box.select_one("[name=status] option[selected]")["value"] == "ended"
-    assert "reason" in box.select_one(".errorlist").get_text()
+    assert box.one("[name=status] option[selected]")["value"] == "ended"
+    assert "reason" in box.one(".errorlist").get_text()
     assert Partnership.objects.get(pk=p.pk).status == "active"
 
 
@@ -152,10 +152,10 @@ def test_a_refused_commitment_update_keeps_the_typed_reason(
             "evidence_note": "Minutes of the meeting",
         },
     )
-    row = soup(response).select_one(f"[data-commitment='{c.pk}']")
+    row = soup(response).one(f"[data-commitment='{c.pk}']")
     assert row.select_one("[data-row-error]") is not None
-    assert row.select_one("[name=evidence_note]")["value"] == "Minutes of the meeting"
-    assert row.select_one("[name=status] option[selected]")["value"] == "done"
+    assert row.one("[name=evidence_note]")["value"] == "Minutes of the meeting"
+    assert row.one("[name=status] option[selected]")["value"] == "done"
     assert Commitment.objects.get(pk=c.pk).status == "planned"
 
 
@@ -168,7 +168,7 @@ def test_a_second_pact_with_a_partner_links_to_the_first(office: Any, member_cli
         {"partner": warsaw.code, "kind": "sister", "status": "proposed", "summary_en": "again"},
     )
     assert response.status_code == 200
-    link = soup(response).select_one("[data-existing-pact] a")
+    link = soup(response).one("[data-existing-pact] a")
     assert link["href"] == url("detail", office, pk=first.pk)
     assert Partnership.objects.filter(partner_city=warsaw).count() == 1
 
@@ -180,8 +180,8 @@ def test_a_long_summary_is_refused_beside_its_field(office: Any, member_client: 
         url("create", office),
         {"partner": city.code, "kind": "sister", "status": "proposed", "summary_en": "x" * 40_000},
     )
-    field = soup(response).select_one("[name=summary_en]")
-    assert "at most" in field.find_next_sibling(class_="errorlist").get_text()
+    field = soup(response).one("[name=summary_en]")
+    assert "at most" in field.next_with_class("errorlist").get_text()
     assert not Partnership.objects.exists()
 
 
@@ -190,7 +190,7 @@ def test_a_proposed_pact_shows_its_stage_not_dormant(office: Any, member_client:
     assert (p.health_label, p.health_score, p.paper_only) == ("", None, False)
     client = member_client(office, "director")
     page = soup(client.get(url("detail", office, pk=p.pk)))
-    stage = page.select_one("#health-badge [data-stage]")
+    stage = page.one("#health-badge [data-stage]")
     assert stage["data-stage"] == "proposed"
     assert "open the negotiation" in stage.get_text()
     assert page.select_one("[data-health-label]") is None
@@ -201,7 +201,7 @@ def test_a_proposed_pact_shows_its_stage_not_dormant(office: Any, member_client:
     listing = soup(client.get(url("list", office)))
     kpis = [k.get_text(" ", strip=True) for k in listing.select("[data-label-counts] .kpi")]
     assert all(k.startswith("0") for k in kpis)
-    assert "not counted" in listing.select_one("[data-counts-explained]").get_text()
+    assert "not counted" in listing.one("[data-counts-explained]").get_text()
 
 
 def test_the_registry_table_comes_before_the_public_links(office: Any, member_client: Any) -> None:
@@ -278,7 +278,7 @@ def test_viewers_and_liaisons_see_no_action_they_cannot_take(
         client = member_client(office, role)
         seen[role] = {
             page: _actions(client.get(url(page, office, **kw)).content.decode(), ACTIONS[page])
-            for page, kw in (("list", {}), ("detail", {"pk": p.pk}))
+            for page, kw in (("list", {}), ("detail", {"pk": str(p.pk)}))
         }
     assert seen["viewer"] == {"list": set(), "detail": set()}
     assert seen["liaison"] == {"list": set(), "detail": {"data-log-activity"}}

@@ -88,15 +88,15 @@ def _row_forms(rows: list[Any], inline: Inline | None, name: str, make: Any = No
     """Give each row its own form (the refused one bound) under `row.<name>_form`, its
     inputs' ids named after the row, and the refusal under `<name>_error`/`_posted`."""
     for row in rows:
-        mine = inline is not None and inline.name == name and inline.row == row.pk
-        form = inline.form if mine and inline is not None and inline.form else None
+        mine = inline if inline and inline.name == name and inline.row == row.pk else None
+        form = mine.form if mine else None
         if form is None and make is not None:
             form = make(row)
         if form is not None:
             form.auto_id = f"{name}{row.pk}-%s"
         setattr(row, f"{name}_form", form)
-        setattr(row, f"{name}_error", inline.error if mine else "")
-        setattr(row, f"{name}_posted", inline.posted if mine else {})
+        setattr(row, f"{name}_error", mine.error if mine else "")
+        setattr(row, f"{name}_posted", mine.posted if mine else {})
 
 
 def detail_context(
