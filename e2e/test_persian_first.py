@@ -32,7 +32,8 @@ OVERFLOWING = """() => {
       parent = parent.parentElement;
     }
     if (!contained) {
-      found.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(box.left)}..${Math.round(box.right)}`);
+      const where = `${Math.round(box.left)}..${Math.round(box.right)}`;
+      found.push(`${el.tagName.toLowerCase()}.${el.className} ${where}`);
     }
   }
   return found.slice(0, 5);

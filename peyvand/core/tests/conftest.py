@@ -105,7 +105,7 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
     make_twinning(tehran, berlin, year=2013, sources="wikipedia_en;rgre_de_2015")
     lyon_link = make_twinning(tehran, lyon, year=2004)
     make_twinning(berlin, hamburg)
-    make_twinning(tehran, hamburg)
+    hamburg_link = make_twinning(tehran, hamburg)
 
     office = make_office(
         "tehran", fa("اداره روابط بین‌الملل تهران"), en("Tehran international office")
@@ -238,6 +238,7 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         "partnerships:city_search": oid,
         "partnerships:settings": oid,
         "partnerships:not_ours": oid,
+        "partnerships:link_adopt": {**oid, "twinning_id": hamburg_link.pk},
         "partnerships:detail": {**oid, "pk": p.pk},
         "partnerships:edit": {**oid, "pk": p.pk},
         "partnerships:agreement_add": {**oid, "pk": p.pk},

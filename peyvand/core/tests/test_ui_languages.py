@@ -70,7 +70,6 @@ POST_ONLY = {
     "accounts:logout",
     "accounts:department_add",
     "partnerships:create_proposed",
-    "partnerships:link_adopt",
     "partnerships:link_not_ours",
     "partnerships:status",
     "partnerships:archive",

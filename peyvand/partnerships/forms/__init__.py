@@ -9,6 +9,7 @@ from .agreements import AgreementEditForm, AgreementForm, FileForm
 from .commitments import PLAN_FIELDS, CommitmentEditForm, CommitmentForm, CommitmentStatusForm
 from .fields import AREAS_LABEL, ConfirmForm, MultipleFileField, MultipleFileInput, PartnerCityField
 from .partnerships import (
+    AdoptForm,
     ApprovalDecideForm,
     ApprovalForm,
     HealthSettingsForm,
@@ -23,6 +24,7 @@ __all__ = [
     "PLAN_FIELDS",
     "ActivityEditForm",
     "ActivityForm",
+    "AdoptForm",
     "AgreementEditForm",
     "AgreementForm",
     "ApprovalDecideForm",

@@ -91,6 +91,29 @@ class ApprovalDecideForm(forms.Form):
     document = forms.FileField(label=_("Reference document"), required=False)
 
 
+class AdoptForm(forms.Form):
+    """Register a public link of the home city: its status and signing date, stated."""
+
+    status = forms.ChoiceField(label=_("Status"))
+    signed_on = JalaliDateField(
+        label=_("Signed on"),
+        required=False,
+        help_text=_("Required when the partnership is active or suspended."),
+    )
+    doubt_checked = forms.BooleanField(
+        label=_("The office has checked this link: it is real."), required=False
+    )
+
+    def __init__(self, *args: Any, statuses: Any, doubtful: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = dict(PartnershipStatus.choices)
+        status = self.fields["status"]
+        assert isinstance(status, forms.ChoiceField)
+        status.choices = [("", _("Choose the status")), *((s, labels[s]) for s in statuses)]
+        if not doubtful:
+            del self.fields["doubt_checked"]
+
+
 class NotOursForm(forms.Form):
     reason = forms.CharField(label=_("Why is this link not ours?"), max_length=1000)
 

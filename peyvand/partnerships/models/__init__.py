@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .documents import Agreement, AgreementFile, Approval, ApprovalBody, ApprovalStatus
 from .partnerships import (
+    IN_FORCE,
     CooperationArea,
     DormancyReview,
     HealthLabel,
@@ -32,6 +33,7 @@ from .storage import private_upload_to
 
 __all__ = [
     "INITIATED_PHRASES",
+    "IN_FORCE",
     "Activity",
     "ActivityKind",
     "Agreement",

@@ -53,7 +53,7 @@ class Agreement(Versioned, OfficeScoped):
     )
     title = models.CharField(_("title"), max_length=300)
     languages = models.CharField(_("languages"), max_length=120, blank=True)
-    signatories = models.TextField(_("signatories"), blank=True)
+    signatories = models.TextField(_("signatories"), blank=True, max_length=1000)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
 

@@ -52,6 +52,21 @@ class PartnershipStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
+# The health score describes pacts in force; the others show their stage and next step.
+IN_FORCE = (PartnershipStatus.ACTIVE,)
+NEXT_STEPS = {
+    PartnershipStatus.PROPOSED: _("next: open the negotiation, or record the agreement"),
+    PartnershipStatus.NEGOTIATING: _("next: record the agreement and the approvals it needs"),
+    PartnershipStatus.AWAITING_APPROVAL: _("next: record the decisions of the approving bodies"),
+    PartnershipStatus.SUSPENDED: _("next: resume it, or end it with a reason"),
+    PartnershipStatus.ENDED: _("ended: a new partnership with this city may renew it"),
+}
+
+# The longest free text each field holds (the service refuses more, see core.validation).
+SUMMARY_MAX = 4000
+REASON_MAX = 2000
+
+
 class HealthLabel(models.TextChoices):
     ACTIVE = "active", _("Active")
     WEAKENING = "weakening", _("Weakening")
@@ -74,14 +89,14 @@ class Partnership(BilingualMixin, Versioned, OfficeScoped):
         choices=PartnershipStatus.choices,
         default=PartnershipStatus.PROPOSED,
     )
-    end_reason = models.TextField(_("reason for ending"), blank=True)
+    end_reason = models.TextField(_("reason for ending"), blank=True, max_length=REASON_MAX)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     areas = models.ManyToManyField(
         CooperationArea, verbose_name=_("cooperation areas"), blank=True, related_name="+"
     )
-    summary_fa = models.TextField(_("summary (Persian)"), blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
+    summary_fa = models.TextField(_("summary (Persian)"), blank=True, max_length=SUMMARY_MAX)
+    summary_en = models.TextField(_("summary (English)"), blank=True, max_length=SUMMARY_MAX)
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("responsible officer"),
@@ -131,6 +146,15 @@ class Partnership(BilingualMixin, Versioned, OfficeScoped):
         return self.tr("summary")
 
     @property
+    def in_force(self) -> bool:
+        """Whether the pact is in force: only then does its health label apply."""
+        return self.status in IN_FORCE
+
+    @property
+    def next_step(self) -> str:
+        return str(NEXT_STEPS.get(PartnershipStatus(self.status), ""))
+
+    @property
     def summary_lang(self) -> str:
         """The language `summary` is written in (it falls back to the other one)."""
         summary = self.summary
@@ -167,7 +191,7 @@ class NotOurs(OfficeScoped):
     twinning = models.ForeignKey(
         "network.Twinning", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reason"), max_length=1000)
     marked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -196,7 +220,7 @@ class DormancyReview(OfficeScoped):
     )
     decided_on = models.DateField(_("decided on"))
     score_at_review = models.PositiveSmallIntegerField(null=True, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(_("reason"), blank=True, max_length=REASON_MAX)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     letter_fa = models.TextField(_("letter (Persian)"), blank=True)
     letter_en = models.TextField(_("letter (English)"), blank=True)

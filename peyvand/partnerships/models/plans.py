@@ -50,8 +50,8 @@ class Commitment(Versioned, OfficeScoped):
         default=CommitmentStatus.PLANNED,
     )
     done_on = models.DateField(_("done on"), null=True, blank=True)
-    drop_reason = models.TextField(_("reason for dropping"), blank=True)
-    evidence_note = models.TextField(_("evidence"), blank=True)
+    drop_reason = models.TextField(_("reason for dropping"), blank=True, max_length=2000)
+    evidence_note = models.TextField(_("evidence"), blank=True, max_length=2000)
     evidence_link = models.URLField(_("evidence link"), blank=True, max_length=500)
     evidence_file = models.FileField(
         _("evidence file"), upload_to=private_upload_to, blank=True, max_length=200
@@ -116,7 +116,7 @@ class Activity(Versioned, OfficeScoped):
         _("initiated by"), max_length=10, choices=InitiatedBy.choices, default=InitiatedBy.US
     )
     title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=5000)
     areas = models.ManyToManyField(
         CooperationArea, verbose_name=_("cooperation areas"), blank=True, related_name="+"
     )

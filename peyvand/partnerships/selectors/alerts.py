@@ -45,7 +45,7 @@ def alerts(*, office: Office, today: dt.date | None = None) -> list[Alert]:
     facts = health_facts(by_id)
     for p in live:
         activities, commitments = facts[p.pk]
-        if p.status in (PartnershipStatus.ACTIVE, PartnershipStatus.SUSPENDED):
+        if p.in_force:
             day = hs.project_dormancy(
                 activities=activities,
                 commitments=commitments,

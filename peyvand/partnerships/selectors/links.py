@@ -39,12 +39,16 @@ def home_city_links(*, office: Office, include_not_ours: bool = False) -> list[H
     twinnings = Twinning.objects.filter(Q(city_a_id=home) | Q(city_b_id=home)).select_related(
         "city_a", "city_a__country", "city_b", "city_b__country"
     )
-    pacts = {
-        p.partner_city_id: p
-        for p in Partnership.objects.for_office(office).only(
-            "pk", "partner_city_id", "status", "archived", "office_id"
-        )
-    }
+    # The live pact with each partner when there is one, else the latest ended one.
+    pacts: dict[int, Partnership] = {}
+    for p in (
+        Partnership.objects.for_office(office)
+        .only("pk", "partner_city_id", "status", "archived", "office_id")
+        .order_by("pk")
+    ):
+        known = pacts.get(p.partner_city_id)
+        if known is None or known.status == PartnershipStatus.ENDED:
+            pacts[p.partner_city_id] = p
     marks = {n.partner_city_id: n for n in NotOurs.objects.for_office(office)}
     links = []
     for t in twinnings:

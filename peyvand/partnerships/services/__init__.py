@@ -23,6 +23,7 @@ from .commitments import commitment_create, commitment_update
 from .health import health_refresh, health_refresh_all, health_settings_update
 from .outcomes import CENTS, OUTCOME_FIELDS, outcome_add, outcome_delete, outcome_update
 from .partnerships import (
+    ADOPT_STATUSES,
     PARTNERSHIP_FIELDS,
     not_ours_mark,
     not_ours_unmark,
@@ -32,11 +33,13 @@ from .partnerships import (
     partnership_from_twinning,
     partnership_set_status,
     partnership_update,
+    twinning_partner,
 )
-from .reviews import dormancy_review_retire, dormancy_review_revive
+from .reviews import dormancy_review_retire, dormancy_review_revive, review_refusal
 
 __all__ = [
     "ACTIVITY_FIELDS",
+    "ADOPT_STATUSES",
     "AGREEMENT_FIELDS",
     "CENTS",
     "OUTCOME_FIELDS",
@@ -72,4 +75,6 @@ __all__ = [
     "partnership_set_status",
     "partnership_update",
     "require_activity_editor",
+    "review_refusal",
+    "twinning_partner",
 ]

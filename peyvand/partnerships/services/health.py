@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,7 +25,10 @@ from ..models import (
 
 
 def health_refresh(*, partnerships: Sequence[Partnership], today: dt.date | None = None) -> None:
-    """Recompute and store the score of these pacts (same transaction as the caller)."""
+    """Recompute and store the score of these pacts (same transaction as the caller).
+
+    Only a pact in force has a health: a proposed or negotiating one (or an ended one)
+    is stored without score or label, so nothing counts it as dormant or paper only."""
     today = today or timezone.localdate()
     facts = selectors.health_facts(p.pk for p in partnerships)
     weights_by_office: dict[int, hs.Weights] = {}
@@ -32,26 +36,31 @@ def health_refresh(*, partnerships: Sequence[Partnership], today: dt.date | None
         if p.office_id not in weights_by_office:
             weights_by_office[p.office_id] = selectors.health_weights(p.office)
         activities, commitments = facts[p.pk]
-        result = hs.compute_health(
-            activities=activities,
-            commitments=commitments,
-            signed_on=p.signed_on,
-            as_of=today,
-            weights=weights_by_office[p.office_id],
-        )
-        p.health_score = result.score
-        p.health_label = result.label
-        p.paper_only = result.paper_only
-        p.health_components = result.components
-        p.health_computed_on = today
+        stored: dict[str, Any] = {
+            "health_score": None,
+            "health_label": "",
+            "paper_only": False,
+            "health_components": {},
+        }
+        if p.in_force:
+            result = hs.compute_health(
+                activities=activities,
+                commitments=commitments,
+                signed_on=p.signed_on,
+                as_of=today,
+                weights=weights_by_office[p.office_id],
+            )
+            stored = {
+                "health_score": result.score,
+                "health_label": result.label,
+                "paper_only": result.paper_only,
+                "health_components": result.components,
+            }
+        stored["health_computed_on"] = today
+        for name, value in stored.items():
+            setattr(p, name, value)
         # A queryset update: refreshing the score is not an edit (no version bump).
-        Partnership.objects.filter(pk=p.pk).update(
-            health_score=result.score,
-            health_label=result.label,
-            paper_only=result.paper_only,
-            health_components=result.components,
-            health_computed_on=today,
-        )
+        Partnership.objects.filter(pk=p.pk).update(**stored)
 
 
 def health_refresh_all(*, today: dt.date | None = None, batch: int = 500) -> int:

@@ -47,7 +47,9 @@ def _outcome_values(
     kind: str, value: Decimal | float | None, unit: str, note: str
 ) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
-    if kind not in OutcomeKind.values:
+    if not kind:
+        errors["kind"] = [_("Choose the kind of outcome (a value or unit alone says nothing).")]
+    elif kind not in OutcomeKind.values:
         errors["kind"] = [_("Choose a valid kind of outcome.")]
     # In cents, as stored: 2 and 2.00 are the same value (no change, no new version).
     amount = _cents(value)

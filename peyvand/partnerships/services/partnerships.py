@@ -48,9 +48,38 @@ def _snapshot(partnership: Partnership) -> dict[str, Any]:
     return data
 
 
+def live_pact_with(p: Partnership) -> Partnership | None:
+    """The office's other pact with the same partner city that has not ended (one live
+    pact per partner: an ended one may be renewed by a new pact)."""
+    if p.status == PartnershipStatus.ENDED or p.archived:
+        return None
+    return (
+        Partnership.objects.filter(
+            office_id=p.office_id, partner_city_id=p.partner_city_id, archived=False
+        )
+        .exclude(status=PartnershipStatus.ENDED)
+        .exclude(pk=p.pk)
+        .order_by("pk")
+        .first()
+    )
+
+
+def duplicate_error(existing: Partnership) -> ValidationError:
+    """The refusal of a second live pact with a partner; its params name the first."""
+    return ValidationError(
+        _(
+            "The registry already has a partnership with %(city)s that has not ended "
+            "(partnership %(pk)s). Open it and continue it, or end it before registering "
+            "a new one."
+        ),
+        code="duplicate_partner",
+        params={"city": existing.partner_city.name, "pk": existing.pk},
+    )
+
+
 def _validate_partnership(p: Partnership, previous_status: str | None = None) -> None:
     validate_fields(p)
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[str | ValidationError]] = {}
     office = p.office
     if office.home_city_id is not None and p.partner_city_id == office.home_city_id:
         errors.setdefault("partner_city", []).append(
@@ -71,21 +100,10 @@ def _validate_partnership(p: Partnership, previous_status: str | None = None) ->
         errors.setdefault("responsible", []).append(
             _("The responsible officer must be a member of the office.")
         )
+    clash = live_pact_with(p)
+    if clash is not None:
+        errors.setdefault("partner_city", []).append(duplicate_error(clash))
     if p.status == PartnershipStatus.ACTIVE:
-        clash = Partnership.objects.filter(
-            office=office,
-            partner_city_id=p.partner_city_id,
-            kind=p.kind,
-            status=PartnershipStatus.ACTIVE,
-            archived=False,
-        ).exclude(pk=p.pk)
-        if clash.exists():
-            errors.setdefault("status", []).append(
-                _(
-                    "There is already an active partnership of this kind with this city; "
-                    "end or suspend it first."
-                )
-            )
         activating = previous_status != PartnershipStatus.ACTIVE
         if activating and p.pk and p.approvals.exclude(status=ApprovalStatus.GRANTED).exists():
             errors.setdefault("status", []).append(
@@ -210,6 +228,9 @@ def partnership_archive(
     require_role(actor, Role.OFFICER)
     current = _lock(partnership)
     current.archived = archived
+    clash = live_pact_with(current)
+    if clash is not None:
+        raise ValidationError({"partner_city": [duplicate_error(clash)]})
     current.version += 1
     current.save(update_fields=["archived", "version", "updated_at"])
     record_event(
@@ -223,15 +244,6 @@ def partnership_archive(
 
 def partnership_create_proposed(*, office: Office, actor: Actor, partner_city: City) -> Partnership:
     """The recommender's one click: a proposed sister-city pact with this city."""
-    if (
-        Partnership.objects.for_office(office)
-        .filter(partner_city=partner_city, archived=False)
-        .exclude(status=PartnershipStatus.ENDED)
-        .exists()
-    ):
-        raise ValidationError(
-            {"partner_city": [_("There is already a partnership with this city in the registry.")]}
-        )
     return partnership_create(
         office=office,
         actor=actor,
@@ -241,26 +253,63 @@ def partnership_create_proposed(*, office: Office, actor: Actor, partner_city: C
     )
 
 
-def partnership_from_twinning(*, office: Office, actor: Actor, twinning: Any) -> Partnership:
-    """Turn a public twinning of the home city into a pact of the registry."""
+# What adopting a public link may make of it: a pact in force, or one still on its way.
+ADOPT_STATUSES = (
+    PartnershipStatus.ACTIVE,
+    PartnershipStatus.SUSPENDED,
+    PartnershipStatus.NEGOTIATING,
+    PartnershipStatus.PROPOSED,
+)
+
+
+def twinning_partner(*, office: Office, twinning: Any) -> City:
+    """The other city of a public twinning of the office's city."""
     home = office.home_city_id
     if home not in (twinning.city_a_id, twinning.city_b_id):
         raise ValidationError(_("This public link does not concern the office's city."))
-    partner = twinning.city_b if twinning.city_a_id == home else twinning.city_a
-    if Partnership.objects.for_office(office).filter(partner_city=partner).exists():
-        raise ValidationError(_("There is already a partnership with this city in the registry."))
-    NotOurs.objects.for_office(office).filter(partner_city=partner).delete()
-    signed_on = dt.date(twinning.year, 1, 1) if twinning.year else None
-    return partnership_create(
+    partner: City = twinning.city_b if twinning.city_a_id == home else twinning.city_a
+    return partner
+
+
+def partnership_from_twinning(
+    *,
+    office: Office,
+    actor: Actor,
+    twinning: Any,
+    status: str,
+    signed_on: dt.date | None,
+    doubt_checked: bool = False,
+) -> Partnership:
+    """Turn a public twinning of the home city into a pact of the registry, in the status
+    and with the signing date the officer states (the crawl says neither reliably). A link
+    stated by one source only is taken only when the officer says it was checked."""
+    partner = twinning_partner(office=office, twinning=twinning)
+    errors: dict[str, list[str]] = {}
+    if twinning.n_sources < 2 and not doubt_checked:
+        errors["doubt_checked"] = [
+            _(
+                "Only one source states this link: confirm that the office has checked it "
+                "before registering it."
+            )
+        ]
+    if status not in ADOPT_STATUSES:
+        errors["status"] = [_("Choose the status of the partnership.")]
+    elif status in (PartnershipStatus.ACTIVE, PartnershipStatus.SUSPENDED) and not signed_on:
+        errors["signed_on"] = [_("Give the date the partnership was signed.")]
+    if errors:
+        raise ValidationError(errors)
+    p = partnership_create(
         office=office,
         actor=actor,
         partner_city=partner,
         kind=PartnershipKind.SISTER,
-        status=PartnershipStatus.ACTIVE,
+        status=status,
         signed_on=signed_on,
         note=_("Taken from the public sister-city network (sources: %(sources)s).")
         % {"sources": twinning.sources.replace(";", ", ")},
     )
+    NotOurs.objects.for_office(office).filter(partner_city=partner).delete()
+    return p
 
 
 @transaction.atomic

@@ -28,6 +28,21 @@ from .health import health_refresh
 from .partnerships import partnership_update
 
 
+def review_refusal(partnership: Partnership) -> str | None:
+    """Why this pact cannot have a dormancy review, or None: only a pact in force can."""
+    if partnership.in_force:
+        return None
+    return _("Only a partnership in force can have a dormancy review; this one is %(status)s.") % {
+        "status": partnership.get_status_display().lower()
+    }
+
+
+def _require_in_force(partnership: Partnership) -> None:
+    refusal = review_refusal(partnership)
+    if refusal:
+        raise ValidationError(refusal)
+
+
 @transaction.atomic
 def dormancy_review_revive(
     *,
@@ -41,6 +56,7 @@ def dormancy_review_revive(
 ) -> DormancyReview:
     """The director revives a dormant pact: an action plan with owners and a deadline."""
     require_role(actor, Role.DIRECTOR)
+    _require_in_force(partnership)
     today = today or timezone.localdate()
     errors: dict[str, list[str]] = {}
     if deadline <= today:
@@ -96,6 +112,7 @@ def dormancy_review_retire(
 ) -> DormancyReview:
     """The director retires a dormant pact: it ends with the reason and a closing letter."""
     require_role(actor, Role.DIRECTOR)
+    _require_in_force(partnership)
     today = today or timezone.localdate()
     if not reason.strip():
         raise ValidationError({"reason": [_("Give the reason for retiring the partnership.")]})

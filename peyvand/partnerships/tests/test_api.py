@@ -162,3 +162,46 @@ def test_activities_and_commitments_through_the_api(
     )
     listing = liaison.get(base(office) + f"/activities?partnership={p.pk}").json()
     assert listing["count"] == 1
+
+
+def test_a_second_live_pact_with_a_partner_answers_422_naming_the_first(
+    office: Any, member_client: Any
+) -> None:
+    warsaw = make_city("Warsaw", country="PL")
+    first = make_partnership(office, partner_city=warsaw)
+    officer = member_client(office, "officer")
+    payload = {"partner_city": warsaw.code, "kind": "mou", "status": "proposed"}
+    response = send(officer, "post", base(office) + "/partnerships", payload)
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert list(errors) == ["partner_city"]
+    assert str(first.pk) in errors["partner_city"][0]
+    services.partnership_set_status(partnership=first, actor=SYSTEM, status="ended", reason="Old")
+    assert send(officer, "post", base(office) + "/partnerships", payload).status_code == 201
+
+
+def test_text_beyond_its_limit_and_a_value_without_a_kind_answer_422(
+    office: Any, member_client: Any
+) -> None:
+    officer = member_client(office, "officer")
+    city = make_city("Warsaw", country="PL")
+    long = {"partner_city": city.code, "summary_fa": "ب" * 40_000}
+    response = send(officer, "post", base(office) + "/partnerships", long)
+    assert response.status_code == 422 and "summary_fa" in response.json()["errors"]
+    p = make_partnership(office)
+    activity = {
+        "date": TODAY.isoformat(),
+        "kind": "event",
+        "title": "Fair",
+        "partnerships": [p.pk],
+        "outcomes": [{"kind": "", "value": "12", "unit": "contracts"}],
+    }
+    response = send(officer, "post", base(office) + "/activities", activity)
+    assert response.status_code == 422
+    assert "outcomes.0.kind" in response.json()["errors"]
+
+
+def test_a_proposed_pact_has_no_health_label_in_the_api(office: Any, member_client: Any) -> None:
+    p = make_partnership(office, status="proposed")
+    item = member_client(office, "viewer").get(base(office) + f"/partnerships/{p.pk}").json()
+    assert (item["health_label"], item["health_score"], item["paper_only"]) == ("", None, False)

@@ -33,6 +33,7 @@ def test_demo_builds_the_promised_mix_deterministically(office: Any, other_offic
     pacts = list(Partnership.objects.filter(office=office))
     assert len(pacts) == 16
     assert all(p.is_demo and p.kind == "sister" for p in pacts)
+    assert len({p.partner_city_id for p in pacts}) == len(pacts)  # one live pact per partner
     labels = [p.health_label for p in pacts]
     assert labels.count("active") >= 2
     assert labels.count("weakening") >= 3

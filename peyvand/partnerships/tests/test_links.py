@@ -31,10 +31,15 @@ def test_a_public_twinning_becomes_a_pact_or_is_marked_not_ours(office: Any) -> 
     ta = make_twinning(office.home_city, a, year=2005)
     tb = make_twinning(office.home_city, b)
     assert len(home_city_links(office=office)) == 2
-    p = services.partnership_from_twinning(office=office, actor=SYSTEM, twinning=ta)
-    assert p.partner_city == a and p.signed_on == dt.date(2005, 1, 1)
+    adopt: dict[str, Any] = {
+        "status": "active",
+        "signed_on": dt.date(2005, 3, 8),
+        "doubt_checked": True,
+    }
+    p = services.partnership_from_twinning(office=office, actor=SYSTEM, twinning=ta, **adopt)
+    assert p.partner_city == a and p.signed_on == dt.date(2005, 3, 8) and p.status == "active"
     with pytest.raises(ValidationError):
-        services.partnership_from_twinning(office=office, actor=SYSTEM, twinning=ta)
+        services.partnership_from_twinning(office=office, actor=SYSTEM, twinning=ta, **adopt)
     with pytest.raises(ValidationError):
         services.not_ours_mark(office=office, actor=SYSTEM, partner_city=b, twinning=tb, reason="")
     services.not_ours_mark(
@@ -67,7 +72,10 @@ def test_public_links_adopt_and_not_ours(office: Any, member_client: Any) -> Non
     t2 = make_twinning(office.home_city, seoul)
     client = member_client(office, "officer")
     assert "Kyiv" in client.get(url("list", office)).content.decode()
-    client.post(url("link_adopt", office, twinning_id=t1.pk))
+    client.post(
+        url("link_adopt", office, twinning_id=t1.pk),
+        {"status": "negotiating", "doubt_checked": "on"},
+    )
     assert Partnership.objects.filter(office=office, partner_city=kyiv).exists()
     client.post(url("link_not_ours", office, twinning_id=t2.pk), {"reason": "Never signed"})
     page = client.get(url("list", office)).content.decode()

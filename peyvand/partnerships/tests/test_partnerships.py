@@ -44,16 +44,47 @@ def test_valid_until_must_be_after_signed_on(office: Any) -> None:
     assert "after the signing date" in str(exc.value.message_dict["valid_until"])
 
 
-def test_no_second_active_pact_of_the_same_kind_with_the_same_city(office: Any) -> None:
-    city = make_city(country="DE")
-    make_partnership(office, partner_city=city, status="active")
-    with translation.override("en"), pytest.raises(ValidationError) as exc:
-        make_partnership(office, partner_city=city, status="active")
-    assert "already an active partnership" in str(exc.value.message_dict["status"])
-    # Another kind, or a proposed one, is fine.
-    make_partnership(office, partner_city=city, status="active", kind="mou")
+def test_one_live_pact_per_partner_city_of_any_kind_or_status(office: Any) -> None:
+    city = make_city("Warsaw", country="PL")
+    first = make_partnership(office, partner_city=city, status="active")
+    for kind, status in (("sister", "active"), ("mou", "active"), ("sister", "proposed")):
+        with translation.override("en"), pytest.raises(ValidationError) as exc:
+            make_partnership(office, partner_city=city, status=status, kind=kind)
+        message = str(exc.value.message_dict["partner_city"])
+        assert "Warsaw" in message and f"partnership {first.pk}" in message
+    assert Partnership.objects.filter(partner_city=city).count() == 1
+
+
+def test_an_ended_pact_may_be_renewed_by_a_new_one(office: Any) -> None:
+    city = make_city("Warsaw", country="PL")
+    old = make_partnership(office, partner_city=city, status="active")
+    services.partnership_set_status(partnership=old, actor=SYSTEM, status="ended", reason="Lapsed")
+    renewed = make_partnership(office, partner_city=city, status="proposed")
+    assert renewed.pk != old.pk
+    # Reopening the ended one now would make two live pacts with Warsaw.
+    with pytest.raises(ValidationError) as exc:
+        services.partnership_set_status(partnership=old, actor=SYSTEM, status="active")
+    assert "partner_city" in exc.value.message_dict
+
+
+def test_restoring_an_archived_pact_is_refused_while_another_is_live(office: Any) -> None:
+    city = make_city("Warsaw", country="PL")
+    archived = make_partnership(office, partner_city=city, status="proposed")
+    services.partnership_archive(partnership=archived, actor=SYSTEM)
     make_partnership(office, partner_city=city, status="proposed")
-    assert Partnership.objects.filter(partner_city=city).count() == 3
+    with pytest.raises(ValidationError):
+        services.partnership_archive(partnership=archived, actor=SYSTEM, archived=False)
+    assert Partnership.objects.get(pk=archived.pk).archived is True
+
+
+def test_a_summary_longer_than_its_limit_is_refused(office: Any) -> None:
+    from peyvand.partnerships.models.partnerships import SUMMARY_MAX
+
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        make_partnership(office, summary_en="x" * 40_000)
+    assert str(SUMMARY_MAX) in str(exc.value.message_dict["summary_en"])
+    assert not Partnership.objects.exists()
+    assert make_partnership(office, summary_en="x" * SUMMARY_MAX).summary_en
 
 
 def test_another_office_may_have_an_active_pact_with_the_same_city(
@@ -107,3 +138,24 @@ def test_a_stale_update_is_refused_with_what_changed(office: Any) -> None:
     assert exc.value.events[0].changes["summary_en"] == ["first", "second"]
     p.refresh_from_db()
     assert p.summary_en == "second"
+
+
+def test_only_pacts_in_force_have_a_health_and_are_counted(office: Any) -> None:
+    from peyvand.partnerships import selectors
+
+    signed = dt.date.today() - dt.timedelta(days=3 * 365)
+    dormant = make_partnership(office, signed_on=signed)
+    proposed = make_partnership(office, status="proposed")
+    negotiating = make_partnership(office, status="negotiating", signed_on=signed)
+    assert (dormant.health_label, dormant.paper_only) == ("dormant", True)
+    for p in (proposed, negotiating):
+        p.refresh_from_db()
+        assert (p.health_label, p.health_score, p.paper_only) == ("", None, False)
+    counts = selectors.label_counts(office=office)
+    assert (counts["dormant"], counts["paper_only"]) == (1, 1)
+    turning = {a.partnership.pk for a in selectors.alerts(office=office)}
+    assert proposed.pk not in turning and negotiating.pk not in turning
+    # In force from now on: it gets its score.
+    services.partnership_set_status(partnership=negotiating, actor=SYSTEM, status="active")
+    negotiating.refresh_from_db()
+    assert negotiating.health_label == "dormant" and negotiating.health_score is not None

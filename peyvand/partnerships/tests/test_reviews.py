@@ -78,3 +78,15 @@ def test_dormancy_review_revive_through_the_page(office: Any, member_client: Any
     assert response.status_code == 302
     assert p.reviews.get().decision == "revive"
     assert p.commitments.get().title == "Joint workshop on air quality"
+
+
+def test_a_pact_not_in_force_gets_no_dormancy_review(office: Any) -> None:
+    from django.core.exceptions import ValidationError
+
+    director = make_member(office, "director")
+    p = make_partnership(office, status="negotiating")
+    with pytest.raises(ValidationError):
+        services.dormancy_review_retire(
+            partnership=p, actor=director, reason="Nothing", letter_fa="", letter_en="Bye"
+        )
+    assert not p.reviews.exists()

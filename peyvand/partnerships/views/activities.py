@@ -31,6 +31,7 @@ from .common import (
     linked_pacts,
     stale_context,
 )
+from .detail import Inline, render_detail
 
 
 def _activity_input(data: dict[str, Any]) -> dict[str, Any]:
@@ -55,15 +56,14 @@ def activity_log(request: OfficeRequest, pk: int) -> HttpResponse:
     form = ActivityForm(request.POST or None, office=office, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        outcomes = []
-        if data["outcome_kind"]:
-            outcomes.append(
-                {
-                    "kind": data["outcome_kind"],
-                    "value": data["outcome_value"],
-                    "unit": data["outcome_unit"],
-                }
-            )
+        outcome = {
+            "kind": data["outcome_kind"],
+            "value": data["outcome_value"],
+            "unit": data["outcome_unit"],
+        }
+        # An outcome is sent when any of it was typed: the service refuses a value
+        # without a kind instead of the page dropping it.
+        outcomes = [outcome] if any(v not in (None, "") for v in outcome.values()) else []
         try:
             services.activity_log(
                 office=office,
@@ -85,7 +85,19 @@ def activity_log(request: OfficeRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The activity was logged and the score updated."))
             return back_to_detail(office.slug, p.pk, "health")
+    if request.method == "POST" and request.POST.get("inline") and _inline_errors_only(form):
+        # Posted from the pact page's short form: shown there again, open.
+        return render_detail(request, p, Inline("activity_form", form))
     return render(request, "partnerships/activity_form.html", {"form": form, "p": p})
+
+
+# The fields of the pact page's short form of an activity (the others are on this page).
+INLINE_ACTIVITY_FIELDS = {"title", "kind", "initiated_by", "date", "partnerships"}
+
+
+def _inline_errors_only(form: ActivityForm) -> bool:
+    """Whether the short form can show every error of the form beside its own fields."""
+    return set(form.errors) <= INLINE_ACTIVITY_FIELDS | {"__all__"}
 
 
 @office_view(Role.LIAISON)

@@ -30,6 +30,7 @@ from .common import (
     back_to_detail,
     stale_context,
 )
+from .detail import Inline, render_detail
 
 
 def _agreement_input(data: dict[str, Any]) -> dict[str, Any]:
@@ -73,18 +74,19 @@ def agreement_file_add(request: OfficeRequest, pk: int) -> HttpResponse:
     office = request.office
     agreement = get_for_office(Agreement, office, pk=pk)
     form = FileForm(request.POST, request.FILES)
+    error = _("Choose a file.")
     if form.is_valid():
         try:
             services.agreement_file_add(
                 agreement=agreement, actor=request.membership, upload=form.cleaned_data["file"]
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            error = " ".join(exc.messages)
         else:
             messages.success(request, _("The file was added."))
-    else:
-        messages.error(request, _("Choose a file."))
-    return back_to_detail(office.slug, agreement.partnership_id, "agreements")
+            return back_to_detail(office.slug, agreement.partnership_id, "agreements")
+    p = selectors.partnership_for_detail(office=office, pk=agreement.partnership_id)
+    return render_detail(request, p, Inline("file", row=agreement.pk, error=error))
 
 
 @office_view(Role.OFFICER)

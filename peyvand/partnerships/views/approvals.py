@@ -21,7 +21,9 @@ from ..models import (
 )
 from .common import (
     back_to_detail,
+    refused,
 )
+from .detail import Inline, render_detail
 
 
 @require_POST
@@ -31,11 +33,14 @@ def approval_add(request: OfficeRequest, pk: int) -> HttpResponse:
     p = selectors.partnership_for_detail(office=office, pk=pk)
     form = ApprovalForm(request.POST)
     if form.is_valid():
-        services.approval_add(partnership=p, actor=request.membership, **form.cleaned_data)
-        messages.success(request, _("The required approval was added."))
-    else:
-        messages.error(request, _("Choose the approving body."))
-    return back_to_detail(office.slug, p.pk, "approvals")
+        try:
+            services.approval_add(partnership=p, actor=request.membership, **form.cleaned_data)
+        except ValidationError as exc:
+            refused(form, exc)
+        else:
+            messages.success(request, _("The required approval was added."))
+            return back_to_detail(office.slug, p.pk, "approvals")
+    return render_detail(request, p, Inline("approval_form", form))
 
 
 @require_POST
@@ -55,9 +60,9 @@ def approval_decide(request: OfficeRequest, pk: int) -> HttpResponse:
                 document=form.cleaned_data["document"],
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            refused(form, exc)
         else:
             messages.success(request, _("The approval was updated."))
-    else:
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
-    return back_to_detail(office.slug, approval.partnership_id, "approvals")
+            return back_to_detail(office.slug, approval.partnership_id, "approvals")
+    p = selectors.partnership_for_detail(office=office, pk=approval.partnership_id)
+    return render_detail(request, p, Inline("decide", form, row=approval.pk))

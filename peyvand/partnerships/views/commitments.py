@@ -30,8 +30,10 @@ from ..models import (
 from ..presenters import history_rows
 from .common import (
     back_to_detail,
+    refused,
     stale_context,
 )
+from .detail import Inline, render_detail
 
 
 @require_POST
@@ -44,12 +46,11 @@ def commitment_add(request: OfficeRequest, pk: int) -> HttpResponse:
         try:
             services.commitment_create(partnership=p, actor=request.membership, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            refused(form, exc)
         else:
             messages.success(request, _("The commitment was added to the action plan."))
-    else:
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
-    return back_to_detail(office.slug, p.pk, "plan")
+            return back_to_detail(office.slug, p.pk, "plan")
+    return render_detail(request, p, Inline("commitment_form", form))
 
 
 @require_POST
@@ -85,20 +86,25 @@ def commitment_status(request: OfficeRequest, pk: int) -> HttpResponse:
             error = " ".join(exc.messages)
     else:
         error = " ".join(str(e) for errs in form.errors.values() for e in errs)
+    # A refused update shows the row again with what was typed and why it was refused.
+    posted = request.POST.dict() if error else {}
     if not request.headers.get("HX-Request"):
         if error:
-            messages.error(request, error)
-        else:
-            messages.success(request, _("The commitment was updated."))
+            p = selectors.partnership_for_detail(office=office, pk=commitment.partnership_id)
+            return render_detail(
+                request, p, Inline("status", row=commitment.pk, error=error, posted=posted)
+            )
+        messages.success(request, _("The commitment was updated."))
         return back_to_detail(office.slug, commitment.partnership_id, "plan")
     commitment.refresh_from_db()
     commitment.can_update = True  # type: ignore[attr-defined]
+    commitment.status_error = error  # type: ignore[attr-defined]
+    commitment.status_posted = posted  # type: ignore[attr-defined]
     p = commitment.partnership
     p.refresh_from_db()
     context = {
         "c": commitment,
         "p": p,
-        "row_error": error,
         "row_changes": changed,
         "today": timezone.localdate(),
         "commitment_statuses": CommitmentStatus.choices,

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from peyvand.accounts.access import OfficeRequest
+from peyvand.core.forms import apply_service_errors
 
 from .. import services
 from ..forms import (
@@ -35,6 +37,26 @@ def stale_context(request: OfficeRequest, form: Any, exc: services.StaleVersion)
         "history": history_rows(exc.events),
         "files_dropped": any(f.size for key in request.FILES for f in request.FILES.getlist(key)),
     }
+
+
+def refused(
+    form: forms.BaseForm, exc: ValidationError, rename: dict[str, str] | None = None
+) -> None:
+    """Put a service's refusal on an inline form, its field names mapped to the form's."""
+    if rename and hasattr(exc, "error_dict"):
+        exc = ValidationError(
+            {rename.get(name, name): msgs for name, msgs in exc.message_dict.items()}
+        )
+    apply_service_errors(form, exc)
+
+
+def existing_pact(exc: ValidationError) -> int | None:
+    """The id of the live pact a refused second pact with the same partner names."""
+    for error in getattr(exc, "error_dict", {}).get("partner_city", []):
+        if error.code == "duplicate_partner" and error.params:
+            pk: int = error.params["pk"]
+            return pk
+    return None
 
 
 def back_to_detail(office_slug: str, pk: int, anchor: str = "") -> HttpResponse:

@@ -11,34 +11,55 @@ from django.views.decorators.http import require_POST
 
 from peyvand.accounts.access import OfficeRequest, office_view
 from peyvand.accounts.models import Role
+from peyvand.core.forms import apply_service_errors
 from peyvand.core.validation import is_record_id
 from peyvand.network.models import Twinning
 from peyvand.places.models import City
 
 from .. import selectors, services
 from ..forms import (
+    AdoptForm,
     NotOursForm,
 )
+from .common import existing_pact
 
 
-@require_POST
 @office_view(Role.OFFICER)
 def link_adopt(request: OfficeRequest, twinning_id: int) -> HttpResponse:
+    """Register a public link: the officer states its status and signing date, and
+    confirms a link that only one source states."""
     office = request.office
     twinning = get_object_or_404(
-        Twinning.objects.select_related("city_a", "city_b"), pk=twinning_id
+        Twinning.objects.select_related("city_a", "city_b", "city_a__country", "city_b__country"),
+        pk=twinning_id,
     )
     try:
-        p = services.partnership_from_twinning(
-            office=office,
-            actor=request.membership,
-            twinning=twinning,
-        )
+        partner = services.twinning_partner(office=office, twinning=twinning)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("partnerships:list", office_slug=office.slug)
-    messages.success(request, _("The public link is now a partnership of the registry."))
-    return redirect("partnerships:detail", office_slug=office.slug, pk=p.pk)
+        raise Http404 from exc
+    doubtful = not twinning.confirmed
+    form = AdoptForm(request.POST or None, statuses=services.ADOPT_STATUSES, doubtful=doubtful)
+    existing = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            p = services.partnership_from_twinning(
+                office=office,
+                actor=request.membership,
+                twinning=twinning,
+                status=data["status"],
+                signed_on=data["signed_on"],
+                doubt_checked=data.get("doubt_checked", False),
+            )
+        except ValidationError as exc:
+            existing = existing_pact(exc)
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("The public link is now a partnership of the registry."))
+            return redirect("partnerships:detail", office_slug=office.slug, pk=p.pk)
+    link = selectors.HomeLink(twinning, partner, None, None)
+    context = {"form": form, "link": link, "doubtful": doubtful, "existing": existing}
+    return render(request, "partnerships/adopt.html", context)
 
 
 @require_POST

@@ -13,7 +13,7 @@ from peyvand.accounts.access import OfficeRequest, get_for_office, office_view
 from peyvand.accounts.models import Role
 from peyvand.core.forms import apply_service_errors
 
-from .. import services
+from .. import selectors, services
 from ..forms import (
     OutcomeEditForm,
     OutcomeForm,
@@ -28,8 +28,10 @@ from .common import (
     back_pact,
     back_to_detail,
     linked_pacts,
+    refused,
     stale_context,
 )
+from .detail import Inline, render_detail
 
 
 def _outcome(request: OfficeRequest, pk: int) -> Outcome:
@@ -48,20 +50,18 @@ def outcome_add(request: OfficeRequest, pk: int) -> HttpResponse:
     activity = get_for_office(Activity, office, pk=pk)
     if not services.can_edit_activity(request.membership, activity):
         raise PermissionDenied
-    back = request.POST.get("partnership", "")
+    target = back_pact(request, linked_pacts(activity))
     form = OutcomeForm(request.POST)
     if form.is_valid():
         try:
             services.outcome_add(activity=activity, actor=request.membership, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            refused(form, exc)
         else:
             messages.success(request, _("The outcome was recorded."))
-    else:
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
-    pacts = list(activity.partnerships.values_list("pk", flat=True))
-    target = int(back) if back.isdigit() and int(back) in pacts else pacts[0]
-    return back_to_detail(office.slug, target, "activities")
+            return back_to_detail(office.slug, target, "activities")
+    p = selectors.partnership_for_detail(office=office, pk=target)
+    return render_detail(request, p, Inline("outcome", form, row=activity.pk))
 
 
 @office_view(Role.LIAISON)

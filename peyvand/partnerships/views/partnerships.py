@@ -8,43 +8,35 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peyvand.accounts.access import OfficeRequest, office_view
 from peyvand.accounts.models import Role
-from peyvand.core.dates import format_date
-from peyvand.core.forms import apply_service_errors
 from peyvand.core.pagination import paginate, querystring_without
 from peyvand.core.validation import is_record_id
 from peyvand.places.models import City
 
 from .. import selectors, services
 from ..forms import (
-    ActivityForm,
-    ApprovalDecideForm,
-    ApprovalForm,
-    CommitmentForm,
-    CommitmentStatusForm,
     NotOursForm,
     PartnershipForm,
     StatusForm,
 )
 from ..models import (
-    CommitmentStatus,
     CooperationArea,
     HealthLabel,
-    OutcomeKind,
-    Partnership,
     PartnershipKind,
     PartnershipStatus,
 )
-from ..presenters import ALERT_LABELS, components_rows, history_rows
+from ..presenters import ALERT_LABELS
 from .common import (
+    existing_pact,
+    refused,
     stale_context,
 )
+from .detail import Inline, render_detail
 
 
 def _alert_rows(alerts: list[selectors.Alert]) -> list[dict[str, Any]]:
@@ -92,77 +84,11 @@ def partnership_list(request: OfficeRequest) -> HttpResponse:
     return render(request, "partnerships/list.html", context)
 
 
-def _trend_data(p: Partnership) -> dict[str, Any]:
-    points = selectors.health_trend(partnership=p)
-    return {
-        "labels": [format_date(day) for day, _score in points],
-        "scores": [score for _day, score in points],
-        "title": _("Health score"),
-    }
-
-
-def _map_data(p: Partnership) -> dict[str, Any]:
-    def point(city: City | None) -> dict[str, Any] | None:
-        if city is None or city.lat is None or city.lon is None:
-            return None
-        return {"name": city.name, "lat": city.lat, "lon": city.lon}
-
-    # The shape static/js/atlas.js draws (the atlas's helper, reused here).
-    partner = point(p.partner_city)
-    return {
-        "countries": static("vendor/world-atlas/countries-110m.json"),
-        "city": point(p.office.home_city),
-        "partners": [{**partner, "confirmed": True}] if partner else [],
-        "has_partner": partner is not None,
-    }
-
-
-def detail_context(request: OfficeRequest, p: Partnership) -> dict[str, Any]:
-    office = request.office
-    membership = request.membership
-    commitments = list(selectors.commitments_of(p))
-    for c in commitments:
-        c.can_update = services.can_update_commitment(membership, c)
-    activities = list(selectors.activities_of(p))
-    for a in activities:
-        a.can_edit = services.can_edit_activity(membership, a)
-    outcomes = [o for a in activities for o in a.outcomes.all()]
-    today = timezone.localdate()
-    return {
-        "p": p,
-        "approvals": list(p.approvals.all()),
-        "agreements": list(selectors.agreements_of(p)),
-        "commitments": commitments,
-        "activities": activities,
-        "outcomes": outcomes,
-        "components": components_rows(p.health_components or {}),
-        "trend": _trend_data(p),
-        "map": _map_data(p),
-        "history": history_rows(list(selectors.history_of(p))),
-        "reviews": list(p.reviews.select_related("decided_by")),
-        "activity_form": ActivityForm(
-            office=office,
-            initial={"date": today, "partnerships": [p], "kind": "online_meeting"},
-        ),
-        "commitment_form": CommitmentForm(office=office),
-        "commitment_status_form": CommitmentStatusForm(),
-        "approval_form": ApprovalForm(),
-        "approval_decide_form": ApprovalDecideForm(initial={"decided_on": today}),
-        "status_form": StatusForm(initial={"status": p.status, "version": p.version}),
-        "today": today,
-        "commitment_statuses": CommitmentStatus.choices,
-        "outcome_kinds": OutcomeKind.choices,
-        "can_edit": membership.has_role(Role.OFFICER),
-        "can_log": membership.has_role(Role.LIAISON),
-        "is_director": membership.has_role(Role.DIRECTOR),
-    }
-
-
 @office_view()
 def partnership_detail(request: OfficeRequest, pk: int) -> HttpResponse:
     office = request.office
     p = selectors.partnership_for_detail(office=office, pk=pk)
-    return render(request, "partnerships/detail.html", detail_context(request, p))
+    return render_detail(request, p)
 
 
 def _partner_choice(code: str) -> City | None:
@@ -186,6 +112,7 @@ def partnership_create(request: OfficeRequest) -> HttpResponse:
         "responsible": request.user,
     }
     form = PartnershipForm(request.POST or None, office=office, initial=initial)
+    existing = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -205,7 +132,8 @@ def partnership_create(request: OfficeRequest) -> HttpResponse:
                 end_reason=data["end_reason"],
             )
         except ValidationError as exc:
-            apply_service_errors(form, exc)
+            existing = existing_pact(exc)
+            refused(form, exc, rename={"partner_city": "partner"})
         else:
             messages.success(request, _("The partnership was added to the registry."))
             return redirect("partnerships:detail", office_slug=office.slug, pk=p.pk)
@@ -213,7 +141,7 @@ def partnership_create(request: OfficeRequest) -> HttpResponse:
     return render(
         request,
         "partnerships/form.html",
-        {"form": form, "chosen": chosen, "creating": True},
+        {"form": form, "chosen": chosen, "creating": True, "existing": existing},
     )
 
 
@@ -226,6 +154,7 @@ def partnership_edit(request: OfficeRequest, pk: int) -> HttpResponse:
         request.POST or None, office=office, initial=PartnershipForm.initial_from(p)
     )
     stale = None
+    existing = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
@@ -237,7 +166,8 @@ def partnership_edit(request: OfficeRequest, pk: int) -> HttpResponse:
         except services.StaleVersion as exc:
             stale = stale_context(request, form, exc)
         except ValidationError as exc:
-            apply_service_errors(form, exc)
+            existing = existing_pact(exc)
+            refused(form, exc, rename={"partner_city": "partner"})
         else:
             messages.success(request, _("The partnership was saved."))
             return redirect("partnerships:detail", office_slug=office.slug, pk=p.pk)
@@ -245,7 +175,14 @@ def partnership_edit(request: OfficeRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "partnerships/form.html",
-        {"form": form, "p": p, "chosen": chosen, "stale": stale, "creating": False},
+        {
+            "form": form,
+            "p": p,
+            "chosen": chosen,
+            "stale": stale,
+            "creating": False,
+            "existing": existing,
+        },
         status=409 if stale else 200,
     )
 
@@ -266,14 +203,14 @@ def partnership_status(request: OfficeRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
         except services.StaleVersion as exc:
-            messages.error(request, exc.message)
+            form.add_error(None, exc.message)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            refused(form, exc, rename={"end_reason": "reason", "partner_city": "status"})
         else:
             messages.success(request, _("The status was changed."))
-    else:
-        messages.error(request, _("Choose a valid status."))
-    return redirect("partnerships:detail", office_slug=office.slug, pk=p.pk)
+            return redirect("partnerships:detail", office_slug=office.slug, pk=p.pk)
+    p = selectors.partnership_for_detail(office=office, pk=pk)
+    return render_detail(request, p, Inline("status_form", form))
 
 
 @require_POST
@@ -282,11 +219,15 @@ def partnership_archive(request: OfficeRequest, pk: int) -> HttpResponse:
     office = request.office
     p = selectors.partnership_for_detail(office=office, pk=pk)
     restore = request.POST.get("restore") == "1"
-    services.partnership_archive(
-        partnership=p,
-        actor=request.membership,
-        archived=not restore,
-    )
+    try:
+        services.partnership_archive(
+            partnership=p,
+            actor=request.membership,
+            archived=not restore,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("partnerships:detail", office_slug=office.slug, pk=p.pk)
     if restore:
         messages.success(request, _("The partnership was restored from the archive."))
     else:

@@ -29,6 +29,10 @@ from .common import (
 def review(request: OfficeRequest, pk: int) -> HttpResponse:
     office = request.office
     p = selectors.partnership_for_detail(office=office, pk=pk)
+    refusal = services.review_refusal(p)
+    if refusal:
+        messages.error(request, refusal)
+        return back_to_detail(office.slug, p.pk)
     today = timezone.localdate()
     deadline = today + dt.timedelta(days=180)
     revive_fa, revive_en = revive_letters(p, deadline)
