@@ -116,3 +116,23 @@ def search_key(text: str | None) -> str:
 def to_persian_digits(text: object) -> str:
     """ASCII digits to Persian digits (also the decimal and thousands separators)."""
     return str(text).translate(_PERSIAN_DIGITS).replace(",", "٬").replace(".", "٫")
+
+
+# The Persian alphabet in dictionary order (آ and the hamza forms fold into their letter
+# through search_key first).
+_PERSIAN_ORDER = {
+    letter: rank for rank, letter in enumerate("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی", start=2)
+}
+
+
+def persian_sort_key(text: str | None) -> tuple[int, ...]:
+    """A sort key in Persian alphabetical order (Unicode order puts پ چ ژ ک گ ی wrongly).
+
+    Spaces sort first, then every other character by code point (digits, Latin), then the
+    Persian alphabet in its order.
+    """
+    base = 0x10000  # above every other character
+    return tuple(
+        0 if ch == " " else base + _PERSIAN_ORDER[ch] if ch in _PERSIAN_ORDER else ord(ch)
+        for ch in search_key(text)
+    )
