@@ -15,7 +15,7 @@ from peyvand.core.text import normalize_display
 from peyvand.core.validation import create_valid
 
 from .models import City, CityNameReview, Country, ReviewAction
-from .search import city_index_refresh, city_search_text
+from .search import city_index_refresh, city_names_rebuild, city_search_text
 
 _PERSIAN_LETTERS = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTERS = re.compile("[A-Za-z]")
@@ -88,7 +88,7 @@ def city_names_ship(*, names: Mapping[str, tuple[str, str]]) -> list[int]:
     Recorded as a reviewer's confirmation is (the confirmed name, a CityNameReview with the
     basis as its action, no reviewer). A city a person has reviewed keeps that person's
     name. Returns the pks of the cities whose confirmed name changed (their search keys
-    must be rebuilt; their search_text is already updated).
+    rebuilt).
     """
     wanted = {
         code: (clean_persian_name(name), SHIPPED_BASES[clean_shipped_basis(basis)])
@@ -120,7 +120,9 @@ def city_names_ship(*, names: Mapping[str, tuple[str, str]]) -> list[int]:
             changed.append(city)
     City.objects.bulk_update(changed, ["name_fa_confirmed", "search_text"], batch_size=SHIP_BATCH)
     CityNameReview.objects.bulk_create(reviews, batch_size=SHIP_BATCH)
-    return [city.pk for city in changed]
+    pks = [city.pk for city in changed]
+    city_names_rebuild(city_ids=pks)
+    return pks
 
 
 def _hand_code(name_en: str, country: Country | None) -> str:

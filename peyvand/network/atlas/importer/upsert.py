@@ -234,9 +234,9 @@ def world_import(
     city_ids, rebuild = _upsert_cities(
         data, country_ids, report.cities, stage(_("cities"), len(data.cities))
     )
-    reviewed = city_names_ship(names=data.reviewed)
+    reviewed = city_names_ship(names=data.reviewed)  # rebuilds the keys of these itself
     report.reviewed_names = len(reviewed)
-    rebuild = sorted(set(rebuild) | set(reviewed))
+    rebuild = sorted(set(rebuild) - set(reviewed))
     if rebuild:
         city_names_rebuild(city_ids=rebuild)
     _upsert_links(data, city_ids, report.links, stage(_("links"), len(data.links)))
