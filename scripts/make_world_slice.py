@@ -16,7 +16,8 @@ importer reads them; output in the input's row order, so the result is determini
   partners), and the partners of Tehran's partners (so every page one click away from
   Tehran's is complete too).
 - twinnings.csv: every link whose two ends are both kept.
-- city_names_fa.csv: the rows of the kept cities.
+- city_names_fa.csv, city_names_fa_reviewed.csv, city_alternate_names.csv: the rows of the
+  kept cities; country_names_fa_reviewed.csv: every row.
 
 The `degree` and `cities_in_network` columns keep their full-world values; the importer
 derives both from the links it reads, so in the database they count the slice's links.
@@ -35,6 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = ("countries.csv", "cities.csv", "city_names_fa.csv", "twinnings.csv")
+# The product's own tiers (data/world/README.md): rows of the kept cities, all countries.
+CITY_TIERS = {"city_names_fa_reviewed.csv": "code", "city_alternate_names.csv": "code"}
+COUNTRY_TIERS = ("country_names_fa_reviewed.csv",)
 MAX_CITIES = 2000
 TEHRAN = "gn:112931"
 SEEDS = {
@@ -56,6 +60,18 @@ SEEDS = {
     "gn:2995469": "Marseille",
     "gn:2996944": "Lyon",
     "gn:3451190": "Rio de Janeiro",
+    # the reviewed Persian names the tests check (peyvand/places/tests/test_reviewed_names.py)
+    "gn:1816670": "Beijing",
+    "gn:3128760": "Barcelona",
+    "gn:1176615": "Islamabad",
+    "gn:1792947": "Tianjin",
+    "gn:306571": "Konya",
+    "gn:71137": "Sanaa",
+    "gn:3469058": "Brasília",
+    "gn:703448": "Kyiv",
+    "gn:2867714": "Munich",
+    "gn:3173435": "Milan",
+    "gn:1275339": "Mumbai",
 }
 SEED_COUNTRIES = {"IR", "AF"}
 
@@ -76,7 +92,7 @@ def write(out: Path, name: str, terminator: str, rows: list[list[str]]) -> None:
 
 
 def cut(data: Path) -> dict[str, tuple[str, list[list[str]]]]:
-    tables = {name: read(data, name) for name in FILES}
+    tables = {name: read(data, name) for name in (*FILES, *CITY_TIERS, *COUNTRY_TIERS)}
     cities_header, *cities = tables["cities.csv"][1]
     links_header, *links = tables["twinnings.csv"][1]
     names_header, *names = tables["city_names_fa.csv"][1]
@@ -102,7 +118,15 @@ def cut(data: Path) -> dict[str, tuple[str, list[list[str]]]]:
         sys.exit(f"the slice has {len(keep)} cities, more than {MAX_CITIES}")
 
     id_at = names_header.index("id")
+    tiers: dict[str, tuple[str, list[list[str]]]] = {}
+    for name, column in CITY_TIERS.items():
+        terminator, (header, *rows) = tables[name]
+        at = header.index(column)
+        tiers[name] = (terminator, [header, *(row for row in rows if row[at] in keep)])
+    for name in COUNTRY_TIERS:
+        tiers[name] = tables[name]
     return {
+        **tiers,
         "countries.csv": tables["countries.csv"],
         "cities.csv": (
             tables["cities.csv"][0],

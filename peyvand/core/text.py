@@ -133,3 +133,23 @@ def number_input(text: str) -> str:
 def persian_number(text: str) -> str:
     """The digits and decimal point of a number (as a form shows it) in Persian: ۱۲٫۵."""
     return text.translate(_PERSIAN_DIGITS).replace(".", "\u066b")
+
+
+# The Persian alphabet in dictionary order (آ and the hamza forms fold into their letter
+# through search_key first).
+_PERSIAN_ORDER = {
+    letter: rank for rank, letter in enumerate("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی", start=2)
+}
+
+
+def persian_sort_key(text: str | None) -> tuple[int, ...]:
+    """A sort key in Persian alphabetical order (Unicode order puts پ چ ژ ک گ ی wrongly).
+
+    Spaces sort first, then every other character by code point (digits, Latin), then the
+    Persian alphabet in its order.
+    """
+    base = 0x10000  # above every other character
+    return tuple(
+        0 if ch == " " else base + _PERSIAN_ORDER[ch] if ch in _PERSIAN_ORDER else ord(ch)
+        for ch in search_key(text)
+    )

@@ -82,6 +82,12 @@ class City(models.Model):
     attributes_from = models.CharField(max_length=40, blank=True)
     other_qids = models.CharField(max_length=200, blank=True)
     names_in_sources = models.TextField(blank=True)
+    # Other common spellings and exonyms (e.g. Kiev): search keys only, never shown.
+    # A database default too: rows written by code that predates the field (older
+    # migrations' models, bulk inserts naming their columns) get an empty list.
+    search_aliases = models.TextField(
+        blank=True, default="", db_default="", help_text="other spellings, one per line"
+    )
     search_text = models.TextField(blank=True, help_text="normalised spellings, one per line")
     added_by_hand = models.BooleanField(_("added by hand"), default=False)
     added_by = models.ForeignKey(
@@ -147,6 +153,9 @@ class ReviewAction(models.TextChoices):
     CANDIDATE = "candidate", _("confirmed the GeoNames candidate")
     TYPED = "typed", _("typed a name")
     ADDED = "added", _("added the city")
+    # The reviewed names shipped with the product (data/world/city_names_fa_reviewed.csv):
+    SHIPPED_CANDIDATE = "shipped_candidate", _("reviewed list: a candidate name confirmed")
+    SHIPPED_EXONYM = "shipped_exonym", _("reviewed list: the standard Persian exonym")
 
 
 class CityNameReview(models.Model):

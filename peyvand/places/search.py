@@ -1,10 +1,13 @@
 """City search: every spelling of a city, normalised, as rows of an indexed key table.
 
 A city's spellings (English, GeoNames, native, every Persian tier, the names the sources
-used) become search keys (peyvand.core.text.search_key). Each key is stored whole
+used, its other common spellings and exonyms in `search_aliases`) become search keys
+(peyvand.core.text.search_key). Each key is stored whole
 (`full=True`) and from every word start inside it (`full=False`), so "janeiro" finds
 Rio de Janeiro. A query is a prefix range scan on the indexed key; the ranking is exact
-match, then prefix of a whole name, then word start, then degree and population.
+match of a whole spelling, then prefix of a whole spelling, then word start (a word start
+that equals the query, "hamburg" inside "mitte hamburg", is still only a word start), then
+degree and population.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from .models import City, CityName
 
 KEY_MAX = 200
 _SOURCE_NAME_SPLIT = re.compile(r"[;|]")
+_LINES = re.compile(r"[\r\n]+")
 
 SPELLING_FIELDS = (
     "name_en",
@@ -36,9 +40,11 @@ SPELLING_FIELDS = (
 
 
 def city_spellings(values: Mapping[str, Any]) -> list[str]:
-    """Every spelling of a city, in a stable order (names_in_sources split on ';' or '|')."""
+    """Every spelling of a city, in a stable order (names_in_sources split on ';' or '|',
+    search_aliases one a line)."""
     spellings = [str(values.get(field) or "") for field in SPELLING_FIELDS]
     spellings += _SOURCE_NAME_SPLIT.split(str(values.get("names_in_sources") or ""))
+    spellings += _LINES.split(str(values.get("search_aliases") or ""))
     return [s.strip() for s in spellings if s and s.strip()]
 
 
@@ -138,7 +144,7 @@ def city_search_ids(query: str, *, country: str | None = None, cap: int = 10) ->
         .annotate(
             best=Min(
                 Case(
-                    When(key=key, then=Value(0)),
+                    When(key=key, full=True, then=Value(0)),
                     When(full=True, then=Value(1)),
                     default=Value(2),
                     output_field=IntegerField(),

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet, Sum
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from peyvand.core.text import persian_sort_key
 
 from .models import City, CityNameReview, Country
 from .search import city_search, city_search_count
@@ -13,7 +18,9 @@ __all__ = [
     "city_persian_name",
     "city_search",
     "city_search_count",
+    "countries_by_name",
     "countries_in_network",
+    "country_sort_key",
     "review_queue",
     "reviews_recent",
     "top_cities",
@@ -46,6 +53,17 @@ def atlas_size() -> dict[str, int]:
 
 def top_cities(limit: int = 20) -> QuerySet[City]:
     return City.objects.linked().select_related("country").order_by("-degree", "name_en")[:limit]
+
+
+def country_sort_key(country: Country) -> tuple[int, ...]:
+    """Alphabetical order of the country's name in the active language (Persian order in fa)."""
+    if (get_language() or "fa").startswith("fa"):
+        return persian_sort_key(country.name_fa or country.name_en)
+    return tuple(ord(ch) for ch in country.name_en.casefold())
+
+
+def countries_by_name(countries: Iterable[Country]) -> list[Country]:
+    return sorted(countries, key=country_sort_key)
 
 
 def countries_in_network() -> QuerySet[Country]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -14,11 +15,23 @@ from peyvand.core.text import normalize_display
 from peyvand.core.validation import create_valid
 
 from .models import City, CityNameReview, Country, ReviewAction
-from .search import city_index_refresh
+from .search import city_index_refresh, city_names_rebuild, city_search_text
 
 _PERSIAN_LETTERS = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTERS = re.compile("[A-Za-z]")
 NAME_MAX = 200
+# The basis of a shipped reviewed name (data/world/city_names_fa_reviewed.csv) -> its action.
+SHIPPED_BASES = {
+    "candidate": ReviewAction.SHIPPED_CANDIDATE,
+    "exonym": ReviewAction.SHIPPED_EXONYM,
+}
+PERSON_ACTIONS = [
+    ReviewAction.SUGGESTION,
+    ReviewAction.CANDIDATE,
+    ReviewAction.TYPED,
+    ReviewAction.ADDED,
+]
+SHIP_BATCH = 500
 
 
 def clean_persian_name(name: str) -> str:
@@ -56,6 +69,60 @@ def city_name_confirm(
     city.save(update_fields=["name_fa_confirmed"])
     city_index_refresh(cities=[city])
     return review
+
+
+def clean_shipped_basis(basis: str) -> str:
+    if basis not in SHIPPED_BASES:
+        raise ValidationError(
+            _("The basis of a reviewed name is one of: %(values)s.")
+            % {"values": ", ".join(SHIPPED_BASES)},
+            code="basis",
+        )
+    return basis
+
+
+@transaction.atomic
+def city_names_ship(*, names: Mapping[str, tuple[str, str]]) -> list[int]:
+    """Confirm the reviewed Persian names shipped with the product: code -> (name, basis).
+
+    Recorded as a reviewer's confirmation is (the confirmed name, a CityNameReview with the
+    basis as its action, no reviewer). A city a person has reviewed keeps that person's
+    name. Returns the pks of the cities whose confirmed name changed (their search keys
+    rebuilt).
+    """
+    wanted = {
+        code: (clean_persian_name(name), SHIPPED_BASES[clean_shipped_basis(basis)])
+        for code, (name, basis) in names.items()
+    }
+    by_people = set(
+        CityNameReview.objects.filter(action__in=PERSON_ACTIONS).values_list("city_code", flat=True)
+    )
+    codes = sorted(set(wanted) - by_people)
+    changed: list[City] = []
+    reviews: list[CityNameReview] = []
+    for start in range(0, len(codes), SHIP_BATCH):
+        for city in City.objects.filter(code__in=codes[start : start + SHIP_BATCH]):
+            name, action = wanted[city.code]
+            if city.name_fa_confirmed == name:
+                continue
+            reviews.append(
+                CityNameReview(
+                    city=city,
+                    city_code=city.code,
+                    name=name,
+                    previous_name=city.name_fa_confirmed,
+                    action=action,
+                )
+            )
+            city.name_fa_confirmed = name
+            values = {f.attname: getattr(city, f.attname) for f in City._meta.concrete_fields}
+            city.search_text = city_search_text(values)
+            changed.append(city)
+    City.objects.bulk_update(changed, ["name_fa_confirmed", "search_text"], batch_size=SHIP_BATCH)
+    CityNameReview.objects.bulk_create(reviews, batch_size=SHIP_BATCH)
+    pks = [city.pk for city in changed]
+    city_names_rebuild(city_ids=pks)
+    return pks
 
 
 def _hand_code(name_en: str, country: Country | None) -> str:

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.places.models import City, Country
+from peyvand.places.selectors import country_sort_key
 
 from ..models import Twinning
 
@@ -98,6 +99,10 @@ class PartnerCountry:
     links: int
 
 
+def _by_name(country: Country | None) -> tuple[bool, tuple[int, ...]]:
+    return (country is None, country_sort_key(country) if country else ())
+
+
 def country_partner_countries(country: Country) -> list[PartnerCountry]:
     """Links of the country's cities, counted per partner country (domestic ones included)."""
     counts: Counter[int | None] = Counter()
@@ -113,5 +118,5 @@ def country_partner_countries(country: Country) -> list[PartnerCountry]:
     rows = [
         PartnerCountry(country=by_pk.get(pk) if pk else None, links=n) for pk, n in counts.items()
     ]
-    rows.sort(key=lambda r: (-r.links, r.country.name_en if r.country else "~"))
+    rows.sort(key=lambda r: (-r.links, *_by_name(r.country)))
     return rows

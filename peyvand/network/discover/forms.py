@@ -7,15 +7,14 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.core.forms import IntegerField
-from peyvand.places.models import Continent, Country
+from peyvand.places.forms import CountryField
+from peyvand.places.models import Continent
 
 from ..models import Relations, TravelAdvice, VisaDifficulty
 
 
 class CountryNoteForm(forms.Form):
-    country = forms.ModelChoiceField(
-        label=_("Country"), queryset=Country.objects.order_by("name_en"), to_field_name="code"
-    )
+    country = CountryField(label=_("Country"))
     relations = forms.ChoiceField(label=_("Relations"), choices=Relations.choices)
     payment_sanctions = forms.BooleanField(label=_("Sanctions on payments"), required=False)
     visa = forms.ChoiceField(label=_("Visa difficulty"), choices=VisaDifficulty.choices)
@@ -27,13 +26,7 @@ class CountryNoteForm(forms.Form):
 
 class SuggestionFilterForm(forms.Form):
     city = forms.CharField(label=_("City"), required=False, max_length=200)
-    country = forms.ModelChoiceField(
-        label=_("Country"),
-        queryset=Country.objects.order_by("name_en"),
-        to_field_name="code",
-        required=False,
-        empty_label=_("Any country"),
-    )
+    country = CountryField(label=_("Country"), required=False, empty_label=_("Any country"))
     continent = forms.ChoiceField(
         label=_("Continent"),
         choices=[("", _("Any continent")), *Continent.choices],

@@ -375,3 +375,7 @@ def test_the_full_copy_imports_every_city_and_link() -> None:
     partners = Twinning.objects.filter(city_a=tehran) | Twinning.objects.filter(city_b=tehran)
     assert partners.count() == 27
     assert Country.objects.get(code="IR").cities_in_network > 0
+    shipped = CityNameReview.objects.filter(action__startswith="shipped_")
+    assert shipped.count() == 458
+    assert City.objects.get(code="gn:3173435").name_fa_confirmed == "میلان"  # Milan
+    assert not Country.objects.filter(name_fa="").exists()

@@ -119,3 +119,21 @@ def test_the_atlas_page_is_public(client: Client, world: dict[str, City]) -> Non
     response = client.get("/fa/world/")
     assert response.status_code == 200
     assert 'hx-get="/fa/world/search/"' in response.content.decode()
+
+
+def test_an_exact_name_beats_a_more_linked_word_start(indexed_city: Callable[..., City]) -> None:
+    mitte = indexed_city(
+        "Mitte", country="DE", code="gn:6545310", names_in_sources="Mitte | Mitte (Hamburg)"
+    )
+    mitte.degree = 20
+    mitte.save(update_fields=["degree"])
+    indexed_city("Hamburg", country="DE", code="gn:2911298", degree=13)
+    assert codes("Hamburg") == ["gn:2911298", "gn:6545310"]
+
+
+def test_other_spellings_are_search_keys(indexed_city: Callable[..., City]) -> None:
+    indexed_city("Kyiv", country="UA", code="gn:703448", name_fa="کیف", search_aliases="Kiev\nکی‌یف")
+    indexed_city("Kievka", country="RU", code="x:RU:kievka", degree=5)
+    assert codes("Kiev") == ["gn:703448", "x:RU:kievka"]
+    assert codes("کی‌یف") == ["gn:703448"]
+    assert codes("کیف") == ["gn:703448"]

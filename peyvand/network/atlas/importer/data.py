@@ -12,12 +12,20 @@ FILES = {
     "countries": "countries.csv",
     "cities": "cities.csv",
     "names": "city_names_fa.csv",
+    "reviewed": "city_names_fa_reviewed.csv",
+    "aliases": "city_alternate_names.csv",
+    "country_names": "country_names_fa_reviewed.csv",
     "twinnings": "twinnings.csv",
 }
+# Files a data folder may lack (the slice of an older cut, a test folder).
+OPTIONAL = ("names", "reviewed", "aliases", "country_names")
 REQUIRED_COLUMNS = {
     "countries": ["country_code", "name_en"],
     "cities": ["id", "name_en", "country_code", "lat", "lon"],
     "names": ["id", "name_fa", "source"],
+    "reviewed": ["code", "name_fa", "basis"],
+    "aliases": ["code", "name"],
+    "country_names": ["country_code", "name_fa"],
     "twinnings": ["city_a_id", "city_b_id"],
 }
 
@@ -37,6 +45,7 @@ class WorldData:
     countries: dict[str, dict[str, Any]] = field(default_factory=dict)
     cities: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    reviewed: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (name, basis)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -60,8 +69,10 @@ class ImportReport:
     countries: Counts = field(default_factory=Counts)
     cities: Counts = field(default_factory=Counts)
     links: Counts = field(default_factory=Counts)
+    reviewed_names: int = 0  # shipped reviewed names newly confirmed
     protected: list[str] = field(default_factory=list)  # explanations of kept rows
 
     @property
     def changed(self) -> int:
-        return self.countries.changed + self.cities.changed + self.links.changed
+        counts = self.countries.changed + self.cities.changed + self.links.changed
+        return counts + self.reviewed_names

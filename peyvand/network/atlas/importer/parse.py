@@ -6,148 +6,27 @@ the validated data.
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
-import math
 import re
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from django.db import models
 from django.utils.translation import gettext as _
 
 from peyvand.core.text import normalize_display
 from peyvand.places.models import City, Continent, Country
 
 from ...models import Twinning
-from .data import FILES, REQUIRED_COLUMNS, Problem, WorldData
+from .data import FILES, OPTIONAL, REQUIRED_COLUMNS, Problem, WorldData
+from .reader import Reader, data_file, max_length
+from .tiers import parse_aliases, parse_country_names, parse_reviewed_names
 
 NAME_SOURCES = {"csc+geonames": "name_fa_shown", "csc": "name_fa_suggestion"}
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 
 
-def data_file(data_dir: Path, name: str) -> Path | None:
-    """The file `name` in data_dir, preferring the gzip copy (name.gz)."""
-    for candidate in (data_dir / f"{name}.gz", data_dir / name):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) for each record; line numbers count the header as line 1."""
-    raw = path.read_bytes()
-    if path.suffix == ".gz":
-        raw = gzip.decompress(raw)
-    text = raw.decode("utf-8-sig")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        return
-    header = [h.strip() for h in header]
-    yield 1, {"__header__": ",".join(header)}
-    start = reader.line_num + 1
-    for row in reader:
-        if not row or (len(row) == 1 and not row[0].strip()):
-            start = reader.line_num + 1
-            continue
-        if len(row) != len(header):
-            yield start, {"__bad_width__": str(len(row)), "__expected__": str(len(header))}
-        else:
-            yield start, dict(zip(header, (value.strip() for value in row), strict=True))
-        start = reader.line_num + 1
-
-
-class _Reader:
-    """Collects problems for one file while its rows are parsed."""
-
-    def __init__(self, name: str, problems: list[Problem]) -> None:
-        self.name = name
-        self.problems = problems
-        self.line = 0
-
-    def error(self, message: str, line: int | None = None) -> None:
-        self.problems.append(Problem(self.name, self.line if line is None else line, message))
-
-    def rows(self, path: Path, required: list[str]) -> Iterator[dict[str, str]]:
-        for line, row in read_csv(path):
-            self.line = line
-            if "__header__" in row:
-                columns = row["__header__"].split(",")
-                missing = [c for c in required if c not in columns]
-                if missing:
-                    self.error(
-                        _("missing column(s): %(columns)s") % {"columns": ", ".join(missing)}
-                    )
-                    return
-                continue
-            if "__bad_width__" in row:
-                self.error(
-                    _("expected %(expected)s fields, found %(found)s")
-                    % {"expected": row["__expected__"], "found": row["__bad_width__"]}
-                )
-                continue
-            yield row
-
-    def integer(
-        self, row: dict[str, str], column: str, *, minimum: int = 0, maximum: int | None = None
-    ) -> int | None:
-        value = row.get(column, "")
-        if value == "":
-            return None
-        try:
-            number = int(value)
-        except ValueError:
-            self.error(
-                _("%(column)s is not a whole number: %(value)r")
-                % {"column": column, "value": value}
-            )
-            return None
-        if number < minimum or (maximum is not None and number > maximum):
-            self.error(_("%(column)s out of range: %(value)s") % {"column": column, "value": value})
-            return None
-        return number
-
-    def coordinate(self, row: dict[str, str], column: str, limit: float) -> float | None:
-        value = row.get(column, "")
-        if value == "":
-            return None
-        try:
-            number = float(value)
-        except ValueError:
-            self.error(
-                _("%(column)s is not a number: %(value)r") % {"column": column, "value": value}
-            )
-            return None
-        if not math.isfinite(number) or not -limit <= number <= limit:
-            self.error(
-                _("%(column)s out of range (-%(limit)s to %(limit)s): %(value)s")
-                % {"column": column, "value": value, "limit": int(limit)}
-            )
-            return None
-        return number
-
-    def text(self, row: dict[str, str], column: str, max_length: int) -> str:
-        value = row.get(column, "")
-        if len(value) > max_length:
-            self.error(
-                _("%(column)s is longer than %(max)s characters")
-                % {"column": column, "max": max_length}
-            )
-            return value[:max_length]
-        return value
-
-
-def _max_length(model: type[models.Model], name: str) -> int:
-    return int(model._meta.get_field(name).max_length or 0)  # type: ignore[union-attr]
-
-
 def parse_countries(path: Path, problems: list[Problem]) -> dict[str, dict[str, Any]]:
-    reader = _Reader(path.name, problems)
+    reader = Reader(path.name, problems)
     continents = set(Continent.values)
     countries: dict[str, dict[str, Any]] = {}
     for row in reader.rows(path, REQUIRED_COLUMNS["countries"]):
@@ -166,9 +45,9 @@ def parse_countries(path: Path, problems: list[Problem]) -> dict[str, dict[str, 
             continent = ""
         countries[code] = {
             "iso3": reader.text(row, "iso3", 3),
-            "name_en": reader.text(row, "name_en", _max_length(Country, "name_en")),
-            "name_fa": reader.text(row, "name_fa", _max_length(Country, "name_fa")),
-            "capital": reader.text(row, "capital", _max_length(Country, "capital")),
+            "name_en": reader.text(row, "name_en", max_length(Country, "name_en")),
+            "name_fa": reader.text(row, "name_fa", max_length(Country, "name_fa")),
+            "capital": reader.text(row, "capital", max_length(Country, "capital")),
             "population": reader.integer(row, "population"),
             "continent": continent,
         }
@@ -178,10 +57,10 @@ def parse_countries(path: Path, problems: list[Problem]) -> dict[str, dict[str, 
 def parse_cities(
     path: Path, problems: list[Problem], countries: dict[str, dict[str, Any]]
 ) -> dict[str, dict[str, Any]]:
-    reader = _Reader(path.name, problems)
+    reader = Reader(path.name, problems)
     cities: dict[str, dict[str, Any]] = {}
     lengths = {
-        name: _max_length(City, name)
+        name: max_length(City, name)
         for name in (
             "code",
             "wikidata_qid",
@@ -244,6 +123,7 @@ def parse_cities(
             "attributes_from": reader.text(row, "attributes_from", lengths["attributes_from"]),
             "other_qids": reader.text(row, "other_qids", lengths["other_qids"]),
             "names_in_sources": row.get("names_in_sources", ""),
+            "search_aliases": "",
         }
     return cities
 
@@ -252,9 +132,9 @@ def parse_city_names(
     path: Path, problems: list[Problem], cities: dict[str, dict[str, Any]]
 ) -> None:
     """Adds the csc+geonames (shown) and csc (review only) Persian names to `cities`."""
-    reader = _Reader(path.name, problems)
+    reader = Reader(path.name, problems)
     seen: set[tuple[str, str]] = set()
-    max_length = _max_length(City, "name_fa_shown")
+    limit = max_length(City, "name_fa_shown")
     for row in reader.rows(path, REQUIRED_COLUMNS["names"]):
         code, source = row["id"], row["source"]
         if code not in cities:
@@ -272,19 +152,17 @@ def parse_city_names(
             )
             continue
         seen.add((code, source))
-        cities[code][NAME_SOURCES[source]] = normalize_display(
-            reader.text(row, "name_fa", max_length)
-        )
+        cities[code][NAME_SOURCES[source]] = normalize_display(reader.text(row, "name_fa", limit))
 
 
 def parse_twinnings(
     path: Path, problems: list[Problem], cities: dict[str, dict[str, Any]]
 ) -> dict[tuple[str, str], dict[str, Any]]:
-    reader = _Reader(path.name, problems)
+    reader = Reader(path.name, problems)
     links: dict[tuple[str, str], dict[str, Any]] = {}
     first_line: dict[tuple[str, str], int] = {}
-    kind_max = _max_length(Twinning, "kind")
-    sources_max = _max_length(Twinning, "sources")
+    kind_max = max_length(Twinning, "kind")
+    sources_max = max_length(Twinning, "sources")
     for row in reader.rows(path, REQUIRED_COLUMNS["twinnings"]):
         a, b = row["city_a_id"], row["city_b_id"]
         bad = False
@@ -321,8 +199,8 @@ def load_world(data_dir: Path) -> WorldData:
     """Read and validate the four files; `problems` lists every bad row."""
     data = WorldData()
     paths: dict[str, Path | None] = {key: data_file(data_dir, name) for key, name in FILES.items()}
-    for key in ("countries", "cities", "twinnings"):
-        if paths[key] is None:
+    for key in FILES:
+        if paths[key] is None and key not in OPTIONAL:
             data.problems.append(
                 Problem(FILES[key], 0, _("file not found in %(dir)s") % {"dir": data_dir})
             )
@@ -330,9 +208,15 @@ def load_world(data_dir: Path) -> WorldData:
         return data
     assert paths["countries"] and paths["cities"] and paths["twinnings"]
     data.countries = parse_countries(paths["countries"], data.problems)
+    if paths["country_names"] is not None:
+        parse_country_names(paths["country_names"], data.problems, data.countries)
     data.cities = parse_cities(paths["cities"], data.problems, data.countries)
     if paths["names"] is not None:
         parse_city_names(paths["names"], data.problems, data.cities)
+    if paths["reviewed"] is not None:
+        data.reviewed = parse_reviewed_names(paths["reviewed"], data.problems, data.cities)
+    if paths["aliases"] is not None:
+        parse_aliases(paths["aliases"], data.problems, data.cities)
     data.links = parse_twinnings(paths["twinnings"], data.problems, data.cities)
     _derive_counts(data)
     return data

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from peyvand.places.models import City, CityNameReview, Country
 from peyvand.places.search import city_names_rebuild, city_search_text
+from peyvand.places.services import city_names_ship
 
 from ...models import Twinning
 from .data import Counts, ImportReport, WorldData
@@ -40,6 +41,7 @@ CITY_FIELDS = [
     "attributes_from",
     "other_qids",
     "names_in_sources",
+    "search_aliases",
     "search_text",
 ]
 COUNTRY_FIELDS = [
@@ -232,6 +234,9 @@ def world_import(
     city_ids, rebuild = _upsert_cities(
         data, country_ids, report.cities, stage(_("cities"), len(data.cities))
     )
+    reviewed = city_names_ship(names=data.reviewed)  # rebuilds the keys of these itself
+    report.reviewed_names = len(reviewed)
+    rebuild = sorted(set(rebuild) - set(reviewed))
     if rebuild:
         city_names_rebuild(city_ids=rebuild)
     _upsert_links(data, city_ids, report.links, stage(_("links"), len(data.links)))

@@ -102,6 +102,9 @@ class Command(BaseCommand):
                 }
             )
             self._list_missing(counts, prune)
+        self.stdout.write(
+            _("reviewed Persian names: %(n)s newly confirmed") % {"n": report.reviewed_names}
+        )
         for line in report.protected:
             self.stderr.write(self.style.WARNING(line))
 
