@@ -150,7 +150,9 @@ USE_TZ = True
 TIME_ZONE = env_timezone("TIME_ZONE", "Asia/Tehran")
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "staticfiles"
+# Tests serve the sources through the finders: a collection left by `make run` would
+# otherwise shadow the scripts and styles being tested.
+STATIC_ROOT = VAR_DIR / ("test-staticfiles" if TESTING else "staticfiles")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {

@@ -89,10 +89,13 @@
       attributionControl: true
     });
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution("Natural Earth · GeoNames");
+    map.attributionControl.addAttribution("Natural Earth, GeoNames");
 
     var bounds = [];
     var city = data.city;
+    // A pact's map (one partner, or a few) names every city; a city's whole network names
+    // its partners on hover.
+    var fewPartners = data.partners.length <= 3;
     data.partners.forEach(function (partner) {
       if (!hasPosition(partner)) { return; }
       bounds.push([partner.lat, partner.lon]);
@@ -114,7 +117,9 @@
         fillOpacity: 0.95,
         className: "atlas-partner"
       })
-        .bindTooltip(label(partner.name), { direction: "top" })
+        .bindTooltip(label(partner.name), {
+          direction: "top", permanent: fewPartners, className: fewPartners ? "atlas-partner-label" : ""
+        })
         .bindPopup(popup(partner))
         .addTo(map);
     });

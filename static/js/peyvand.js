@@ -3,13 +3,14 @@
   "use strict";
   function startDatepicker() {
     if (window.jalaliDatepicker && document.documentElement.lang === "fa") {
-      window.jalaliDatepicker.startWatch({ persianDigits: true, autoShow: true, zIndex: 2000 });
+      window.jalaliDatepicker.startWatch({
+        persianDigits: true, autoShow: true, zIndex: 2000, initDate: "attr"
+      });
     }
   }
   document.addEventListener("DOMContentLoaded", startDatepicker);
-  // Dates show Persian digits in fa; the picker reads and writes Latin ones. It gets Latin
-  // digits for the moment it opens (a capturing listener runs before its own) and every
-  // value it writes goes back to Persian digits.
+  // Dates show Persian digits in fa; the picker reads and writes Latin ones: every value it
+  // writes goes back to Persian digits.
   var PERSIAN = "۰۱۲۳۴۵۶۷۸۹";
   function toLatin(text) {
     return text.replace(/[۰-۹]/g, function (d) { return String(PERSIAN.indexOf(d)); });
@@ -20,14 +21,20 @@
   function isDateInput(el) {
     return el && el.matches && el.matches("input[data-jdp]") && document.documentElement.lang === "fa";
   }
+  // The field's value is never switched under the user's cursor: the picker learns the
+  // date it opens at from an attribute (its initDate "attr" option), in Latin digits.
+  function setDigits(el, convert) {
+    var value = convert(el.value);
+    if (value !== el.value) { el.value = value; }
+  }
   document.addEventListener("focusin", function (event) {
     var el = event.target;
     if (!isDateInput(el)) { return; }
-    el.value = toLatin(el.value);
-    window.setTimeout(function () { el.value = toPersian(el.value); }, 0);
+    var latin = toLatin(el.value.trim());
+    el.setAttribute("data-jdp-init-date", /^\d{4}\/\d{2}\/\d{2}$/.test(latin) ? latin : "today");
   }, true);
   document.addEventListener("jdp:change", function (event) {
-    if (isDateInput(event.target)) { event.target.value = toPersian(event.target.value); }
+    if (isDateInput(event.target)) { setDigits(event.target, toPersian); }
   });
   // Confirm destructive actions: any form or button with data-confirm asks first.
   document.addEventListener("submit", function (event) {
