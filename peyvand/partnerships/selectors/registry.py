@@ -100,15 +100,15 @@ def partnership_for_detail(*, office: Office, pk: int) -> Partnership:
 
 
 def partner_countries(*, office: Office) -> list[Any]:
-    """The countries of the office's partners, for the list filter."""
+    """The countries of the office's partners, for the list filter, in the alphabetical
+    order of the reader's language."""
     from peyvand.places.models import Country
+    from peyvand.places.selectors import countries_by_name
 
-    return list(
+    return countries_by_name(
         Country.objects.filter(
             cities__pk__in=Partnership.objects.for_office(office).values("partner_city_id")
-        )
-        .distinct()
-        .order_by("name_en")
+        ).distinct()
     )
 
 

@@ -159,3 +159,30 @@ def test_only_pacts_in_force_have_a_health_and_are_counted(office: Any) -> None:
     services.partnership_set_status(partnership=negotiating, actor=SYSTEM, status="active")
     negotiating.refresh_from_db()
     assert negotiating.health_label == "dormant" and negotiating.health_score is not None
+
+
+def test_the_partner_countries_filter_is_in_the_readers_alphabetical_order(office: Any) -> None:
+    from peyvand.partnerships.selectors import registry
+    from peyvand.places.tests.factories import make_country
+
+    for code, en, fa in (
+        ("CN", "China", "چین"),
+        ("DE", "Germany", "آلمان"),
+        ("JP", "Japan", "ژاپن"),
+        ("PT", "Portugal", "پرتغال"),
+    ):
+        make_partnership(office, partner_city=make_city(country=make_country(code, en, fa)))
+    with translation.override("fa"):
+        assert [c.code for c in registry.partner_countries(office=office)] == [
+            "DE",
+            "PT",
+            "CN",
+            "JP",
+        ]
+    with translation.override("en"):
+        assert [c.code for c in registry.partner_countries(office=office)] == [
+            "CN",
+            "DE",
+            "JP",
+            "PT",
+        ]
