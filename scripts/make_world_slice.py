@@ -16,8 +16,9 @@ importer reads them; output in the input's row order, so the result is determini
   partners), and the partners of Tehran's partners (so every page one click away from
   Tehran's is complete too).
 - twinnings.csv: every link whose two ends are both kept.
-- city_names_fa.csv, city_names_fa_reviewed.csv, city_alternate_names.csv: the rows of the
-  kept cities; country_names_fa_reviewed.csv: every row.
+- city_names_fa.csv, city_names_fa_reviewed.csv, city_alternate_names.csv,
+  city_alternate_names_geonames.csv (written plain, from the .gz): the rows of the kept
+  cities; country_names_fa_reviewed.csv: every row.
 
 The `degree` and `cities_in_network` columns keep their full-world values; the importer
 derives both from the links it reads, so in the database they count the slice's links.
@@ -37,7 +38,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FILES = ("countries.csv", "cities.csv", "city_names_fa.csv", "twinnings.csv")
 # The product's own tiers (data/world/README.md): rows of the kept cities, all countries.
-CITY_TIERS = {"city_names_fa_reviewed.csv": "code", "city_alternate_names.csv": "code"}
+CITY_TIERS = {
+    "city_names_fa_reviewed.csv": "code",
+    "city_alternate_names.csv": "code",
+    "city_alternate_names_geonames.csv": "code",
+}
 COUNTRY_TIERS = ("country_names_fa_reviewed.csv",)
 MAX_CITIES = 2000
 TEHRAN = "gn:112931"
