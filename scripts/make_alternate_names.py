@@ -19,11 +19,12 @@ alternate names are kept as search keys (`City.search_aliases`, never shown) whe
   five letters: IATA `IEV`, `HCMC`);
 - its key (`peyvand.core.text.search_key`) is at least 3 characters long (2 in Arabic
   script), is none of the city's own names (every name column, the Persian name tiers,
-  the names the sources used, the hand-written aliases) and no other city's name (a
-  GeoNames alias such as "Petersburg" must not outrank the city of that name);
-- it is the first of its key (dedupe by key), and among the first MAX_PER_CITY: Persian/
-  Arabic-script names first, then Latin, each shorter (fewer words, fewer letters) first,
-  since declined forms and descriptions ("Kievom", "Ho Chi Minh Ville") are longer.
+  the names the sources used, the hand-written aliases) and no other city's name (Mbanza
+  Kongo's old name "San Salvador" must not find it beside San Salvador);
+- it is the one spelling kept of its key (the plainest: ASCII before accents), and among
+  the first MAX_PER_CITY: Persian/Arabic-script names first, then Latin, each shorter
+  (fewer words, fewer letters) first, since declined forms and descriptions ("Kievom",
+  "Ho Chi Minh Ville") are longer.
 
 The hand-written aliases (city_alternate_names.csv) are not written here: the importer
 reads that file too, first, so they stay authoritative and survive every regeneration.
@@ -77,7 +78,8 @@ def read_table(data: Path, name: str) -> list[dict[str, str]]:
 
 
 def script_of(name: str) -> str | None:
-    """"latin", "arabic", or None (another script, a digit, a mix, other punctuation)."""
+    """The script of a name: "latin", "arabic", or None (another script, a digit, a mix of
+    scripts, other punctuation)."""
     scripts = set()
     for ch in name:
         if ch in PUNCTUATION:
