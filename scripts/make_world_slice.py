@@ -102,8 +102,8 @@ def write(out: Path, name: str, terminator: str, rows: list[list[str]]) -> None:
 
 
 def cut(data: Path) -> dict[str, tuple[str, list[list[str]]]]:
-    names = (*FILES, *CITY_TIERS, GEONAMES_ALIASES, *COUNTRY_TIERS)
-    tables = {name: read(data, name) for name in names}
+    files = (*FILES, *CITY_TIERS, GEONAMES_ALIASES, *COUNTRY_TIERS)
+    tables = {name: read(data, name) for name in files}
     cities_header, *cities = tables["cities.csv"][1]
     links_header, *links = tables["twinnings.csv"][1]
     names_header, *names = tables["city_names_fa.csv"][1]
