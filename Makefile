@@ -50,7 +50,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 typecheck: $(STAMP)
-	$(CHECK_ENV) $(VENV)/bin/mypy config peyvand
+	$(CHECK_ENV) $(VENV)/bin/mypy config peyvand scripts/*.py
 
 migrations-check: $(STAMP)
 	$(CHECK_ENV) $(MANAGE) makemigrations --check --dry-run

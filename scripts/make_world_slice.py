@@ -18,6 +18,8 @@ importer reads them; output in the input's row order, so the result is determini
 - twinnings.csv: every link whose two ends are both kept.
 - city_names_fa.csv, city_names_fa_reviewed.csv, city_alternate_names.csv: the rows of the
   kept cities; country_names_fa_reviewed.csv: every row.
+- city_alternate_names_geonames.csv (written plain, from the .gz): the rows of the seed
+  cities and ALIAS_CITIES only (every kept city's would double the slice's import time).
 
 The `degree` and `cities_in_network` columns keep their full-world values; the importer
 derives both from the links it reads, so in the database they count the slice's links.
@@ -38,6 +40,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FILES = ("countries.csv", "cities.csv", "city_names_fa.csv", "twinnings.csv")
 # The product's own tiers (data/world/README.md): rows of the kept cities, all countries.
 CITY_TIERS = {"city_names_fa_reviewed.csv": "code", "city_alternate_names.csv": "code"}
+# The GeoNames spellings (scripts/make_alternate_names.py): of the seeds and these only.
+GEONAMES_ALIASES = "city_alternate_names_geonames.csv"
+ALIAS_CITIES = {
+    # the spellings the tests check (peyvand/network/tests/test_world_aliases.py)
+    "gn:3060972": "Bratislava",
+    "gn:702550": "Lviv",
+    "gn:1566083": "Ho Chi Minh City",
+}
 COUNTRY_TIERS = ("country_names_fa_reviewed.csv",)
 MAX_CITIES = 2000
 TEHRAN = "gn:112931"
@@ -92,7 +102,8 @@ def write(out: Path, name: str, terminator: str, rows: list[list[str]]) -> None:
 
 
 def cut(data: Path) -> dict[str, tuple[str, list[list[str]]]]:
-    tables = {name: read(data, name) for name in (*FILES, *CITY_TIERS, *COUNTRY_TIERS)}
+    files = (*FILES, *CITY_TIERS, GEONAMES_ALIASES, *COUNTRY_TIERS)
+    tables = {name: read(data, name) for name in files}
     cities_header, *cities = tables["cities.csv"][1]
     links_header, *links = tables["twinnings.csv"][1]
     names_header, *names = tables["city_names_fa.csv"][1]
@@ -123,6 +134,12 @@ def cut(data: Path) -> dict[str, tuple[str, list[list[str]]]]:
         terminator, (header, *rows) = tables[name]
         at = header.index(column)
         tiers[name] = (terminator, [header, *(row for row in rows if row[at] in keep)])
+    missing = sorted(set(ALIAS_CITIES) - keep)
+    if missing:
+        sys.exit(f"ALIAS_CITIES not in the slice: {', '.join(missing)}")
+    terminator, (header, *rows) = tables[GEONAMES_ALIASES]
+    at, wanted = header.index("code"), set(SEEDS) | set(ALIAS_CITIES)
+    tiers[GEONAMES_ALIASES] = (terminator, [header, *(row for row in rows if row[at] in wanted)])
     for name in COUNTRY_TIERS:
         tiers[name] = tables[name]
     return {

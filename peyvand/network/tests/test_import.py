@@ -382,3 +382,39 @@ def test_the_full_copy_imports_every_city_and_link() -> None:
     assert shipped.count() == len([row for row in rows if row]) == 2_122
     assert City.objects.get(code="gn:3173435").name_fa_confirmed == "میلان"  # Milan
     assert not Country.objects.filter(name_fa="").exists()
+    check_other_spellings()
+
+
+# Other spellings and exonyms, hand-written and from GeoNames, on the whole world.
+OTHER_SPELLINGS = {
+    "Peking": "gn:1816670",
+    "Bombay": "gn:1275339",
+    "Leningrad": "gn:498817",
+    "Constantinople": "gn:745044",
+    "Saigon": "gn:1566083",
+    "Kiev": "gn:703448",
+    "Pressburg": "gn:3060972",
+    "Lemberg": "gn:702550",
+    "Breslau": "gn:3081368",
+    "Königsberg": "gn:554234",
+    "Mosca": "gn:524901",
+    "Tegeran": "gn:112931",
+    "طهران": "gn:112931",  # Tehran in Arabic
+    "اسطنبول": "gn:745044",  # Istanbul in Arabic
+    "لووف": "gn:702550",  # Lviv
+}
+
+
+def check_other_spellings() -> None:
+    from peyvand.places.search import city_search
+
+    found = {query: city_search(query, limit=1)[0].code for query in OTHER_SPELLINGS}
+    assert found == OTHER_SPELLINGS
+    with_aliases = City.objects.exclude(search_aliases="").only(
+        "search_aliases", "name_en", "name_fa", "name_fa_shown", "name_fa_confirmed"
+    )
+    assert with_aliases.count() > 18_000
+    for language in ("fa", "en"):
+        with translation.override(language):
+            shown = [c for c in with_aliases if c.name in c.search_aliases.split("\n")]
+        assert shown == [], language

@@ -14,17 +14,19 @@ FILES = {
     "names": "city_names_fa.csv",
     "reviewed": "city_names_fa_reviewed.csv",
     "aliases": "city_alternate_names.csv",
+    "geonames_aliases": "city_alternate_names_geonames.csv",
     "country_names": "country_names_fa_reviewed.csv",
     "twinnings": "twinnings.csv",
 }
 # Files a data folder may lack (the slice of an older cut, a test folder).
-OPTIONAL = ("names", "reviewed", "aliases", "country_names")
+OPTIONAL = ("names", "reviewed", "aliases", "geonames_aliases", "country_names")
 REQUIRED_COLUMNS = {
     "countries": ["country_code", "name_en"],
     "cities": ["id", "name_en", "country_code", "lat", "lon"],
     "names": ["id", "name_fa", "source"],
     "reviewed": ["code", "name_fa", "basis"],
     "aliases": ["code", "name"],
+    "geonames_aliases": ["code", "name"],
     "country_names": ["country_code", "name_fa"],
     "twinnings": ["city_a_id", "city_b_id"],
 }

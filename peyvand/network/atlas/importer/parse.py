@@ -215,8 +215,10 @@ def load_world(data_dir: Path) -> WorldData:
         parse_city_names(paths["names"], data.problems, data.cities)
     if paths["reviewed"] is not None:
         data.reviewed = parse_reviewed_names(paths["reviewed"], data.problems, data.cities)
-    if paths["aliases"] is not None:
-        parse_aliases(paths["aliases"], data.problems, data.cities)
+    # The hand-written spellings first, then those scripts/make_alternate_names.py took
+    # from GeoNames: one list per city, duplicates dropped.
+    aliases = [paths[key] for key in ("aliases", "geonames_aliases")]
+    parse_aliases([path for path in aliases if path], data.problems, data.cities)
     data.links = parse_twinnings(paths["twinnings"], data.problems, data.cities)
     _derive_counts(data)
     return data

@@ -4,7 +4,9 @@
   with the product; `upsert.world_import` confirms them through
   `places.services.city_names_ship`, recorded as a reviewer's confirmation is.
 - city_alternate_names.csv (code, name): other common spellings and exonyms of a city
-  (Kiev, Peking, ...): search keys only (City.search_aliases), never shown.
+  (Kiev, Peking, ...), written by hand: search keys only (City.search_aliases), never shown.
+- city_alternate_names_geonames.csv(.gz) (code, name): the same, taken from GeoNames'
+  alternate names by scripts/make_alternate_names.py; read after the hand-written file.
 - country_names_fa_reviewed.csv (country_code, name_fa): Persian names of countries the
   countries file leaves without one (historical entries).
 """
@@ -57,21 +59,24 @@ def parse_reviewed_names(
     return names
 
 
-def parse_aliases(path: Path, problems: list[Problem], cities: dict[str, dict[str, Any]]) -> None:
-    """Adds the other spellings to cities[code]["search_aliases"], one a line."""
-    reader = Reader(path.name, problems)
+def parse_aliases(
+    paths: list[Path], problems: list[Problem], cities: dict[str, dict[str, Any]]
+) -> None:
+    """Sets cities[code]["search_aliases"]: the spellings of every file, in file order, one
+    a line, each spelling once."""
     limit = max_length(City, "name_en")
-    aliases: dict[str, list[str]] = {}
-    for row in reader.rows(path, REQUIRED_COLUMNS["aliases"]):
-        code, name = row["code"], normalize_display(reader.text(row, "name", limit))
-        if code not in cities:
-            reader.error(_("unknown city id %(code)s") % {"code": code})
-            continue
-        if not name or "\n" in name:
-            reader.error(_("empty spelling for %(code)s") % {"code": code})
-            continue
-        if name not in aliases.setdefault(code, []):
-            aliases[code].append(name)
+    aliases: dict[str, dict[str, None]] = {}
+    for path in paths:
+        reader = Reader(path.name, problems)
+        for row in reader.rows(path, REQUIRED_COLUMNS["aliases"]):
+            code, name = row["code"], normalize_display(reader.text(row, "name", limit))
+            if code not in cities:
+                reader.error(_("unknown city id %(code)s") % {"code": code})
+                continue
+            if not name or "\n" in name:
+                reader.error(_("empty spelling for %(code)s") % {"code": code})
+                continue
+            aliases.setdefault(code, {})[name] = None
     for code, names in aliases.items():
         cities[code]["search_aliases"] = "\n".join(names)
 
