@@ -39,7 +39,8 @@ _READ_ATTRIBUTE = re.compile(
 # A character reference is kept whole; a number becomes Persian with its separators; digits
 # inside a Latin word (dr5hn, mp4) are part of a name.
 _NUMBER = re.compile(r"&#?\w+;|(?<![A-Za-z])[0-9]+(?:[.,][0-9]+)*(?![A-Za-z])")
-_VOID = {
+# Elements without content (no closing tag).
+VOID_ELEMENTS = {
     "area",
     "base",
     "br",
@@ -50,6 +51,7 @@ _VOID = {
     "input",
     "link",
     "meta",
+    "param",
     "source",
     "track",
     "wbr",
@@ -117,7 +119,7 @@ def persian_digits_html(html: str) -> str:
         if opening.start() < pos:
             continue  # inside an element already kept
         name = (opening.group(1) or opening.group(2)).lower()
-        if name in _VOID or opening.group(0).endswith("/>"):
+        if name in VOID_ELEMENTS or opening.group(0).endswith("/>"):
             continue
         end = _end_of(html, name, opening.start())
         out += [_convert(html[pos : opening.start()]), html[opening.start() : end]]

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from peyvand.core.digits import VOID_ELEMENTS as VOID
+
 NAMESPACES = ("accounts", "dashboard", "partnerships", "places", "network", "discover", "records")
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a
@@ -43,22 +45,6 @@ LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 PERSIAN = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]+")
 NOT_TEXT_KEYS = {"colour", "color"}  # JSON values that style, never read
 ATTRIBUTES = ("title", "placeholder", "aria-label", "alt", "data-confirm")  # data-confirm: a dialog
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "param",
-    "source",
-    "track",
-    "wbr",
-}
 
 
 # ---------------------------------------------------------------- reading a page
