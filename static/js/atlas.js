@@ -137,7 +137,7 @@
         .addTo(map);
     }
     if (bounds.length > 1) {
-      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 6 });
+      map.fitBounds(bounds, { padding: fewPartners ? [48, 48] : [24, 24], maxZoom: 6 });  // room for the labels
     } else if (bounds.length === 1) {
       map.setView(bounds[0], 5);
     } else {
