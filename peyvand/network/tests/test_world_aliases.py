@@ -135,3 +135,17 @@ def test_the_script_keeps_latin_and_persian_arabic_spellings_only() -> None:
     # Persian/Arabic script first (Arabic ي shown as Persian ی), then Latin, shorter first.
     assert kept == ["ممبئی", "Bombay", "Vomvai", "Dakbayan sa Bombay"]
     assert choose(alternates, own, taken, limit=2) == kept[:2]
+
+
+def test_a_spelling_that_is_one_of_the_citys_own_names_is_not_kept(tmp_path: Any) -> None:
+    """The reviewed names may grow after the alias files were written: an alias equal to a
+    name (reviewed, or of the data) is dropped at import, not shown twice or refused."""
+    from peyvand.network.atlas.importer.tiers import parse_aliases
+
+    path = tmp_path / "aliases.csv"
+    path.write_text("code,name\nx:1,Kiev\nx:1,کی‌یف\nx:1,KYIV\n", encoding="utf-8")
+    cities: dict[str, dict[str, Any]] = {"x:1": {"name_en": "Kyiv", "name_fa": ""}}
+    problems: list[Any] = []
+    parse_aliases([path], problems, cities, {"x:1": ("کی‌یف", "exonym")})
+    assert problems == []
+    assert cities["x:1"]["search_aliases"] == "Kiev"

@@ -218,7 +218,7 @@ def load_world(data_dir: Path) -> WorldData:
     # The hand-written spellings first, then those scripts/make_alternate_names.py took
     # from GeoNames: one list per city, duplicates dropped.
     aliases = [paths[key] for key in ("aliases", "geonames_aliases")]
-    parse_aliases([path for path in aliases if path], data.problems, data.cities)
+    parse_aliases([path for path in aliases if path], data.problems, data.cities, data.reviewed)
     data.links = parse_twinnings(paths["twinnings"], data.problems, data.cities)
     _derive_counts(data)
     return data

@@ -19,7 +19,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from peyvand.core.text import normalize_display
+from peyvand.core.text import normalize_display, search_key
 from peyvand.places.models import City
 from peyvand.places.services import clean_persian_name, clean_shipped_basis
 
@@ -59,11 +59,20 @@ def parse_reviewed_names(
     return names
 
 
+OWN_NAMES = ("name_en", "name_fa", "name_fa_shown", "name_fa_suggestion", "name_fa_candidate")
+
+
 def parse_aliases(
-    paths: list[Path], problems: list[Problem], cities: dict[str, dict[str, Any]]
+    paths: list[Path],
+    problems: list[Problem],
+    cities: dict[str, dict[str, Any]],
+    reviewed: dict[str, tuple[str, str]] | None = None,
 ) -> None:
     """Sets cities[code]["search_aliases"]: the spellings of every file, in file order, one
-    a line, each spelling once."""
+    a line, each spelling once. A spelling that is one of the city's own names (the data's,
+    or its reviewed Persian name) is left out: it is a name, not another spelling, and the
+    alias files need no regenerating when the reviewed names grow."""
+    reviewed = reviewed or {}
     limit = max_length(City, "name_en")
     aliases: dict[str, dict[str, None]] = {}
     for path in paths:
@@ -78,7 +87,11 @@ def parse_aliases(
                 continue
             aliases.setdefault(code, {})[name] = None
     for code, names in aliases.items():
-        cities[code]["search_aliases"] = "\n".join(names)
+        city = cities[code]
+        own = {search_key(city.get(field) or "") for field in OWN_NAMES}
+        own.add(search_key(reviewed.get(code, ("", ""))[0]))
+        kept = [name for name in names if search_key(name) not in own]
+        city["search_aliases"] = "\n".join(kept)
 
 
 def parse_country_names(
