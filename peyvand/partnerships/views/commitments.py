@@ -33,7 +33,7 @@ from .common import (
     refused,
     stale_context,
 )
-from .detail import Inline, render_detail
+from .detail import Inline, commitment_rows, render_detail
 
 
 @require_POST
@@ -88,18 +88,15 @@ def commitment_status(request: OfficeRequest, pk: int) -> HttpResponse:
         error = " ".join(str(e) for errs in form.errors.values() for e in errs)
     # A refused update shows the row again with what was typed and why it was refused.
     posted = request.POST.dict() if error else {}
+    inline = Inline("status", row=commitment.pk, error=error, posted=posted)
     if not request.headers.get("HX-Request"):
         if error:
             p = selectors.partnership_for_detail(office=office, pk=commitment.partnership_id)
-            return render_detail(
-                request, p, Inline("status", row=commitment.pk, error=error, posted=posted)
-            )
+            return render_detail(request, p, inline)
         messages.success(request, _("The commitment was updated."))
         return back_to_detail(office.slug, commitment.partnership_id, "plan")
     commitment.refresh_from_db()
-    commitment.can_update = True  # type: ignore[attr-defined]
-    commitment.status_error = error  # type: ignore[attr-defined]
-    commitment.status_posted = posted  # type: ignore[attr-defined]
+    commitment_rows(request, [commitment], inline)
     p = commitment.partnership
     p.refresh_from_db()
     context = {

@@ -99,6 +99,15 @@ def _row_forms(rows: list[Any], inline: Inline | None, name: str, make: Any = No
         setattr(row, f"{name}_posted", mine.posted if mine else {})
 
 
+def commitment_rows(request: OfficeRequest, rows: list[Any], inline: Inline | None) -> None:
+    """What a commitment's row of the plan shows: whether the member may update it, and
+    its refused status update if that is the one `inline` names (the page and the row
+    that htmx redraws alone use the same)."""
+    for c in rows:
+        c.can_update = services.can_update_commitment(request.membership, c)
+    _row_forms(rows, inline, "status")
+
+
 def detail_context(
     request: OfficeRequest, p: Partnership, inline: Inline | None = None
 ) -> dict[str, Any]:
@@ -106,9 +115,7 @@ def detail_context(
     membership = request.membership
     today = timezone.localdate()
     commitments = list(selectors.commitments_of(p))
-    for c in commitments:
-        c.can_update = services.can_update_commitment(membership, c)
-    _row_forms(commitments, inline, "status")
+    commitment_rows(request, commitments, inline)
     activities = list(selectors.activities_of(p))
     for a in activities:
         a.can_edit = services.can_edit_activity(membership, a)
