@@ -357,3 +357,23 @@ def test_the_commitment_api_uses_etag_and_if_match(office: Any, member_client: A
     liaison = member_client(office, "liaison", department=transport)
     refused = liaison.patch(path, data=json.dumps({"title": "x"}), content_type="application/json")
     assert refused.status_code == 403
+
+
+def test_the_done_on_of_a_plan_row_is_a_jalali_date_with_the_picker_in_persian(
+    office: Any, member_client: Any
+) -> None:
+    """Today's defect: the row's "done on" held 2025-06-01 on the Persian page."""
+    p = make_partnership(office)
+    c = services.commitment_create(
+        partnership=p, actor=SYSTEM, title="Bus study", due_on=dt.date(2025, 6, 1)
+    )
+    services.commitment_update(
+        commitment=c, actor=SYSTEM, status="done", done_on=dt.date(2025, 6, 1)
+    )
+    client = member_client(office, "director")
+    fa = client.get(url("detail", office, "fa", pk=p.pk)).content.decode()
+    assert f'id="ev-done-{c.pk}"' in fa and "data-jdp" in fa
+    assert 'name="done_on" value="۱۴۰۴/۰۳/۱۱"' in fa  # 1 June 2025
+    assert "2025-06-01" not in fa
+    en = client.get(url("detail", office, "en", pk=p.pk)).content.decode()
+    assert 'type="date" name="done_on" value="2025-06-01"' in en
