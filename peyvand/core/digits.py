@@ -24,6 +24,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from .text import PERSIAN_DIGITS, to_persian_digits
+
 # The opening tag of an element whose content keeps Latin digits.
 _KEPT_OPENING = re.compile(
     r"<(script|style|code|pre|textarea)\b[^>]*>"
@@ -56,18 +58,14 @@ VOID_ELEMENTS = {
     "track",
     "wbr",
 }
-_DIGITS = str.maketrans({str(i): chr(0x06F0 + i) for i in range(10)})
 _LATIN_NEXT_TO_DIGIT = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
 _COMMA_IN_NUMBER = re.compile(r"(?<=[\u06f0-\u06f9]),(?=[\u06f0-\u06f9])")
 _POINT_IN_NUMBER = re.compile(r"(?<=[\u06f0-\u06f9])\.(?=[\u06f0-\u06f9])")
-_PERSIAN_NUMBER = str.maketrans(
-    {**{str(i): chr(0x06F0 + i) for i in range(10)}, ",": "\u066c", ".": "\u066b"}
-)
 
 
 def _persian(match: re.Match[str]) -> str:
     token = match.group(0)
-    return token if token.startswith("&") else token.translate(_PERSIAN_NUMBER)
+    return token if token.startswith("&") else to_persian_digits(token)
 
 
 def persian_text(text: str) -> str:
@@ -77,7 +75,7 @@ def persian_text(text: str) -> str:
     if "&#" in text or _LATIN_NEXT_TO_DIGIT.search(text):
         return _NUMBER.sub(_persian, text)  # token by token
     # The common case, without a call per number: every digit, then the separators.
-    text = text.translate(_DIGITS)
+    text = text.translate(PERSIAN_DIGITS)
     if "," in text:
         text = _COMMA_IN_NUMBER.sub("\u066c", text)
     if "." in text:

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .dates import InvalidDate, format_input, is_persian, parse_iso, parse_jalali
-from .text import number_input, persian_number
+from .text import number_input, to_persian_digits
 
 
 class JalaliDateInput(forms.TextInput):
@@ -54,7 +54,7 @@ class DigitsInput(forms.TextInput):
     def format_value(self, value: Any) -> str | None:
         shown: str | None = super().format_value(value)
         if shown and is_persian():
-            return persian_number(shown)
+            return to_persian_digits(shown)
         return shown
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:

@@ -63,7 +63,10 @@ _SEARCH_MAP = str.maketrans(
     }
 )
 
-_PERSIAN_DIGITS = str.maketrans({str(i): chr(0x06F0 + i) for i in range(10)})
+# ASCII digits to Persian ones, and nothing else (a text's points and commas stay).
+PERSIAN_DIGITS = str.maketrans({str(i): chr(0x06F0 + i) for i in range(10)})
+# A number's digits and separators in Persian: ۱۲٬۳۴۵٫۶.
+_PERSIAN_NUMBER = str.maketrans({**PERSIAN_DIGITS, ord(","): "\u066c", ord("."): "\u066b"})
 _ASCII_DIGITS = str.maketrans(
     {
         **{chr(0x06F0 + i): str(i) for i in range(10)},
@@ -115,7 +118,7 @@ def search_key(text: str | None) -> str:
 
 def to_persian_digits(text: object) -> str:
     """ASCII digits to Persian digits (also the decimal and thousands separators)."""
-    return str(text).translate(_PERSIAN_DIGITS).replace(",", "٬").replace(".", "٫")
+    return str(text).translate(_PERSIAN_NUMBER)
 
 
 _NUMBER_NOISE = re.compile(r"[\s\u200c\u200f\u200e\u066c,_']")
@@ -128,11 +131,6 @@ def number_input(text: str) -> str:
     Anything else is left for the field to refuse."""
     text = ascii_digits(text).replace("\u066b", ".").replace("\u2212", "-")
     return _NUMBER_NOISE.sub("", text)
-
-
-def persian_number(text: str) -> str:
-    """The digits and decimal point of a number (as a form shows it) in Persian: ۱۲٫۵."""
-    return text.translate(_PERSIAN_DIGITS).replace(".", "\u066b")
 
 
 # The Persian alphabet in dictionary order (آ and the hamza forms fold into their letter
