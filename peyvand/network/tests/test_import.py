@@ -379,7 +379,7 @@ def test_the_full_copy_imports_every_city_and_link() -> None:
     # Every row of the shipped tier becomes a review (data/world/city_names_fa_reviewed.csv).
     tier = Path(settings.WORLD_DATA_DIR) / "city_names_fa_reviewed.csv"
     rows = tier.read_text(encoding="utf-8").splitlines()[1:]
-    assert shipped.count() == len([row for row in rows if row]) == 3_085
+    assert shipped.count() == len([row for row in rows if row]) == 3_505
     assert City.objects.get(code="gn:3173435").name_fa_confirmed == "میلان"  # Milan
     assert not Country.objects.filter(name_fa="").exists()
     check_other_spellings()
