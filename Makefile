@@ -15,7 +15,7 @@ PYTEST_XDIST ?= -n auto --maxprocesses=4
 PYTEST := PYTHONDONTWRITEBYTECODE= $(VENV)/bin/pytest
 
 .PHONY: compile-messages help setup run test check lint format typecheck migrations-check messages messages-check \
-        pytest test-fast e2e bench demo-logins lock clean chromium
+        pytest test-fast e2e bench bench-load demo-logins lock clean chromium
 
 help:
 	@echo "make run          set up (venv, database, world data, demo office) and serve on :8000"
@@ -24,6 +24,7 @@ help:
 	@echo "make demo-logins  issue fresh passwords for the demo users"
 	@echo "make messages     update locale/fa/LC_MESSAGES/django.po"
 	@echo "make bench        run the benchmarks in bench/"
+	@echo "make bench-load   every page under load against /healthz (bench/load.py)"
 
 $(STAMP): requirements.txt pyproject.toml
 	@PYBIN="$$(scripts/find-python)" || exit 1; \
@@ -83,6 +84,10 @@ e2e: $(STAMP)
 
 bench: $(STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+# DATABASE_URL picks the database (SQLite by default); BENCH_ARGS e.g. --clients 8 --only "office home"
+bench-load: $(STAMP) compile-messages
+	$(PY) bench/load.py $(BENCH_ARGS)
 
 lock: $(STAMP)
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements.txt

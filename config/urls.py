@@ -5,13 +5,15 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 from peyvand.api.urls import api
-from peyvand.core.views import favicon
+from peyvand.core.views import favicon, healthz
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", favicon),
+    # The baseline of every load figure (bench/load.py); monitoring asks it too.
+    path("healthz", healthz),
 ]
 
 urlpatterns += i18n_patterns(

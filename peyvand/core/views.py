@@ -1,7 +1,9 @@
-"""Error pages in both languages; under /api/ the API's JSON error shape instead."""
+"""Error pages in both languages (under /api/ the API's JSON error shape instead), the icon
+and the health check."""
 
 from __future__ import annotations
 
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -33,3 +35,18 @@ def server_error(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico whatever the page says; the icon is an SVG."""
     return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """`ok` once the database answers one trivial query, 503 when it does not.
+
+    It goes through every middleware like any page: the load benchmark (bench/load.py)
+    measures each page against it.
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")

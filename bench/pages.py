@@ -1,0 +1,42 @@
+"""The pages the load benchmark (bench/load.py) drives: one list, in one place.
+
+Every module adds its main pages and API lists here; an issue that adds a page is resolved
+once the page meets the target below in `make bench-load` (docs/architecture.md).
+
+A path is a format string over the benchmark's context, which `bench/load.py` reads from the
+database it runs against: `office` (the office's slug), `partnership` (its pact with the
+most activities), `city` (the office's city code).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The target every page meets with 8 clients: p95 under this many milliseconds, and at least
+# this share of the throughput of /healthz measured right before and after it.
+P95_TARGET_MS = 150
+SHARE_TARGET = 0.35
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str
+    # "page" answers HTML to a logged-in member; "api" answers JSON.
+    kind: str = "page"
+
+
+PAGES: list[Page] = [
+    Page("office home", "/fa/o/{office}/"),
+    Page("partnership list", "/fa/o/{office}/partnerships/"),
+    Page("partnership detail", "/fa/o/{office}/partnerships/{partnership}/"),
+    Page("city page", "/fa/world/cities/{city}/"),
+    Page("atlas search", "/fa/world/?q=%D8%AA%D9%87%D8%B1%D8%A7%D9%86"),
+    Page("discover suggestions", "/fa/o/{office}/discover/suggestions/"),
+    Page("discover network", "/fa/o/{office}/discover/network/"),
+    Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
+    Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
+    Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
+]
+
+HEALTHZ = Page("/healthz", "/healthz")

@@ -1,0 +1,17 @@
+"""gunicorn's settings, shared by `make run` (scripts/run) and the load benchmark
+(bench/load.py): the figures in bench/README.md are the server a newcomer starts.
+
+`gunicorn -c config/gunicorn.py config.wsgi:application`; the environment sets the port
+(PORT), the workers (WEB_WORKERS) and their threads (WEB_THREADS).
+"""
+
+from __future__ import annotations
+
+import os
+
+bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_WORKERS", "2"))
+threads = int(os.environ.get("WEB_THREADS", "4"))
+worker_class = "gthread"
+timeout = 120
+accesslog = os.environ.get("WEB_ACCESS_LOG", "-") or None
