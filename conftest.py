@@ -22,6 +22,17 @@ def _english_free_defaults(settings: Any) -> None:
     settings.LANGUAGE_CODE = "fa"
 
 
+@pytest.fixture(autouse=True)
+def _no_kept_pages() -> Any:
+    """Each test starts with no kept page: a rolled-back database gives its versions again
+    to other data (in production the kept pages live as long as a worker's memory)."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def office(db: Any) -> Any:
     return make_office("tehran-test", "اداره تهران", "Tehran office")

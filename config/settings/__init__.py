@@ -98,6 +98,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "peyvand.accounts.context_processors.office",
+                # last: while a page is rendered to be kept, its token and nonce are
+                # placeholders (core.pagecache)
+                "peyvand.core.pagecache.placeholders",
             ],
             "builtins": ["peyvand.core.templatetags.peyvand"],
         },
@@ -118,6 +121,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env_cache("CACHE_URL")}
 if TESTING and not env_str("CACHE_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered pages (core.pagecache, decision 0007): each worker's memory, at most this many
+# pages (about 100 KB each at most); PAGE_CACHE=0 renders every page anew.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "TIMEOUT": 24 * 3600,
+    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 1000, minimum=10)},
+}
 
 TASKS = {
     "default": {

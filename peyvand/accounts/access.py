@@ -4,6 +4,8 @@
 - API: `office_request(request, slug, minimum_role)` in the first line of an endpoint; it
   answers 404 to a stranger and 403 (translated) to a member with too low a role.
 - Services: `require_role(actor, minimum_role)` raises `PermissionDenied`.
+- Kept pages (`core.pagecache`): `@office_page` under `@office_view` on an office's page,
+  `@world_page` on a page of the shared world; the versions they are kept under are here.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+
+from peyvand.core.pagecache import cached_page
+from peyvand.core.versions import world_version
 
 from .actors import Actor
 from .models import Office, OfficeMembership, Role
@@ -93,3 +98,29 @@ def office_view(minimum: str = Role.VIEWER) -> Callable[[OfficeView], View]:
 def get_for_office[T: models.Model](model: type[T], office: Office, **lookup: Any) -> T:
     """Fetch an office-private object; another office's object answers 404."""
     return get_object_or_404(model._default_manager.filter(office=office), **lookup)
+
+
+def office_page_key(request: OfficeRequest, *args: Any, **kwargs: Any) -> tuple[int, ...]:
+    """What an office's page shows: the office's data and the world's, as one member (role,
+    department and own records) sees them."""
+    office, membership = request.office, request.membership
+    return (office.pk, office.data_version, world_version(), membership.pk)
+
+
+def world_page_key(request: HttpRequest, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+    """What a page of the shared world shows: the world, and for a member the office whose
+    menu (and private pacts) the page shows (the one last worked in)."""
+    user = request.user
+    if not user.is_authenticated:
+        return (world_version(),)
+    last = request.session.get(LAST_OFFICE)
+    office_version = (
+        Office.objects.filter(slug=last).values_list("data_version", flat=True).first()
+        if last
+        else None
+    )
+    return (world_version(), user.pk, last, office_version)
+
+
+office_page = cached_page(office_page_key)
+world_page = cached_page(world_page_key)

@@ -27,6 +27,9 @@ class Office(BilingualMixin, TimeStamped):
         related_name="offices",
     )
     is_demo = models.BooleanField(_("demo"), default=False)
+    # Grows with every write to the office's data (accounts.versions): pages rendered from
+    # the data are cached under it (core.pagecache).
+    data_version = models.PositiveBigIntegerField(default=0, db_default=0, editable=False)
 
     class Meta:
         verbose_name = _("office")
@@ -39,6 +42,16 @@ class Office(BilingualMixin, TimeStamped):
     @property
     def name(self) -> str:
         return self.tr("name")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The version is only ever raised in the database (accounts.versions); an office
+        # loaded earlier and saved again must not write its older number back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.attname for f in self._meta.concrete_fields if not f.primary_key
+            ]
+            kwargs["update_fields"].remove("data_version")
+        super().save(*args, **kwargs)
 
 
 class OfficeScopedQuerySet(models.QuerySet[Any]):

@@ -137,6 +137,7 @@ class PersianDigitsMiddleware:
         response = self.get_response(request)
         if (
             not response.streaming
+            and not getattr(response, "peyvand_digits_done", False)  # pagecache.DIGITS_DONE
             and response.get("Content-Type", "").startswith("text/html")
             and getattr(request, "LANGUAGE_CODE", "").startswith("fa")
         ):

@@ -12,3 +12,13 @@ class TimeStamped(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Counter(models.Model):
+    """A named number that only grows: the version of data many pages show (`versions`)."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    value = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"

@@ -3,12 +3,13 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from peyvand.accounts.access import OfficeRequest, office_view
+from peyvand.accounts.access import OfficeRequest, office_page, office_view
 
 from .forms import DateConverterForm
 
 
 @office_view()
+@office_page
 def home(request: OfficeRequest) -> HttpResponse:
     from django.utils import timezone
 
@@ -23,6 +24,7 @@ def home(request: OfficeRequest) -> HttpResponse:
 
 
 @office_view()
+@office_page
 def date_converter(request: OfficeRequest) -> HttpResponse:
     """Jalali <-> Gregorian, for letters to partners abroad."""
     form = DateConverterForm(request.GET or None)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from peyvand.accounts.access import world_page
 from peyvand.core.forms import apply_service_errors
 from peyvand.core.pagination import paginate, querystring_without
 
@@ -40,6 +41,7 @@ def _search_context(request: HttpRequest) -> dict[str, object]:
     return {"form": form, "query": query, "results": results}
 
 
+@world_page
 def search(request: HttpRequest) -> HttpResponse:
     """The atlas home: one type-ahead box; without JavaScript the form shows results here."""
     context = _search_context(request)
@@ -54,6 +56,7 @@ def search_results(request: HttpRequest) -> HttpResponse:
     return render(request, "places/search.html#results", _search_context(request))
 
 
+@world_page
 def about_data(request: HttpRequest) -> HttpResponse:
     return render(request, "places/about_data.html", selectors.atlas_size())
 

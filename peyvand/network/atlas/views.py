@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 
+from peyvand.accounts.access import world_page
 from peyvand.core.pagination import paginate
 from peyvand.places.selectors import city_persian_name
 
@@ -27,6 +28,7 @@ def _point(
     return data
 
 
+@world_page
 def city_detail(request: HttpRequest, code: str) -> HttpResponse:
     city = world.city_get(code)
     if city is None:
@@ -66,6 +68,7 @@ def city_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+@world_page
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     country = world.country_get(code)
     if country is None:

@@ -12,7 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from peyvand.accounts.access import OfficeRequest, get_for_office, office_view
+from peyvand.accounts.access import OfficeRequest, get_for_office, office_page, office_view
 from peyvand.accounts.models import Role
 from peyvand.places.models import City, Country
 from peyvand.places.search import city_search
@@ -51,11 +51,13 @@ def _subject(request: OfficeRequest, form: SuggestionFilterForm | None = None) -
 
 
 @office_view(Role.VIEWER)
+@office_page
 def index(request: OfficeRequest) -> HttpResponse:
     return redirect("discover:recommendations", office_slug=request.office.slug)
 
 
 @office_view(Role.VIEWER)
+@office_page
 def recommendations(request: OfficeRequest) -> HttpResponse:
     office = request.office
     form = SuggestionFilterForm(request.GET or None)
@@ -108,6 +110,7 @@ def _atlas_note(rows: list[metrics.CityMetricsRow]) -> metrics.CityMetricsRow | 
 
 
 @office_view(Role.VIEWER)
+@office_page
 def network(request: OfficeRequest) -> HttpResponse:
     office = request.office
     city = _subject(request)
@@ -133,6 +136,7 @@ def network(request: OfficeRequest) -> HttpResponse:
 
 
 @office_view(Role.VIEWER)
+@office_page
 def peers(request: OfficeRequest) -> HttpResponse:
     office = request.office
     city = _subject(request)
@@ -190,6 +194,7 @@ def peer_search(request: OfficeRequest) -> HttpResponse:
 
 
 @office_view(Role.VIEWER)
+@office_page
 def notes(request: OfficeRequest) -> HttpResponse:
     office = request.office
     membership = request.membership

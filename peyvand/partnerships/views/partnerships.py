@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from peyvand.accounts.access import OfficeRequest, office_view
+from peyvand.accounts.access import OfficeRequest, office_page, office_view
 from peyvand.accounts.models import Role
 from peyvand.core.pagination import paginate, querystring_without
 from peyvand.core.validation import is_record_id
@@ -44,6 +44,7 @@ def _alert_rows(alerts: list[selectors.Alert]) -> list[dict[str, Any]]:
 
 
 @office_view()
+@office_page
 def partnership_list(request: OfficeRequest) -> HttpResponse:
     office = request.office
     filters = {
@@ -85,6 +86,7 @@ def partnership_list(request: OfficeRequest) -> HttpResponse:
 
 
 @office_view()
+@office_page
 def partnership_detail(request: OfficeRequest, pk: int) -> HttpResponse:
     office = request.office
     p = selectors.partnership_for_detail(office=office, pk=pk)
