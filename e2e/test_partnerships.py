@@ -15,8 +15,9 @@ from peyvand.places.tests.factories import make_city, make_country, make_twinnin
 
 
 def _setup(office: Any) -> tuple[Partnership, Partnership]:
+    iran = make_country("IR", "Iran", "ایران", continent="AS")
     tehran = make_city(
-        "Tehran", country="IR", code="gn:112931", name_fa="تهران", lat=35.69, lon=51.42
+        "Tehran", country=iran, code="gn:112931", name_fa="تهران", lat=35.69, lon=51.42
     )
     office.home_city = tehran
     office.save(update_fields=["home_city"])

@@ -1,6 +1,7 @@
-"""Persian first, as a browser sees it: digits typed in Persian are kept, and no page is
-wider than a phone (390 px) in Persian or English. Screenshots of the main pages at 1366
-and 390 px in both languages go to artefacts/screenshots/ (persian-first-*)."""
+"""Persian first, as a browser sees it: digits typed in Persian are kept, no page is wider
+than a phone (390 px) in Persian or English, and the office menu fits a phone without
+scrolling sideways. Screenshots of the main pages at 1366 and 390 px in both languages go
+to artefacts/screenshots/ (persian-first-*)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,33 @@ OVERFLOWING = """() => {
     }
   }
   return found.slice(0, 5);
+}"""
+
+
+# The office menu as a reader sees it: its toggle, its links, whether any scrolls sideways.
+MENU = """() => {
+  const width = document.documentElement.clientWidth;
+  const nav = document.querySelector("header nav");
+  const toggle = document.querySelector("[data-navmenu-toggle]");
+  const shown = (el) => {
+    const b = el.getBoundingClientRect();
+    return el.checkVisibility({ visibilityProperty: true }) && b.width > 0 && b.height > 0;
+  };
+  const links = [...nav.querySelectorAll("a")];
+  const scrolls = [...document.querySelectorAll("header, header *")].filter(
+    (el) => el.scrollWidth > el.clientWidth + 1
+      && /(auto|scroll)/.test(getComputedStyle(el).overflowX)
+  );
+  return {
+    toggle: toggle !== null && shown(toggle),
+    links: links.length,
+    shown: links.filter(shown).length,
+    outside: links.filter(shown).map((a) => a.getBoundingClientRect())
+      .filter((b) => b.left < -1 || b.right > width + 1).length,
+    rows: new Set(links.filter(shown).map((a) => Math.round(a.getBoundingClientRect().top))).size,
+    scrolls: scrolls.map((el) => el.tagName.toLowerCase() + "." + el.className),
+    pageWidth: document.documentElement.scrollWidth,
+  };
 }"""
 
 
@@ -81,6 +109,35 @@ def test_no_page_is_wider_than_a_phone_and_screenshots_of_every_main_page(
                         problems.append(f"{path} at {width}px: {wide}")
                 shot(page, f"persian-first-{key}-{lang}-{width}")
     assert not problems, "\n".join(problems)
+    assert page.js_errors == []
+
+
+def test_the_office_menu_fits_a_phone_without_scrolling_sideways(
+    page: Any, live_server: Any, demo: dict[str, Any], login: Any, shot: Any
+) -> None:
+    """Today's defect: at 390 px the menu's links ran off the screen in a strip that
+    scrolled sideways ("Discover partne..."; Members out of sight)."""
+    user, password = demo["logins"]["director"]
+    login(page, user, password, "fa")
+    for lang in ("fa", "en"):
+        with translation.override(lang):
+            path = reverse("partnerships:list", kwargs={"office_slug": demo["office"].slug})
+        page.set_viewport_size({"width": 390, "height": 900})
+        page.goto(f"{live_server.url}{path}")
+        closed = page.evaluate(MENU)
+        assert closed["toggle"] and closed["shown"] == 0, closed  # one button, links folded
+        assert closed["scrolls"] == [] and closed["pageWidth"] <= 390, closed
+        page.click("[data-navmenu-toggle]")
+        opened = page.evaluate(MENU)
+        assert opened["links"] == 5 and opened["shown"] == 5, opened  # Members included
+        assert opened["outside"] == 0 and opened["scrolls"] == [], opened
+        assert opened["rows"] == 5, opened  # a list, one link a line
+        shot(page, f"persian-first-menu-open-{lang}-390")
+        page.keyboard.press("Escape")
+        assert page.evaluate(MENU)["shown"] == 0
+        page.set_viewport_size({"width": 1366, "height": 900})
+        wide = page.evaluate(MENU)
+        assert not wide["toggle"] and wide["shown"] == 5 and wide["rows"] == 1, wide
     assert page.js_errors == []
 
 

@@ -42,6 +42,19 @@
     var message = form.getAttribute("data-confirm");
     if (message && !window.confirm(message)) { event.preventDefault(); }
   }, true);
+  // The phone's menu (a <details>) closes on Escape and on a click outside it.
+  function closeMenus(except) {
+    document.querySelectorAll("details[data-navmenu][open]").forEach(function (menu) {
+      if (menu !== except) { menu.open = false; }
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var menu = event.target.closest && event.target.closest("details[data-navmenu]");
+    closeMenus(menu);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { closeMenus(null); }
+  });
   // Auto-submit filter forms when a select changes.
   document.addEventListener("change", function (event) {
     var el = event.target;

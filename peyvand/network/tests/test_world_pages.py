@@ -70,6 +70,10 @@ def test_the_city_page_passes_the_map_data_as_json(client: Client, network: Any)
     }
     assert data["countries"].endswith("countries-110m.json")
     assert "<script>" not in response.content.decode()  # CSP: no inline script
+    # The position as a Persian reader writes it: Persian digits and the Persian comma.
+    assert "۳۵٫۶۹۰۰، ۵۱٫۴۲۰۰" in response.content.decode()
+    english = client.get("/en/world/cities/gn:112931/").content.decode()
+    assert "35.6900, 51.4200" in english
 
 
 def test_an_unverified_suggestion_is_not_shown_to_the_public(client: Client, network: Any) -> None:
@@ -129,7 +133,11 @@ def test_the_country_page_paginates(client: Client) -> None:
 def test_the_nav_links_to_the_atlas_for_everyone(client: Client, network: Any) -> None:
     html = client.get("/en/world/about-data/").content.decode()
     assert 'href="/en/world/"' in html
-    assert "GeoNames (CC BY 4.0)" in html
+    assert 'GeoNames (<span lang="en">CC BY 4.0</span>)' in html
     assert "ODbL 1.0" in html
     assert "RGRE" in html
     assert "4 cities and towns and 4 public sister-city links" in html
+    # A licence's version is part of its name: the Persian page keeps it in Latin digits.
+    persian = client.get("/fa/world/about-data/").content.decode()
+    assert persian.count(">CC BY 4.0<") == 2 and ">ODbL 1.0<" in persian
+    assert "۴٫۰" not in persian

@@ -68,7 +68,8 @@ REASON_MAX = 2000
 
 
 class HealthLabel(models.TextChoices):
-    ACTIVE = "active", _("Active")
+    # Not "Active": that is a status (in force), and a pact in force may be dormant.
+    ACTIVE = "active", _("Highly active")
     WEAKENING = "weakening", _("Weakening")
     DORMANT = "dormant", _("Dormant")
 

@@ -9,11 +9,13 @@ from peyvand.accounts.actors import SYSTEM
 from peyvand.partnerships import services
 from peyvand.partnerships.models import (
     Activity,
+    CooperationArea,
     Partnership,
 )
 from peyvand.records.history import history_of
 from peyvand.records.models import Event
 
+from .dom import parse
 from .factories import log, make_partnership
 from .support import (
     SIGNED,
@@ -221,3 +223,29 @@ def test_deleting_an_activity_asks_first_then_refreshes_every_pact(
         assert history_of(p).filter(action="activity_deleted").exists()
     history = client.get(url("detail", office, "en", pk=kyiv.pk)).content.decode()
     assert "Activity deleted" in history
+
+
+def test_the_activity_forms_show_no_empty_areas_fieldset_when_no_area_exists(
+    office: Any, member_client: Any
+) -> None:
+    """Today's defect: a bordered "Cooperation areas" box with nothing inside it."""
+    p = make_partnership(office, signed_on=SIGNED)
+    activity = log(office, p, TODAY)
+    client = member_client(office, "director")
+    pages = {
+        "log": url("activity_log", office, pk=p.pk),
+        "edit": url("activity_edit", office, pk=activity.pk),
+        "new pact": url("create", office),
+    }
+    for name, path in pages.items():
+        page = parse(client.get(path).content.decode())
+        assert len(page.one("[data-areas]").select("input[type=checkbox]")) > 1, name
+        assert page.select_one("[data-no-areas]") is None, name
+    CooperationArea.objects.all().delete()
+    for lang, hint in (("en", "none are defined"), ("fa", "هیچ حوزه‌ای")):
+        for name, path in pages.items():
+            path = path.replace("/en/", f"/{lang}/", 1)
+            page = parse(client.get(path).content.decode())
+            assert page.select_one("[data-areas]") is None, name
+            assert page.select_one("fieldset") is None, name
+            assert hint in page.one("[data-no-areas]").get_text(), name

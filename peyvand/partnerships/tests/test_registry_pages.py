@@ -289,3 +289,20 @@ def test_viewers_and_liaisons_see_no_action_they_cannot_take(
     }
     assert "data-review" not in seen["officer"]["detail"]
     assert "Change status" in seen["officer"]["detail"]
+
+
+def test_the_health_kpi_is_not_worded_like_the_status_active(
+    office: Any, member_client: Any
+) -> None:
+    """Today's defect: the KPI "Active" counted the health label while the table's status
+    column, for the same pacts, also said "Active"."""
+    make_partnership(office, signed_on=SIGNED)
+    client = member_client(office, "viewer")
+    for lang, status, healthy in (("en", "Active", "Highly active"), ("fa", "فعال", "پرفعالیت")):
+        page = soup(client.get(url("list", office, lang)))
+        labels = [a.get_text(strip=True) for a in page.select("[data-label-counts] .badge")]
+        assert labels[0] == healthy and status not in labels
+        cells = [row.select("td")[2].get_text(strip=True) for row in page.select("[data-pact]")]
+        assert cells == [status]  # the status column keeps its word
+        options = page.one("#f-label").get_text()
+        assert healthy in options
