@@ -5,7 +5,8 @@
   answers 404 to a stranger and 403 (translated) to a member with too low a role.
 - Services: `require_role(actor, minimum_role)` raises `PermissionDenied`.
 - Kept pages (`core.pagecache`): `@office_page` under `@office_view` on an office's page,
-  `@world_page` on a page of the shared world; the versions they are kept under are here.
+  `@world_page` on a page of the shared world, `@office_answer` and `@world_answer` on the
+  API's lists; the versions they are kept under are here.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from peyvand.core.pagecache import cached_page
+from peyvand.core.pagecache import cached_answer, cached_page
 from peyvand.core.versions import world_version
 
 from .actors import Actor
@@ -124,3 +125,21 @@ def world_page_key(request: HttpRequest, *args: Any, **kwargs: Any) -> tuple[Any
 
 office_page = cached_page(office_page_key)
 world_page = cached_page(world_page_key)
+
+
+def office_answer_key(
+    request: HttpRequest, slug: str, *args: Any, **kwargs: Any
+) -> tuple[int, ...]:
+    """An API answer about an office: as `office_page_key` (a stranger is answered 404 here,
+    before anything is looked up)."""
+    membership = membership_for(request.user, slug)
+    office = membership.office
+    return (office.pk, office.data_version, world_version(), membership.pk)
+
+
+def world_answer_key(request: HttpRequest, *args: Any, **kwargs: Any) -> tuple[int, ...]:
+    return (world_version(),)
+
+
+office_answer = cached_answer(office_answer_key)
+world_answer = cached_answer(world_answer_key)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from peyvand.core.api import document_error_answers, install_error_handlers
+from peyvand.core.pagecache import keep_answer
 from peyvand.records.api import install_stale_handler
 
 
@@ -19,6 +21,11 @@ class PeyvandAPI(NinjaAPI):
         schema = super().get_openapi_schema(*args, **kwargs)
         document_error_answers(schema)
         return schema
+
+    def create_response(self, request: HttpRequest, data: Any, **kwargs: Any) -> HttpResponse:
+        response = super().create_response(request, data, **kwargs)
+        keep_answer(request, response)  # the lists kept with @cached_answer (core.pagecache)
+        return response
 
 
 api = PeyvandAPI(

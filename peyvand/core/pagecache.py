@@ -12,12 +12,17 @@ which are filled in for each answer. Pages with flash messages, htmx fragments, 
 methods and anything but a 200 HTML answer pass uncached. Persian digits are written once,
 into the stored page (`digits.persian_digits_html`), not on every answer.
 
+The API's lists are kept the same way (`@cached_answer(key)` under the router's decorator):
+the endpoint's result is serialised by the API as usual, which hands the answer to
+`keep_answer`; a kept answer is returned as it is, without running the endpoint.
+
 The store is the `pages` cache: by default each worker's memory, bounded (settings).
 """
 
 from __future__ import annotations
 
 import hashlib
+import inspect
 from collections.abc import Callable, Hashable
 from functools import wraps
 from typing import Any
@@ -26,15 +31,17 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
-from django.middleware.csp import get_nonce
 
 from .digits import persian_digits_html
 
 CSRF_PLACEHOLDER = "PEYVANDCSRFTOKENPLACEHOLDER"
 NONCE_PLACEHOLDER = "PEYVANDCSPNONCEPLACEHOLDER"
 RENDERING = "_peyvand_page_rendering"
+KEEP_ANSWER = "_peyvand_keep_answer"
+KEPT_HEADERS = ("ETag",)
 # Set on an answer whose digits are written already: the digits middleware leaves it.
 DIGITS_DONE = "peyvand_digits_done"
 
@@ -121,3 +128,40 @@ def cached_page(key: Key) -> Callable[[Callable[..., HttpResponse]], Callable[..
         return wrapped
 
     return decorator
+
+
+def cached_answer(key: Key) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """An API endpoint's answer kept under `key` (see the module)."""
+
+    def decorator(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+        name = f"{endpoint.__module__}.{endpoint.__qualname__}"
+
+        @wraps(endpoint)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            parts = key(request, *args, **kwargs) if _cacheable(request) else None
+            if parts is not None:
+                cache_key = page_key(request, name, parts)
+                kept = caches["pages"].get(cache_key)
+                if kept is not None:
+                    content_type, body, headers = kept
+                    response = HttpResponse(body, content_type=content_type)
+                    for header, value in headers.items():
+                        response[header] = value
+                    return response
+                setattr(request, KEEP_ANSWER, cache_key)
+            return endpoint(request, *args, **kwargs)
+
+        # The API reads the parameters from the signature: the endpoint's, its annotations
+        # resolved in the endpoint's module (not this one).
+        wrapped.__signature__ = inspect.signature(endpoint, eval_str=True)  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
+
+
+def keep_answer(request: HttpRequest, response: HttpResponse) -> None:
+    """The API made `response`: keep it when its endpoint asked to and it is a 200."""
+    cache_key = getattr(request, KEEP_ANSWER, None)
+    if cache_key and response.status_code == 200 and not response.streaming:
+        headers = {h: response[h] for h in KEPT_HEADERS if response.has_header(h)}
+        caches["pages"].set(cache_key, (response["Content-Type"], response.content, headers))

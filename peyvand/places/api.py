@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from peyvand.accounts.access import world_answer
 from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, ErrorOut, PageMeta
 
 from .models import City, Country
@@ -76,6 +77,7 @@ def _known_country(code: str | None) -> str | None:
     summary="Search or list cities",
     auth=None,
 )
+@world_answer
 def list_cities(request: HttpRequest, filters: Query[CityFilters]) -> dict[str, Any]:
     """Cities by any spelling (exact, then prefix, then word start; then most-linked),
     or, without `q`, every city most-linked first."""

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
-from peyvand.accounts.access import office_request
+from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Role
 from peyvand.core.api import (
     MAX_LIMIT,
@@ -28,6 +28,7 @@ router = Router(tags=["partnerships"])
 
 
 @router.get("/offices/{slug}/activities", response={200: ActivityPage, 422: ValidationOut})
+@office_answer
 def list_activities(
     request: HttpRequest,
     slug: str,

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
-from peyvand.accounts.access import office_request
+from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Role
 from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
 from peyvand.records.api import StaleOut, if_match, set_etag
@@ -26,6 +26,7 @@ router = Router(tags=["partnerships"])
 
 
 @router.get("/offices/{slug}/partnerships", response={200: PartnershipPage, 422: ValidationOut})
+@office_answer
 def list_partnerships(
     request: HttpRequest, slug: str, filters: Query[PartnershipFilters]
 ) -> dict[str, Any]:
