@@ -216,7 +216,7 @@ class OfficeBuilder:
         roles: list[tuple[str, str, Department | None]] = [("director", Role.DIRECTOR, None)]
         n_officers = 1 + (self.index < 10) + rng.randint(0, 2)
         roles += [(f"officer-{k}", Role.OFFICER, None) for k in range(1, n_officers + 1)]
-        liaison_departments = rng.sample(self.departments, rng.randint(1, 4))
+        liaison_departments = rng.sample(self.departments, rng.randint(1, min(4, len(chosen))))
         roles += [
             (f"liaison-{k}", Role.LIAISON, d) for k, d in enumerate(liaison_departments, start=1)
         ]
