@@ -1,0 +1,74 @@
+"""Deleting a generation of scale data: its offices, everything they hold, their users."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.db.models import Model
+
+from peyvand.accounts.models import Department, Office, OfficeMembership, OfficeScoped
+from peyvand.partnerships.models import (
+    Activity,
+    Agreement,
+    AgreementFile,
+    Approval,
+    Commitment,
+    DormancyReview,
+    Outcome,
+    Partnership,
+)
+from peyvand.records.models import Event
+
+from .build import PREFIX
+from .rows import delete_where
+
+
+@transaction.atomic
+def delete_scale_data() -> Counter[str]:
+    """Delete every office whose slug starts with `scale-`, its rows and the users named
+    `scale-*` left without an office; returns the rows deleted by table."""
+    office_ids = list(Office.objects.filter(slug__startswith=PREFIX).values_list("pk", flat=True))
+    deleted: Counter[str] = Counter()
+    if office_ids:
+        marks = ", ".join(["%s"] * len(office_ids))
+        quote = connection.ops.quote_name
+
+        def of_offices(model: type[Model]) -> str:
+            return f"SELECT id FROM {quote(model._meta.db_table)} WHERE office_id IN ({marks})"
+
+        activities, pacts, by_office = of_offices(Activity), of_offices(Partnership), marks
+        # The big tables in one statement each, children first.
+        steps: list[tuple[type[Model], str, str]] = [
+            (Activity.partnerships.through, "activity_id", activities),
+            (Activity.areas.through, "activity_id", activities),
+            (Outcome, "office_id", by_office),
+            (Activity, "office_id", by_office),
+            (Event, "office_id", by_office),
+            (AgreementFile, "office_id", by_office),
+            (Agreement, "office_id", by_office),
+            (Approval, "office_id", by_office),
+            (DormancyReview, "office_id", by_office),
+            (Commitment, "office_id", by_office),
+            (Partnership.areas.through, "partnership_id", pacts),
+        ]
+        for model, column, subquery in steps:
+            deleted[model._meta.label] += delete_where(model, column, subquery, office_ids)
+        # What else an office holds (settings, notes, pacts...): few rows, through the
+        # ORM, which follows their relations.
+        for model in apps.get_models():
+            if issubclass(model, OfficeScoped):
+                n, _by_model = model._base_manager.filter(office_id__in=office_ids).delete()
+                deleted[model._meta.label] += n
+        # Members before departments: a membership's department is protected.
+        for model in (OfficeMembership, Department, Office):
+            n, _by_model = model.objects.filter(
+                **({"pk__in": office_ids} if model is Office else {"office_id__in": office_ids})
+            ).delete()
+            deleted[model._meta.label] += n
+    users = get_user_model().objects.filter(username__startswith=PREFIX, memberships=None)
+    n, _by_model = users.delete()
+    deleted[get_user_model()._meta.label] += n
+    return +deleted

@@ -1,0 +1,109 @@
+"""The words of the scale data: titles, names and notes an office writes, in Persian first.
+
+The demo's lists (`partnerships.demo`, `accounts.demo`) come first; the rest widens them so
+that a million activities do not all repeat twelve titles.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from peyvand.accounts.demo import DEMO_DEPARTMENTS
+from peyvand.partnerships.demo import ACTIVITY_TITLES, COMMITMENTS, OUTCOMES
+
+# (kind, initiated_by, area code, title), as in the demo.
+TITLES: list[tuple[str, str, str, str]] = [
+    *ACTIVITY_TITLES,
+    ("visit_out", "us", "urban-planning", "سفر هیئت شهرسازی برای بازدید از بافت تاریخی"),
+    ("visit_in", "partner", "economy", "بازدید هیئت تجاری شهر همکار از منطقه ویژه اقتصادی"),
+    ("event", "joint", "sport", "مسابقه دوستانه فوتبال نوجوانان دو شهر"),
+    ("joint_project", "joint", "water", "پروژه مشترک کاهش هدررفت آب شبکه شهری"),
+    ("exchange", "us", "crisis", "دوره آموزشی آتش‌نشانان در شهر همکار"),
+    ("online_meeting", "partner", "smart-city", "نشست برخط درباره سامانه پرداخت الکترونیک کرایه"),
+    ("cultural", "partner", "culture", "نمایشگاه عکس شهر همکار در فرهنگسرا"),
+    ("business", "us", "economy", "همایش بازرگانی و معرفی فرصت‌های صادراتی"),
+    ("event", "us", "education", "جشنواره نقاشی کودکان با موضوع دوستی دو شهر"),
+    ("joint_project", "partner", "environment", "پروژه مشترک کاشت درخت و کمربند سبز"),
+    ("exchange", "joint", "health", "تبادل پزشکان اورژانس شهری"),
+    ("visit_out", "us", "governance", "سفر شهردار و اعضای شورا به شهر همکار"),
+    ("online_meeting", "joint", "social", "نشست برخط خدمات اجتماعی برای سالمندان"),
+    ("cultural", "joint", "culture", "شب شعر و موسیقی مشترک"),
+    ("event", "partner", "science", "همایش علمی دانشگاه‌های دو شهر"),
+    ("joint_project", "us", "transport", "مطالعه مشترک دوچرخه‌سواری شهری"),
+    ("exchange", "partner", "urban-planning", "کارگاه نوسازی بافت فرسوده"),
+    ("other", "us", "governance", "گزارش سالانه همکاری به شورای شهر"),
+]
+# Letters: not substantive for the health score unless an outcome is recorded.
+CORRESPONDENCE_TITLES = [
+    "نامه تبریک نوروز",
+    "مکاتبه درباره برنامه همکاری سالانه",
+    "نامه تبریک سال نو میلادی",
+    "دعوت‌نامه برای همایش شهرداران",
+    "پاسخ به نامه شهردار شهر همکار",
+    "نامه تسلیت",
+]
+DESCRIPTIONS = [
+    "هیئتی از کارشناسان دو شهر در این برنامه شرکت کردند.",
+    "گزارش کامل در دبیرخانه اداره روابط بین‌الملل نگهداری می‌شود.",
+    "پیگیری‌ها در نشست بعدی کمیته مشترک بررسی می‌شود.",
+    "با همراهی سفارت و رایزنی فرهنگی برگزار شد.",
+]
+# (kind, value, unit): the demo's, then more; values are scaled at random.
+OUTCOME_TEMPLATES: list[tuple[str, float, str]] = [
+    *((str(o["kind"]), float(str(o["value"])), str(o["unit"])) for o in OUTCOMES),
+    ("trade", 1.2, "میلیون یورو"),
+    ("grant", 150, "هزار یورو"),
+    ("people", 12, "کارشناس"),
+    ("other", 1, "گزارش"),
+]
+OUTCOME_NOTES = ["", "", "برآورد اداره", "بر پایه گزارش شهر همکار", "در حال پیگیری"]
+COMMITMENT_TITLES: list[tuple[str, str]] = [
+    *COMMITMENTS,
+    ("راه‌اندازی سامانه مشترک تبادل داده‌های ترافیک", "transport"),
+    ("برگزاری نشست سالانه کمیته مشترک", "governance"),
+    ("تبادل دانشجو در رشته‌های شهرسازی", "education"),
+    ("انتشار گزارش مشترک مدیریت پسماند", "waste"),
+    ("برگزاری رزمایش مشترک مدیریت بحران", "crisis"),
+    ("معرفی فرصت‌های سرمایه‌گذاری به بازرگانان شهر همکار", "economy"),
+    ("تدوین برنامه مشترک کاهش آلودگی هوا", "environment"),
+    ("برگزاری هفته گردشگری", "culture"),
+]
+DROP_REASONS = [
+    "اولویت‌های دو شهر تغییر کرد.",
+    "بودجه لازم تأمین نشد.",
+    "شهر همکار به پیشنهاد پاسخ نداد.",
+]
+EVIDENCE_NOTES = ["صورت‌جلسه نشست پایانی", "گزارش اجرای برنامه", "نامه تأیید شهر همکار"]
+END_REASONS = [
+    "پس از سال‌ها بی‌فعالیتی با توافق دو طرف پایان یافت.",
+    "اولویت‌های سیاست خارجی شهر تغییر کرد.",
+    "شهر همکار همکاری را ادامه نداد.",
+]
+RENEWAL_REASON = "با تفاهم‌نامه تازه‌ای جایگزین شد."
+DEPARTMENTS: list[tuple[str, str]] = [
+    *DEMO_DEPARTMENTS,
+    ("اقتصاد و سرمایه‌گذاری", "Economy and Investment"),
+    ("سلامت و خدمات اجتماعی", "Health and Social Services"),
+    ("آب و فاضلاب", "Water and Sewerage"),
+    ("فناوری اطلاعات و شهر هوشمند", "ICT and Smart City"),
+    ("گردشگری", "Tourism"),
+    ("آموزش و پژوهش", "Education and Research"),
+]
+KIND_FA = {
+    "sister": "خواهرخواندگی",
+    "friendship": "دوستی",
+    "cooperation": "همکاری",
+    "mou": "تفاهم‌نامه همکاری",
+    "other": "همکاری",
+}
+KIND_EN = {
+    "sister": "sister-city partnership",
+    "friendship": "friendship",
+    "cooperation": "cooperation agreement",
+    "mou": "memorandum of understanding",
+    "other": "partnership",
+}
+AGREEMENT_LANGUAGES = ["fa, en", "fa, en", "fa, fr", "fa, de", "fa, ru", "fa, tr", "fa, ar", "en"]
+ANNEX_TITLES = ["برنامه اقدام مشترک", "الحاقیه تفاهم‌نامه", "تفاهم‌نامه تمدید همکاری"]
+MINISTRY = "وزارت کشور"
+CENT = Decimal("0.01")
