@@ -117,6 +117,9 @@ class Partnership(BilingualMixin, Versioned, OfficeScoped):
     paper_only = models.BooleanField(_("paper only"), default=False)
     health_components = models.JSONField(default=dict, blank=True)
     health_computed_on = models.DateField(null=True, blank=True)
+    # The day within 90 days of that computation when the pact turns dormant at its
+    # current pace (health.project_dormancy), read by the alerts instead of recomputed.
+    dormant_projected_on = models.DateField(null=True, blank=True)
 
     stale_messages = {
         False: _(

@@ -13,7 +13,14 @@ from .links import (
     registry_partner_cities,
     signed_partner_edges,
 )
-from .parts import activities_of, agreements_of, commitments_of, history_of, pacts_of_activity
+from .parts import (
+    activities_of,
+    agreements_of,
+    commitments_of,
+    history_of,
+    outcome_totals,
+    pacts_of_activity,
+)
 from .registry import (
     city_search,
     label_counts,
@@ -40,6 +47,7 @@ __all__ = [
     "label_counts",
     "office_activities",
     "office_pacts_version",
+    "outcome_totals",
     "pacts_of_activity",
     "partner_countries",
     "partnership_for_detail",

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from peyvand.accounts.models import Office
 
-from .. import health as hs
 from ..models import (
     Agreement,
     Commitment,
@@ -17,7 +16,6 @@ from ..models import (
     Partnership,
     PartnershipStatus,
 )
-from .health import health_facts, health_weights
 
 
 @dataclass
@@ -41,20 +39,11 @@ def alerts(*, office: Office, today: dt.date | None = None) -> list[Alert]:
     )
     by_id = {p.pk: p for p in live}
     out: list[Alert] = []
-    weights = health_weights(office)
-    facts = health_facts(by_id)
     for p in live:
-        activities, commitments = facts[p.pk]
-        if p.in_force:
-            day = hs.project_dormancy(
-                activities=activities,
-                commitments=commitments,
-                signed_on=p.signed_on,
-                as_of=today,
-                weights=weights,
-            )
-            if day is not None:
-                out.append(Alert("turning_dormant", day, p))
+        # Projected when the score was stored (services.health), not recomputed here.
+        day = p.dormant_projected_on
+        if p.in_force and day is not None and today <= day <= horizon:
+            out.append(Alert("turning_dormant", day, p))
         if p.valid_until and today <= p.valid_until <= horizon:
             out.append(Alert("pact_expiring", p.valid_until, p))
         if p.signed_on and p.status == PartnershipStatus.ACTIVE:

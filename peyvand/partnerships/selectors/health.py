@@ -47,16 +47,18 @@ def health_facts(
     links = list(
         through.objects.filter(partnership_id__in=ids).values_list("activity_id", "partnership_id")
     )
-    activity_ids = {a for a, _p in links}
+    # The activities by a subquery, not a list of their ids: a busy office has more
+    # activities than a database takes parameters in one statement.
+    of_these = through.objects.filter(partnership_id__in=ids).values("activity_id")
     rows = {
         row["pk"]: row
-        for row in Activity.objects.filter(pk__in=activity_ids)
+        for row in Activity.objects.filter(pk__in=of_these)
         .annotate(n_outcomes=Count("outcomes", distinct=True))
         .values("pk", "date", "kind", "initiated_by", "n_outcomes")
     }
     area_map: dict[int, set[int]] = {}
     for activity_id, area_id in Activity.areas.through.objects.filter(
-        activity_id__in=activity_ids
+        activity_id__in=of_these
     ).values_list("activity_id", "cooperationarea_id"):
         area_map.setdefault(activity_id, set()).add(area_id)
     built: dict[int, hs.ActivityFact] = {

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from typing import Any
+
+from django.db.models import Count, QuerySet, Sum
 
 from peyvand.records import history as records_history
 
 from ..models import (
     Activity,
+    Outcome,
+    OutcomeKind,
     Partnership,
 )
 
@@ -18,6 +22,18 @@ def activities_of(partnership: Partnership) -> QuerySet:
         .prefetch_related("areas", "outcomes", "partnerships__partner_city")
         .order_by("-date", "-pk")
     )
+
+
+def outcome_totals(partnership: Partnership) -> list[dict[str, Any]]:
+    """What the pact's activities delivered: per outcome kind and unit, how many outcomes
+    and the sum of their values (one aggregate query, however many activities)."""
+    rows = (
+        Outcome.objects.filter(activity__partnerships=partnership)
+        .values("kind", "unit")
+        .annotate(count=Count("pk"), total=Sum("value"))
+        .order_by("kind", "unit")
+    )
+    return [{**row, "label": OutcomeKind(row["kind"]).label} for row in rows]
 
 
 def commitments_of(partnership: Partnership) -> QuerySet:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Office, Role
+from peyvand.accounts.versions import bump_office
 from peyvand.core.validation import validate_fields
 
 from .. import health as hs
@@ -41,26 +42,30 @@ def health_refresh(*, partnerships: Sequence[Partnership], today: dt.date | None
             "health_label": "",
             "paper_only": False,
             "health_components": {},
+            "dormant_projected_on": None,
         }
         if p.in_force:
+            weights = weights_by_office[p.office_id]
+            facts_of = {"activities": activities, "commitments": commitments}
             result = hs.compute_health(
-                activities=activities,
-                commitments=commitments,
-                signed_on=p.signed_on,
-                as_of=today,
-                weights=weights_by_office[p.office_id],
+                **facts_of, signed_on=p.signed_on, as_of=today, weights=weights
             )
             stored = {
                 "health_score": result.score,
                 "health_label": result.label,
                 "paper_only": result.paper_only,
                 "health_components": result.components,
+                "dormant_projected_on": hs.project_dormancy(
+                    **facts_of, signed_on=p.signed_on, as_of=today, weights=weights
+                ),
             }
         stored["health_computed_on"] = today
         for name, value in stored.items():
             setattr(p, name, value)
         # A queryset update: refreshing the score is not an edit (no version bump).
         Partnership.objects.filter(pk=p.pk).update(**stored)
+    for office_id in weights_by_office:  # the pages showing the scores change
+        bump_office(office_id)
 
 
 def health_refresh_all(*, today: dt.date | None = None, batch: int = 500) -> int:

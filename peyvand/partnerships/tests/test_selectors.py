@@ -41,6 +41,8 @@ def test_alerts_cover_dormancy_expiry_overdue_and_anniversaries(
         partnership=expiring, actor=SYSTEM, title="Late study", due_on=TODAY - dt.timedelta(days=3)
     )
     make_partnership(other_office, valid_until=TODAY + dt.timedelta(days=10))  # not ours
+    # The dormancy is projected when the scores are stored (each write, the daily refresh).
+    services.health_refresh(partnerships=[fading], today=TODAY)
     found = alerts(office=office, today=TODAY)
     kinds = {(a.kind, a.partnership.pk) for a in found}
     assert ("turning_dormant", fading.pk) in kinds

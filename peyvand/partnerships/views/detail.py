@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.access import OfficeRequest
 from peyvand.accounts.models import Role
 from peyvand.core.dates import format_date
+from peyvand.core.pagination import paginate, querystring_without
 from peyvand.places.models import City
 
 from .. import selectors, services
@@ -75,6 +76,9 @@ def _map_data(p: Partnership) -> dict[str, Any]:
     }
 
 
+ACTIVITIES_PER_PAGE = 20
+HISTORY_SHOWN = 30
+
 # The ids of the page's forms' inputs: several forms of one page have fields of the same name.
 AUTO_IDS = {
     "activity_form": "log-%s",
@@ -116,7 +120,9 @@ def detail_context(
     today = timezone.localdate()
     commitments = list(selectors.commitments_of(p))
     commitment_rows(request, commitments, inline)
-    activities = list(selectors.activities_of(p))
+    # The timeline a page at a time, newest first: a busy pact has thousands of activities.
+    activity_page = paginate(request, selectors.activities_of(p), per_page=ACTIVITIES_PER_PAGE)
+    activities = list(activity_page.object_list)
     for a in activities:
         a.can_edit = services.can_edit_activity(membership, a)
     _row_forms(activities, inline, "outcome", lambda a: OutcomeForm())
@@ -129,7 +135,6 @@ def detail_context(
     )
     agreements = list(selectors.agreements_of(p))
     _row_forms(agreements, inline, "file")
-    outcomes = [o for a in activities for o in a.outcomes.all()]
     page_forms: dict[str, forms.BaseForm] = {
         "activity_form": ActivityForm(
             office=office,
@@ -149,11 +154,14 @@ def detail_context(
         "agreements": agreements,
         "commitments": commitments,
         "activities": activities,
-        "outcomes": outcomes,
+        "page_obj": activity_page,
+        "querystring": querystring_without(request, "page"),
+        "outcome_totals": selectors.outcome_totals(p),
         "components": components_rows(p.health_components or {}),
         "trend": _trend_data(p) if p.in_force else None,
         "map": _map_data(p),
-        "history": history_rows(list(selectors.history_of(p))),
+        "history": history_rows(list(selectors.history_of(p, limit=HISTORY_SHOWN))),
+        "history_shown": HISTORY_SHOWN,
         "reviews": list(p.reviews.select_related("decided_by")),
         **page_forms,
         "inline": inline,
