@@ -120,6 +120,9 @@ class Partnership(BilingualMixin, Versioned, OfficeScoped):
     # The day within 90 days of that computation when the pact turns dormant at its
     # current pace (health.project_dormancy), read by the alerts instead of recomputed.
     dormant_projected_on = models.DateField(null=True, blank=True)
+    # The score at the end of each of the last 24 months, [["2026-11-30", 42], ...] as of
+    # that computation (health.trend): the pact page draws it without recomputing.
+    health_trend = models.JSONField(default=list, blank=True)
 
     stale_messages = {
         False: _(

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db.models import Count
-from django.utils import timezone
 
 from peyvand.accounts.models import Office
 
@@ -82,16 +81,7 @@ def health_facts(
     return facts
 
 
-def health_trend(
-    *, partnership: Partnership, today: dt.date | None = None
-) -> list[tuple[dt.date, int]]:
-    """The score at the end of each of the last 24 months (computed, never typed in)."""
-    today = today or timezone.localdate()
-    activities, commitments = health_facts([partnership.pk])[partnership.pk]
-    return hs.trend(
-        activities=activities,
-        commitments=commitments,
-        signed_on=partnership.signed_on,
-        as_of=today,
-        weights=health_weights(partnership.office),
-    )
+def health_trend(*, partnership: Partnership) -> list[tuple[dt.date, int]]:
+    """The score at the end of each of the last 24 months, as stored with the score
+    (services.health_refresh computes it; never typed in)."""
+    return [(dt.date.fromisoformat(day), score) for day, score in partnership.health_trend]

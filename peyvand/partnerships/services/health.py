@@ -43,10 +43,11 @@ def health_refresh(*, partnerships: Sequence[Partnership], today: dt.date | None
             "paper_only": False,
             "health_components": {},
             "dormant_projected_on": None,
+            "health_trend": [],
         }
         if p.in_force:
             weights = weights_by_office[p.office_id]
-            facts_of = {"activities": activities, "commitments": commitments}
+            facts_of: dict[str, Any] = {"activities": activities, "commitments": commitments}
             result = hs.compute_health(
                 **facts_of, signed_on=p.signed_on, as_of=today, weights=weights
             )
@@ -58,6 +59,12 @@ def health_refresh(*, partnerships: Sequence[Partnership], today: dt.date | None
                 "dormant_projected_on": hs.project_dormancy(
                     **facts_of, signed_on=p.signed_on, as_of=today, weights=weights
                 ),
+                "health_trend": [
+                    [day.isoformat(), score]
+                    for day, score in hs.trend(
+                        **facts_of, signed_on=p.signed_on, as_of=today, weights=weights
+                    )
+                ],
             }
         stored["health_computed_on"] = today
         for name, value in stored.items():
