@@ -1,0 +1,114 @@
+"""Every main page and API list asks a bounded number of queries: the same number with three
+times the data (no query per row), and at most its stated bound. The pages are rendered
+anew (the kept pages of core.pagecache would hide a regression). The pages are those of
+bench/pages.py, which every later module extends."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from peyvand.accounts.actors import SYSTEM
+from peyvand.accounts.models import Office
+from peyvand.partnerships import services
+from peyvand.partnerships.models import Partnership
+from peyvand.partnerships.tests.factories import area
+from peyvand.places.tests.factories import make_city
+
+from .conftest import World
+
+# route name, extra query, bound
+PAGES: list[tuple[str, str, int]] = [
+    ("dashboard:home", "", 11),
+    ("partnerships:list", "", 17),
+    ("partnerships:detail", "", 22),
+    ("network:city", "", 7),
+    ("places:search", "q=Tehran", 9),
+    ("discover:recommendations", "", 12),
+    ("discover:network", "", 14),
+]
+API: list[tuple[str, int]] = [
+    ("/api/v1/offices/{office}/partnerships", 6),
+    ("/api/v1/offices/{office}/activities", 8),
+    ("/api/v1/cities?q=Tehran", 2),
+]
+
+
+def grow(office: Office, p: Partnership, n: int) -> None:
+    """n more pacts, each with an activity, an outcome and a commitment; n more activities
+    with areas and outcomes on the pact whose page is measured."""
+    today = dt.date.today()
+    for i in range(n):
+        other = services.partnership_create(
+            office=office,
+            actor=SYSTEM,
+            partner_city=make_city(f"Growth city {i}", country="DE"),
+            kind="sister",
+            status="active",
+            signed_on=dt.date(2015, 1, 1),
+            valid_until=today + dt.timedelta(days=30 + i),
+        )
+        for pact in (other, p):
+            activity = services.activity_log(
+                office=office,
+                actor=SYSTEM,
+                partnerships=[pact],
+                date=today - dt.timedelta(days=i + 1),
+                kind="event",
+                title=f"Growth meeting {i}",
+                areas=[area("transport"), area("culture")],
+            )
+            services.outcome_add(
+                activity=activity, actor=SYSTEM, kind="people", value=3, unit="people"
+            )
+        services.commitment_create(
+            partnership=other,
+            actor=SYSTEM,
+            title=f"Growth study {i}",
+            due_on=today - dt.timedelta(days=3),
+        )
+
+
+def count(client: Client, path: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(ctx.captured_queries)
+
+
+@pytest.fixture
+def paths(world: World, settings: Any) -> dict[str, str]:
+    settings.PAGE_CACHE = False
+    found = {}
+    for name, query, _bound in PAGES:
+        path = reverse(name, kwargs=world.kwargs.get(name, {}))
+        found[name] = f"{path}?{query}" if query else path
+    slug = world.kwargs["dashboard:home"]["office_slug"]
+    for path, _bound in API:
+        found[path] = path.format(office=slug)
+    return found
+
+
+def test_every_page_asks_a_bounded_number_of_queries_whatever_the_data(
+    world: World, paths: dict[str, str]
+) -> None:
+    client = world.client
+    for path in paths.values():
+        client.get(path)  # the session's first visit, the fit: once
+    before = {name: count(client, path) for name, path in paths.items()}
+    slug = world.kwargs["dashboard:home"]["office_slug"]
+    office = Office.objects.get(slug=slug)
+    pact = Partnership.objects.get(pk=world.kwargs["partnerships:detail"]["pk"])
+    grow(office, pact, 8)
+    after = {name: count(client, path) for name, path in paths.items()}
+    assert after == before  # no query per row
+    bounds = {name: bound for name, _query, bound in PAGES} | dict(API)
+    for name, path in paths.items():
+        key = name if name in bounds else next(k for k in bounds if k.format(office=slug) == path)
+        assert after[name] <= bounds[key], (name, after[name])
