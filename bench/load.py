@@ -258,7 +258,14 @@ def main() -> int:
 
     env = server_env(args.port)
     database = env.get("DATABASE_URL") or "sqlite (var/peyvand.sqlite3)"
-    print(f"database: {database}", flush=True)
+    print(f"command: {' '.join(sys.argv)}", flush=True)
+    print(
+        f"database: {database}; {os.cpu_count()} CPUs, load average "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}; gunicorn "
+        f"{env.get('WEB_WORKER_CLASS', 'gthread')} {env.get('WEB_WORKERS', '2')} workers x "
+        f"{env.get('WEB_THREADS', '4')} threads, keep-alive {env.get('WEB_KEEPALIVE', '0')} s",
+        flush=True,
+    )
     if not args.no_setup:
         manage(env, "setup_site")
     context = read_context(env, args.office, args.user)

@@ -12,6 +12,10 @@ import os
 bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_WORKERS", "2"))
 threads = int(os.environ.get("WEB_THREADS", "4"))
-worker_class = "gthread"
+worker_class = os.environ.get("WEB_WORKER_CLASS", "gthread")
+# No keep-alive: a kept-alive connection stays with the worker that accepted it, and under a
+# steady load one worker ended up holding every connection while the other idled (half the
+# throughput; bench/README.md). A new connection per request is spread over the workers.
+keepalive = int(os.environ.get("WEB_KEEPALIVE", "0"))
 timeout = 120
 accesslog = os.environ.get("WEB_ACCESS_LOG", "-") or None
