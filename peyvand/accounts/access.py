@@ -11,21 +11,25 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any, Concatenate, TypeVar, cast
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import connection, models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 
+from peyvand.core.models import Counter
 from peyvand.core.pagecache import cached_answer, cached_page
-from peyvand.core.versions import world_version
+from peyvand.core.versions import WORLD, world_version
 
 from .actors import Actor
-from .models import Office, OfficeMembership, Role
+from .models import ROLE_RANK, Office, OfficeMembership, Role
 
 M = TypeVar("M", bound=models.Model)
 
@@ -35,28 +39,65 @@ class OfficeRequest(HttpRequest):
 
     office: Office
     membership: OfficeMembership
+    seat: Seat
 
 
 OfficeView = Callable[Concatenate[OfficeRequest, ...], HttpResponse]
 View = Callable[..., HttpResponse]
 
 
-def membership_for(user: Any, office_slug: str) -> OfficeMembership:
-    """The user's membership of the office named in the URL; 404 for a stranger."""
+@dataclass(frozen=True)
+class Seat:
+    """A member's place in an office, as one row: what every office request needs before
+    its page (the role check, the versions a kept page is found under)."""
+
+    membership_id: int
+    role: str
+    office_id: int
+    office_version: int
+    world_version: int
+
+    def has_role(self, minimum: str) -> bool:
+        return ROLE_RANK[Role(self.role)] >= ROLE_RANK[Role(minimum)]
+
+
+@functools.cache
+def _seat_sql() -> str:
+    m, o, c = OfficeMembership._meta, Office._meta, Counter._meta
+    col = {f.name: f.column for f in (*m.concrete_fields, *o.concrete_fields)}
+    return (
+        f"SELECT m.{m.pk.column}, m.{col['role']}, o.{o.pk.column}, o.{col['data_version']}, "
+        f"(SELECT c.value FROM {c.db_table} c WHERE c.name = %s) "
+        f"FROM {m.db_table} m INNER JOIN {o.db_table} o ON o.{o.pk.column} = m.{col['office']} "
+        f"WHERE m.{col['user']} = %s AND o.{col['slug']} = %s"
+    )
+
+
+def seat_for(user: Any, office_slug: str) -> Seat:
+    """The user's seat in the office named in the URL, in one small query compiled once
+    per process (this runs on every office request); 404 for a stranger."""
     if not user.is_authenticated:
         raise Http404
-    membership: OfficeMembership | None = (
-        OfficeMembership.objects.select_related("office", "office__home_city", "department")
-        .filter(user=user, office__slug=office_slug)
-        .first()
-    )
-    if membership is None:
+    with connection.cursor() as cursor:
+        cursor.execute(_seat_sql(), [WORLD, user.pk, office_slug])
+        row = cursor.fetchone()
+    if row is None:
         # Not revealing whether the office exists: a stranger sees 404, never 403.
         raise Http404
+    return Seat(int(row[0]), row[1], int(row[2]), int(row[3]), int(row[4] or 0))
+
+
+def membership_for(user: Any, office_slug: str) -> OfficeMembership:
+    """The user's membership of the office named in the URL (with its office); 404 for a
+    stranger."""
+    seat = seat_for(user, office_slug)
+    membership: OfficeMembership = OfficeMembership.objects.select_related("office").get(
+        pk=seat.membership_id
+    )
     return membership
 
 
-def require_role(actor: Actor, minimum: str) -> None:
+def require_role(actor: Actor | Seat, minimum: str) -> None:
     """The one role check: `PermissionDenied` unless the actor holds at least `minimum`."""
     if not actor.has_role(minimum):
         raise PermissionDenied
@@ -69,11 +110,16 @@ def office_request(
     request: HttpRequest, office_slug: str, minimum: str = Role.VIEWER
 ) -> OfficeRequest:
     """Resolve the office of the URL on this request: 404 for a stranger, 403 below `minimum`."""
-    membership = membership_for(request.user, office_slug)
-    require_role(membership, minimum)
+    seat = seat_for(request.user, office_slug)
+    require_role(seat, minimum)
     scoped = cast(OfficeRequest, request)
-    scoped.office = membership.office
-    scoped.membership = membership
+    scoped.seat = seat
+    # Loaded when the page reads them: a kept page (core.pagecache) needs the seat only.
+    membership = SimpleLazyObject(
+        lambda: OfficeMembership.objects.select_related("office").get(pk=seat.membership_id)
+    )
+    scoped.membership = cast(OfficeMembership, membership)
+    scoped.office = cast(Office, SimpleLazyObject(lambda: scoped.membership.office))
     if request.session.get(LAST_OFFICE) != office_slug:
         request.session[LAST_OFFICE] = office_slug  # the menu keeps it on the atlas pages
     return scoped
@@ -104,8 +150,8 @@ def get_for_office[T: models.Model](model: type[T], office: Office, **lookup: An
 def office_page_key(request: OfficeRequest, *args: Any, **kwargs: Any) -> tuple[int, ...]:
     """What an office's page shows: the office's data and the world's, as one member (role,
     department and own records) sees them."""
-    office, membership = request.office, request.membership
-    return (office.pk, office.data_version, world_version(), membership.pk)
+    seat = request.seat
+    return (seat.office_id, seat.office_version, seat.world_version, seat.membership_id)
 
 
 def world_page_key(request: HttpRequest, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
@@ -132,9 +178,8 @@ def office_answer_key(
 ) -> tuple[int, ...]:
     """An API answer about an office: as `office_page_key` (a stranger is answered 404 here,
     before anything is looked up)."""
-    membership = membership_for(request.user, slug)
-    office = membership.office
-    return (office.pk, office.data_version, world_version(), membership.pk)
+    seat = seat_for(request.user, slug)
+    return (seat.office_id, seat.office_version, seat.world_version, seat.membership_id)
 
 
 def world_answer_key(request: HttpRequest, *args: Any, **kwargs: Any) -> tuple[int, ...]:

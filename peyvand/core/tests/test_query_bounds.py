@@ -25,17 +25,17 @@ from .conftest import World
 
 # route name, extra query, bound
 PAGES: list[tuple[str, str, int]] = [
-    ("dashboard:home", "", 11),
-    ("partnerships:list", "", 17),
-    ("partnerships:detail", "", 22),
+    ("dashboard:home", "", 12),
+    ("partnerships:list", "", 19),
+    ("partnerships:detail", "", 23),
     ("network:city", "", 7),
     ("places:search", "q=Tehran", 9),
-    ("discover:recommendations", "", 12),
-    ("discover:network", "", 14),
+    ("discover:recommendations", "", 14),
+    ("discover:network", "", 16),
 ]
 API: list[tuple[str, int]] = [
-    ("/api/v1/offices/{office}/partnerships", 6),
-    ("/api/v1/offices/{office}/activities", 8),
+    ("/api/v1/offices/{office}/partnerships", 7),
+    ("/api/v1/offices/{office}/activities", 9),
     ("/api/v1/cities?q=Tehran", 2),
 ]
 
