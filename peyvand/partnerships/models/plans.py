@@ -156,6 +156,12 @@ class Activity(Versioned, OfficeScoped):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["-date", "-pk"]
+        indexes = [
+            # A pact's timeline, newest first, a page at a time: with thousands of a pact's
+            # activities among a million, the database walks this index and stops at the
+            # page instead of sorting them all (decision 0007).
+            models.Index(fields=["-date", "-id"], name="activity_timeline"),
+        ]
 
     def __str__(self) -> str:
         return self.title

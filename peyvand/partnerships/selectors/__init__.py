@@ -15,6 +15,7 @@ from .links import (
 )
 from .parts import (
     activities_of,
+    activity_count,
     agreements_of,
     commitments_of,
     history_of,
@@ -35,6 +36,7 @@ __all__ = [
     "Alert",
     "HomeLink",
     "activities_of",
+    "activity_count",
     "agreements_of",
     "alerts",
     "city_search",

@@ -24,6 +24,12 @@ def activities_of(partnership: Partnership) -> QuerySet:
     )
 
 
+def activity_count(partnership: Partnership) -> int:
+    """How many activities concern the pact: counted on the link table alone (its index),
+    not on the join the timeline query makes."""
+    return int(Activity.partnerships.through.objects.filter(partnership=partnership).count())
+
+
 def outcome_totals(partnership: Partnership) -> list[dict[str, Any]]:
     """What the pact's activities delivered: per outcome kind and unit, how many outcomes
     and the sum of their values (one aggregate query, however many activities)."""

@@ -121,7 +121,12 @@ def detail_context(
     commitments = list(selectors.commitments_of(p))
     commitment_rows(request, commitments, inline)
     # The timeline a page at a time, newest first: a busy pact has thousands of activities.
-    activity_page = paginate(request, selectors.activities_of(p), per_page=ACTIVITIES_PER_PAGE)
+    activity_page = paginate(
+        request,
+        selectors.activities_of(p),
+        per_page=ACTIVITIES_PER_PAGE,
+        count=selectors.activity_count(p),
+    )
     activities = list(activity_page.object_list)
     for a in activities:
         a.can_edit = services.can_edit_activity(membership, a)
