@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from peyvand.accounts.demo import DEMO_DEPARTMENTS
+from peyvand.partnerships import letters
 from peyvand.partnerships.demo import ACTIVITY_TITLES, COMMITMENTS, OUTCOMES
 
 # (kind, initiated_by, area code, title), as in the demo.
@@ -96,13 +97,8 @@ KIND_FA = {
     "mou": "تفاهم‌نامه همکاری",
     "other": "همکاری",
 }
-KIND_EN = {
-    "sister": "sister-city partnership",
-    "friendship": "friendship",
-    "cooperation": "cooperation agreement",
-    "mou": "memorandum of understanding",
-    "other": "partnership",
-}
+# The English words of a pact's kind are the dormancy letters' own.
+KIND_EN = letters.KIND_EN
 AGREEMENT_LANGUAGES = ["fa, en", "fa, en", "fa, fr", "fa, de", "fa, ru", "fa, tr", "fa, ar", "en"]
 ANNEX_TITLES = ["برنامه اقدام مشترک", "الحاقیه تفاهم‌نامه", "تفاهم‌نامه تمدید همکاری"]
 MINISTRY = "وزارت کشور"
