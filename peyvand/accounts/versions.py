@@ -47,6 +47,11 @@ def _menu_changed(sender: type[models.Model], instance: Any, **kwargs: Any) -> N
     bump_office(instance.pk if isinstance(instance, Office) else instance.office_id)
 
 
+def _permissions_changed(sender: type[models.Model], action: str, **kwargs: Any) -> None:
+    if action.startswith("post_"):
+        bump_world()
+
+
 def office_models() -> list[type[models.Model]]:
     """Every concrete model whose rows belong to an office (a foreign key `office`)."""
     found = []
@@ -69,3 +74,16 @@ def connect() -> None:
         uid = f"menu-version-{model._meta.label}"
         post_save.connect(_menu_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_menu_changed, sender=model, dispatch_uid=uid)
+    # What a user may do outside an office (the name review of the atlas) shows on pages.
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model()
+    for through in (
+        user.groups.through,
+        user.user_permissions.through,
+        Group.permissions.through,
+    ):
+        m2m_changed.connect(
+            _permissions_changed, sender=through, dispatch_uid=f"perm-version-{through}"
+        )

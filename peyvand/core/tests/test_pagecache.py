@@ -173,3 +173,15 @@ def test_an_api_list_is_kept_until_a_write_and_never_for_a_stranger(
     stranger = member_client(other_office, "director")
     assert stranger.get(path).status_code == 404
     assert Client().get(path).status_code == 401
+
+
+def test_a_permission_given_shows_on_kept_world_pages(member_client: Any, office: Office) -> None:
+    from django.contrib.auth.models import Permission
+
+    client = member_client(office, "viewer")
+    user = client.membership.user
+    client.get("/en/world/")
+    assert "/world/review/" not in client.get("/en/world/").content.decode()
+    user.user_permissions.add(Permission.objects.get(codename="review_names"))
+    client.force_login(user)  # a fresh user object (permissions are cached on it)
+    assert "/world/review/" in client.get("/en/world/").content.decode()
