@@ -63,6 +63,17 @@ def format_date(value: dt.date | None, *, long: bool = False) -> str:
     return value.isoformat()
 
 
+def format_other_calendar(value: dt.date) -> str:
+    """The day in the calendar the page does not use, for letters abroad and readers
+    abroad: Gregorian (month in Persian) on a Persian page, Solar Hijri on an English one."""
+    from django.utils.dates import MONTHS
+
+    if is_persian():
+        return to_persian_digits(f"{value.day} {MONTHS[value.month]} {value.year}")
+    j = to_jalali(value)
+    return f"{j.day} {jdatetime.date.j_months_en[j.month - 1]} {j.year}"
+
+
 def parse_jalali(text: str) -> dt.date:
     """Parse 1400/05/23 or ۱۴۰۰/۰۵/۲۳ (any of / - . as separator) into a Gregorian date."""
     match = _DATE_RE.match(ascii_digits(text or ""))

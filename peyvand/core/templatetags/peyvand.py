@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from peyvand.core.dates import format_date
+from peyvand.core.dates import format_date, format_other_calendar
 from peyvand.core.forms import JalaliDateInput
 from peyvand.core.i18n import bilingual
 from peyvand.core.text import to_persian_digits
@@ -20,7 +20,10 @@ register = template.Library()
 
 @register.filter
 def jdate(value: dt.date | dt.datetime | None, style: str = "") -> str:
-    """Jalali with Persian digits in fa, Gregorian in en. `|jdate:"long"` spells the month."""
+    """Jalali with Persian digits in fa, Gregorian in en. `|jdate:"long"` spells the month;
+    `|jdate:"other"` is the other calendar (Gregorian in fa, Solar Hijri in en)."""
+    if style == "other":
+        return format_other_calendar(value) if value is not None else ""
     return format_date(value, long=style == "long")
 
 

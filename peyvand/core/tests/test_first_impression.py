@@ -95,3 +95,24 @@ def test_the_static_fingerprint_changes_only_when_a_source_changes(
     assert static_fingerprint() == first
     (tmp_path / "a.css").write_text("body{color:red}")
     assert static_fingerprint() != first
+
+
+def test_the_office_home_says_today_once_with_the_other_calendar(
+    office: Any, member_client: Any
+) -> None:
+    import jdatetime
+    from django.utils import timezone
+
+    from peyvand.core.dates import JALALI_MONTHS
+
+    client = member_client(office, "viewer")
+    today = timezone.localdate()
+    j = jdatetime.date.fromgregorian(date=today)
+    fa = _get(client, "dashboard:home", "fa", office_slug=office.slug)
+    assert fa.count(JALALI_MONTHS[j.month - 1]) == 1  # the office bar does not repeat it
+    assert "data-dashboard-other-calendar" in fa and "data-today" not in fa
+    text = _get(client, "dashboard:home", office_slug=office.slug)
+    assert text.count(today.strftime("%B")) == 1
+    assert jdatetime.date.j_months_en[j.month - 1] in text  # the Solar Hijri day
+    # Other office pages keep the date in the office bar.
+    assert "data-today" in _get(client, "partnerships:list", office_slug=office.slug)
