@@ -126,6 +126,11 @@ def persian_digits_html(html: str) -> str:
     return "".join(out)
 
 
+# Set on an answer whose digits are written already (a kept page, core.pagecache): the
+# middleware leaves it as it is.
+DIGITS_DONE = "peyvand_digits_done"
+
+
 class PersianDigitsMiddleware:
     """Every HTML answer in Persian leaves with Persian digits (pages and htmx fragments;
     files, JSON and streams pass untouched)."""
@@ -137,7 +142,7 @@ class PersianDigitsMiddleware:
         response = self.get_response(request)
         if (
             not response.streaming
-            and not getattr(response, "peyvand_digits_done", False)  # pagecache.DIGITS_DONE
+            and not getattr(response, DIGITS_DONE, False)
             and response.get("Content-Type", "").startswith("text/html")
             and getattr(request, "LANGUAGE_CODE", "").startswith("fa")
         ):

@@ -25,7 +25,7 @@ import hashlib
 import inspect
 from collections.abc import Callable, Hashable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -35,15 +35,13 @@ from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 
-from .digits import persian_digits_html
+from .digits import DIGITS_DONE, persian_digits_html
 
 CSRF_PLACEHOLDER = "PEYVANDCSRFTOKENPLACEHOLDER"
 NONCE_PLACEHOLDER = "PEYVANDCSPNONCEPLACEHOLDER"
 RENDERING = "_peyvand_page_rendering"
 KEEP_ANSWER = "_peyvand_keep_answer"
 KEPT_HEADERS = ("ETag",)
-# Set on an answer whose digits are written already: the digits middleware leaves it.
-DIGITS_DONE = "peyvand_digits_done"
 
 Key = Callable[..., Hashable | None]
 
@@ -153,7 +151,7 @@ def cached_answer(key: Key) -> Callable[[Callable[..., Any]], Callable[..., Any]
 
         # The API reads the parameters from the signature: the endpoint's, its annotations
         # resolved in the endpoint's module (not this one).
-        wrapped.__signature__ = inspect.signature(endpoint, eval_str=True)  # type: ignore[attr-defined]
+        cast(Any, wrapped).__signature__ = inspect.signature(endpoint, eval_str=True)
         return wrapped
 
     return decorator
