@@ -22,7 +22,7 @@ help:
 	@echo "make test         lint, types, migrations, translations, then the whole pytest suite"
 	@echo "make test-fast    the same without the full world import (tests marked slow)"
 	@echo "make demo-logins  issue fresh passwords for the demo users"
-	@echo "make messages     update locale/fa/LC_MESSAGES/django.po"
+	@echo "make messages     update the Persian catalogues (locale/ and each app's locale/)"
 	@echo "make bench        run the benchmarks in bench/"
 	@echo "make bench-load   every page under load against /healthz (bench/load.py)"
 
@@ -60,7 +60,7 @@ messages: $(STAMP)
 	$(CHECK_ENV) $(MANAGE) makemessages -l fa --no-location --no-obsolete -i '.venv/*' -i 'static/vendor/*' -i 'var/*'
 
 messages-check: $(STAMP) compile-messages
-	$(PY) scripts/check_translations.py locale/fa/LC_MESSAGES/django.po
+	$(PY) scripts/check_translations.py $(PO)
 
 # The four checks are independent: they run side by side.
 check: $(STAMP)
@@ -96,8 +96,11 @@ clean:
 	rm -rf $(VENV) var/staticfiles .pytest_cache .mypy_cache .ruff_cache artefacts
 
 # The catalogue is compiled when its source changed (or when it is missing).
+# The project's catalogue and each app's own (an app with a locale/ folder keeps its
+# strings there: decision 0008).
+PO := locale/fa/LC_MESSAGES/django.po $(wildcard peyvand/*/locale/fa/LC_MESSAGES/django.po)
 MO := locale/fa/LC_MESSAGES/django.mo
 compile-messages: $(MO)
-$(MO): locale/fa/LC_MESSAGES/django.po $(STAMP)
+$(MO): $(PO) $(STAMP)
 	@$(CHECK_ENV) $(MANAGE) compilemessages -l fa -v 0 --ignore '.venv/*'
 	@touch $@

@@ -26,6 +26,10 @@ urlpatterns += i18n_patterns(
     path("o/<slug:office_slug>/", include("peyvand.dashboard.urls")),
     path("o/<slug:office_slug>/partnerships/", include("peyvand.partnerships.urls")),
     path("o/<slug:office_slug>/discover/", include("peyvand.network.discover.urls")),
+    path("o/<slug:office_slug>/organizations/", include("peyvand.organizations.urls")),
+    path("o/<slug:office_slug>/contacts/", include("peyvand.missions.urls.contacts")),
+    path("o/<slug:office_slug>/events/", include("peyvand.missions.urls.events")),
+    path("o/<slug:office_slug>/missions/", include("peyvand.missions.urls.missions")),
     path("o/<slug:office_slug>/files/", include("peyvand.records.urls")),
     prefix_default_language=True,
 )

@@ -1,4 +1,5 @@
-"""Fail when a Persian msgstr is missing or fuzzy in the given .po file."""
+"""Fail when a Persian msgstr is missing or fuzzy in the given .po files (the project's and
+each app's own, see docs/decisions/0008-module-translations.md)."""
 
 from __future__ import annotations
 
@@ -46,12 +47,15 @@ def _unquote(text: str) -> str:
 
 
 if __name__ == "__main__":
-    path = Path(sys.argv[1])
-    if not path.exists():
-        sys.exit(f"{path}: missing; run `make messages` and translate it")
-    issues = problems(path.read_text(encoding="utf-8"))
-    for issue in issues:
-        print(f"{path}: {issue}", file=sys.stderr)
-    if issues:
-        sys.exit(f"{len(issues)} Persian translation(s) missing or fuzzy")
-    print(f"{path}: all Persian translations present")
+    total = 0
+    for path in map(Path, sys.argv[1:]):
+        if not path.exists():
+            sys.exit(f"{path}: missing; run `make messages` and translate it")
+        issues = problems(path.read_text(encoding="utf-8"))
+        for issue in issues:
+            print(f"{path}: {issue}", file=sys.stderr)
+        total += len(issues)
+        if not issues:
+            print(f"{path}: all Persian translations present")
+    if total:
+        sys.exit(f"{total} Persian translation(s) missing or fuzzy")

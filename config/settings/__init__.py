@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "peyvand.places",
     "peyvand.network",
     "peyvand.partnerships",
+    "peyvand.organizations",
+    "peyvand.missions",
     "peyvand.dashboard",
     "peyvand.api",
 ]

@@ -7,18 +7,25 @@ from peyvand.accounts.access import OfficeRequest, office_page, office_view
 
 from .forms import DateConverterForm
 
+HOME_ALERTS = 15  # the most urgent; the API lists them all
+
 
 @office_view()
 @office_page
 def home(request: OfficeRequest) -> HttpResponse:
     from django.utils import timezone
 
+    from peyvand.accounts.alerts import office_alerts
     from peyvand.partnerships import selectors as partnerships
 
     office = request.office
+    today = timezone.localdate()
+    alerts = office_alerts(office, today)
     context = {
         "pact_counts": partnerships.label_counts(office=office),
-        "pact_alerts": partnerships.alerts(office=office, today=timezone.localdate()),
+        "pact_alerts": [a for a in alerts if a.module == "partnerships"],
+        "alerts": alerts[:HOME_ALERTS],
+        "alerts_count": len(alerts),
     }
     return render(request, "dashboard/home.html", context)
 

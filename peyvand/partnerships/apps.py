@@ -11,6 +11,7 @@ class PartnershipsConfig(AppConfig):
     def ready(self) -> None:
         # The network app learns of an office's signed pacts through its registry; it
         # never imports this app.
+        from peyvand.accounts.alerts import register_alerts
         from peyvand.core.scheduler import register_daily
         from peyvand.network.edges import (
             register_office_cities,
@@ -21,7 +22,7 @@ class PartnershipsConfig(AppConfig):
         from peyvand.records.files import register_file
 
         from .models import AgreementFile, Approval, Commitment
-        from .presenters import history_rows
+        from .presenters import history_rows, office_alerts
         from .selectors import office_pacts_version, registry_partner_cities, signed_partner_edges
         from .tasks import refresh_all_health
 
@@ -29,6 +30,7 @@ class PartnershipsConfig(AppConfig):
         register_office_version(office_pacts_version)
         register_office_cities(registry_partner_cities)
         register_presenter(self.label, history_rows)
+        register_alerts(self.label, office_alerts)
         register_file("agreement", AgreementFile, "file", name=lambda row: row.original_name)
         register_file("approval", Approval, "document", name=lambda row: f"approval-{row.pk}")
         register_file(

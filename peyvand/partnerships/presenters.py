@@ -231,3 +231,31 @@ def history_rows(events: list[Event]) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def office_alerts(office: Any, today: Any) -> list[Any]:
+    """The pacts' alerts for the office-wide list (accounts.alerts), in its shape."""
+    from django.urls import reverse
+
+    from peyvand.accounts.alerts import OfficeAlert
+
+    from .selectors import alerts
+
+    out = []
+    for a in alerts(office=office, today=today):
+        name = a.partnership.partner_city.name
+        message = f"{ALERT_LABELS[a.kind]}: {name}" + (f" — {a.subject}" if a.subject else "")
+        out.append(
+            OfficeAlert(
+                kind=a.kind,
+                message=message,
+                due_date=a.day,
+                url=reverse(
+                    "partnerships:detail",
+                    kwargs={"office_slug": office.slug, "pk": a.partnership.pk},
+                ),
+                module="partnerships",
+                urgent=a.kind in ("overdue", "turning_dormant"),
+            )
+        )
+    return out

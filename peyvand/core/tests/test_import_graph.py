@@ -15,8 +15,10 @@ LAYERS = {
     "places": 3,
     "network": 4,
     "partnerships": 5,
-    "dashboard": 6,
-    "api": 6,
+    "organizations": 6,
+    "missions": 7,
+    "dashboard": 8,
+    "api": 8,
 }
 
 

@@ -35,6 +35,7 @@ from ..forms import (
     StatusForm,
 )
 from ..models import CommitmentStatus, Partnership
+from ..panels import pact_panels
 from ..presenters import components_rows, history_rows
 
 
@@ -168,6 +169,7 @@ def detail_context(
         "history": history_rows(list(selectors.history_of(p, limit=HISTORY_SHOWN))),
         "history_shown": HISTORY_SHOWN,
         "reviews": list(p.reviews.select_related("decided_by")),
+        "panels": pact_panels(request, p),
         **page_forms,
         "inline": inline,
         "today": today,

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MissionsConfig(AppConfig):
+    name = "peyvand.missions"
+    verbose_name = _("Missions, events and contacts")
+
+    def ready(self) -> None:
+        from peyvand.records.files import register_file
+
+        from .models import MissionDocument
+
+        register_file("mission", MissionDocument, "file", name=lambda row: row.original_name)

@@ -1,0 +1,13 @@
+"""Organisations API: the shared bodies (world data) and the office's memberships, through
+the same services, rules and roles as the pages."""
+
+from __future__ import annotations
+
+from ninja import Router
+from ninja.security import django_auth
+
+from . import memberships, organizations
+
+router = Router(auth=django_auth)
+router.add_router("", organizations.router)
+router.add_router("", memberships.router)

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganizationsConfig(AppConfig):
+    name = "peyvand.organizations"
+    verbose_name = _("International organisations")
+
+    def ready(self) -> None:
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from peyvand.core.versions import bump_world
+        from peyvand.network.signals import world_imported
+
+        from .models import Organization
+        from .services import link_shipped_headquarters
+
+        world_imported.connect(link_shipped_headquarters, dispatch_uid="organizations-hq")
+
+        # The organisations are world data, shared by every office: a change to one shows
+        # on every office's kept pages (decision 0007).
+        post_save.connect(bump_world, sender=Organization, dispatch_uid="org-world-save")
+        post_delete.connect(bump_world, sender=Organization, dispatch_uid="org-world-delete")
+        m2m_changed.connect(
+            bump_world, sender=Organization.areas.through, dispatch_uid="org-world-areas"
+        )
