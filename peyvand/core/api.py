@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Path, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
-from .validation import MAX_ID
+from .validation import MAX_ID, NotAllowedNow
 
 # The largest page a list endpoint answers, and the largest offset it accepts (an offset
 # beyond any table: a larger one is refused with 422 instead of overflowing the database).
@@ -92,7 +92,8 @@ def schema_errors_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
-    """A service's refusal answers the same everywhere: 422 with field errors, or 403."""
+    """A service's refusal answers the same everywhere: 422 with field errors, 403 for a
+    role that may not, 409 for a write the record's current state does not allow."""
 
     def invalid(request: HttpRequest, exc: Any) -> HttpResponse:
         return api.create_response(request, validation_body(exc), status=422)
@@ -105,7 +106,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def malformed(request: HttpRequest, exc: Any) -> HttpResponse:
         return api.create_response(request, schema_errors_body(exc.errors), status=422)
 
+    def not_now(request: HttpRequest, exc: Any) -> HttpResponse:
+        return api.create_response(request, {"detail": exc.message}, status=409)
+
     api.add_exception_handler(ValidationError, invalid)
+    api.add_exception_handler(NotAllowedNow, not_now)
     api.add_exception_handler(PermissionDenied, denied)
     api.add_exception_handler(NinjaValidationError, malformed)
 

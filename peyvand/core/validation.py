@@ -110,3 +110,13 @@ def is_record_id(value: Any) -> bool:
     """True for text or a number that can be a row's id (1 to MAX_ID)."""
     text = str(value).strip()
     return text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_ID
+
+
+class NotAllowedNow(Exception):
+    """A write refused because of the record's current state, not its values (a mission
+    that cannot be approved before it is submitted): the page shows `message`, the API
+    answers 409 with it as `detail`. Nothing is written."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -9,8 +9,11 @@ class MissionsConfig(AppConfig):
     verbose_name = _("Missions, events and contacts")
 
     def ready(self) -> None:
+        from peyvand.records.api import register_presenter
         from peyvand.records.files import register_file
 
         from .models import MissionDocument
+        from .presenters import history_rows
 
+        register_presenter(self.label, history_rows)
         register_file("mission", MissionDocument, "file", name=lambda row: row.original_name)

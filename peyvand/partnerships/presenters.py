@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from peyvand.core.dates import format_date
-from peyvand.records.models import Event
+from peyvand.records.presenters import HistoryPresenter
 
 from .models import (
     ActivityKind,
@@ -148,89 +145,17 @@ PART_CHOICE_FIELDS = {
 }
 
 
-def _choices_for(action: str) -> dict[str, dict[str, Any]]:
-    part = action.split("_", 1)[0]
-    return PART_CHOICE_FIELDS.get(part, CHOICE_FIELDS) if "_" in action else CHOICE_FIELDS
-
-
-def _label(value: dict[str, Any]) -> str:
-    """A recorded record's label in the reader's language, else the other, else as recorded."""
-    first, second = ("fa", "en") if (get_language() or "fa").startswith("fa") else ("en", "fa")
-    return str(
-        value.get(f"label_{first}") or value.get(f"label_{second}") or value.get("label", "")
-    )
-
-
-def _value(
-    value: Any,
-    field: str = "",
-    choices: dict[str, dict[str, Any]] | None = None,
-    area_names: dict[str, str] | None = None,
-) -> str:
-    choices = CHOICE_FIELDS if choices is None else choices
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, dict):
-        return _label(value)
-    if field in choices and isinstance(value, str):
-        return str(choices[field].get(value, value))
-    if isinstance(value, list):
-        if field == "areas" and area_names is not None:
-            value = [area_names.get(str(v), v) for v in value]
-        items = [_value(v) if isinstance(v, dict) else str(v) for v in value]
-        return ("، " if get_language() == "fa" else ", ").join(items) or "—"
-    if isinstance(value, bool):
-        return str(_("yes") if value else _("no"))
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        import datetime as dt
-
-        try:
-            return format_date(dt.date.fromisoformat(value))
-        except ValueError:
-            return value
-    return str(value)
-
-
-def _area_names(events: list[Event]) -> dict[str, str] | None:
-    if not any("areas" in (e.changes or {}) for e in events):
-        return None
+def _area_names() -> dict[str, str]:
     return {a.code: a.name for a in CooperationArea.objects.all()}
 
 
-def _lang(field: str) -> dict[str, str]:
-    """A `*_fa` / `*_en` field's values are in that language, whatever the page's."""
-    if field.endswith("_fa"):
-        return {"lang": "fa", "dir": "rtl"}
-    if field.endswith("_en"):
-        return {"lang": "en", "dir": "ltr"}
-    return {}
-
-
-def history_rows(events: list[Event]) -> list[dict[str, Any]]:
-    rows = []
-    area_names = _area_names(events)
-    for event in events:
-        changes = []
-        shown = partial(_value, choices=_choices_for(event.action), area_names=area_names)
-        for field, change in (event.changes or {}).items():
-            label = FIELD_LABELS.get(field, field)
-            if isinstance(change, list) and len(change) == 2:
-                if change[0] is None and change[1] in ("", [], None, False):
-                    continue  # an empty field of a new record says nothing
-                old = None if change[0] is None else shown(change[0], field)
-                changes.append(
-                    {"field": label, "old": old, "new": shown(change[1], field), **_lang(field)}
-                )
-            else:
-                changes.append({"field": label, "old": None, "new": shown(change, field)})
-        rows.append(
-            {
-                "event": event,
-                "action": ACTION_LABELS.get(event.action, event.action),
-                "changes": changes,
-            }
-        )
-    return rows
+history_rows = HistoryPresenter(
+    actions=ACTION_LABELS,
+    fields=FIELD_LABELS,
+    choices=CHOICE_FIELDS,
+    part_choices=PART_CHOICE_FIELDS,
+    lookups={"areas": _area_names},
+)
 
 
 def office_alerts(office: Any, today: Any) -> list[Any]:
