@@ -9,11 +9,16 @@ class MissionsConfig(AppConfig):
     verbose_name = _("Missions, events and contacts")
 
     def ready(self) -> None:
+        from peyvand.accounts.alerts import register_alerts
+        from peyvand.partnerships.panels import register_pact_panel
         from peyvand.records.api import register_presenter
         from peyvand.records.files import register_file
 
         from .models import MissionDocument
-        from .presenters import history_rows
+        from .presenters import history_rows, office_alerts
+        from .views.panels import pact_missions
 
         register_presenter(self.label, history_rows)
+        register_alerts(self.label, office_alerts)
+        register_pact_panel("missions", "missions/_pact_missions.html", pact_missions)
         register_file("mission", MissionDocument, "file", name=lambda row: row.original_name)

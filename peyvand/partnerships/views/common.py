@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from peyvand.accounts.access import OfficeRequest
 from peyvand.core.forms import apply_service_errors
+from peyvand.records.presenters import stale_context as shown_stale
 
 from .. import services
 from ..forms import (
@@ -23,20 +24,8 @@ from ..presenters import history_rows
 
 
 def stale_context(request: OfficeRequest, form: Any, exc: services.StaleVersion) -> dict[str, Any]:
-    """What a page shows when a save was refused as stale: the message and what changed.
-
-    The form keeps the user's input and now carries the current version: the next save is
-    made knowing what changed, so it goes through. A browser cannot refill a file input,
-    so the page says when chosen files were not added.
-    """
-    fresh = request.POST.copy()
-    fresh["version"] = str(exc.version)
-    form.data = fresh
-    return {
-        "message": exc.message,
-        "history": history_rows(exc.events),
-        "files_dropped": any(f.size for key in request.FILES for f in request.FILES.getlist(key)),
-    }
+    """The stale page's context (records.presenters.stale_context) with the pacts' labels."""
+    return shown_stale(request, form, exc.events, exc.message, exc.version, history_rows)
 
 
 def refused(

@@ -1,0 +1,211 @@
+"""The shapes of the missions API: a mission, its workflow action, its trip report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ninja import Field, Schema
+
+from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, PageMeta, RecordId
+
+from ..models import Direction, Mission, Objective
+
+
+class ObjectiveOut(Schema):
+    id: int
+    text: str
+    outcome: str
+    outcome_note: str
+
+
+class ParticipantOut(Schema):
+    user: str | None
+    contact_id: int | None
+    department_id: int | None
+    role: str
+
+
+class FollowUpOut(Schema):
+    commitment_id: int
+    partnership_id: int
+    title: str
+    due_date: dt.date
+
+
+class ReportOut(Schema):
+    summary: str
+    lessons: str
+    people_exchanged: int | None
+    filed_on: dt.date
+    practices_observed: list[dict[str, str]]
+    follow_ups: list[FollowUpOut]
+
+
+class MissionOut(Schema):
+    id: int
+    status: str
+    status_reason: str
+    direction: str
+    title_fa: str
+    title_en: str
+    purpose: str
+    start_date: dt.date
+    end_date: dt.date
+    event_id: int | None
+    partnership_ids: list[int]
+    cities: list[str] = Field(..., description="The public ids of the cities (gn:...).")
+    objectives: list[ObjectiveOut]
+    participants: list[ParticipantOut]
+    budget_planned: Decimal | None
+    budget_actual: Decimal | None
+    budget_currency: str
+    activity_ids: list[int] = Field(..., description="The activities it keeps on its pacts.")
+    report: ReportOut | None
+    version: int
+
+    @staticmethod
+    def resolve_partnership_ids(obj: Mission) -> list[int]:
+        return sorted(p.pk for p in obj.partnerships.all())
+
+    @staticmethod
+    def resolve_cities(obj: Mission) -> list[str]:
+        return [c.code for c in obj.cities.all()]
+
+    @staticmethod
+    def resolve_objectives(obj: Mission) -> list[Objective]:
+        return list(obj.objectives.all())
+
+    @staticmethod
+    def resolve_participants(obj: Mission) -> list[dict[str, object]]:
+        return [
+            {
+                "user": p.user.get_username() if p.user else None,
+                "contact_id": p.contact_id,
+                "department_id": p.department_id,
+                "role": p.role,
+            }
+            for p in obj.participants.all()
+        ]
+
+    @staticmethod
+    def resolve_activity_ids(obj: Mission) -> list[int]:
+        return sorted(link.activity_id for link in obj.activity_links.all())
+
+    @staticmethod
+    def resolve_report(obj: Mission) -> dict[str, object] | None:
+        report = getattr(obj, "report", None) if hasattr(obj, "report") else None
+        if report is None:
+            return None
+        return {
+            "summary": report.summary,
+            "lessons": report.lessons,
+            "people_exchanged": report.people_exchanged,
+            "filed_on": report.filed_on,
+            "practices_observed": [
+                {"title": p.title, "description": p.description} for p in report.practices.all()
+            ],
+            "follow_ups": [
+                {
+                    "commitment_id": f.commitment_id,
+                    "partnership_id": f.commitment.partnership_id,
+                    "title": f.commitment.title,
+                    "due_date": f.commitment.due_on,
+                }
+                for f in report.follow_ups.select_related("commitment")
+            ],
+        }
+
+
+class MissionPage(PageMeta):
+    items: list[MissionOut]
+
+
+class ParticipantIn(Schema):
+    user: str | None = Field(None, max_length=150, description="Username of a member.")
+    contact_id: RecordId | None = None
+    department_id: RecordId | None = None
+    role: str = ""
+
+
+class MissionIn(Schema):
+    direction: str = Direction.OUTGOING
+    title_fa: str = ""
+    title_en: str = ""
+    purpose: str = ""
+    start_date: dt.date
+    end_date: dt.date
+    event_id: RecordId | None = None
+    partnership_ids: list[RecordId] = Field([], max_length=200)
+    cities: list[str] = Field([], max_length=50)
+    objectives: list[str] = Field([], max_length=50)
+    participants: list[ParticipantIn] = Field([], max_length=100)
+    budget_planned: Decimal | None = None
+    budget_actual: Decimal | None = None
+    budget_currency: str = ""
+
+
+class MissionPatch(Schema):
+    status: str | None = Field(
+        None, description="Moves the mission by the one action that leads there (as /transitions)."
+    )
+    reason: str = ""
+    direction: str | None = None
+    title_fa: str | None = None
+    title_en: str | None = None
+    purpose: str | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    event_id: RecordId | None = None
+    partnership_ids: list[RecordId] | None = Field(None, max_length=200)
+    cities: list[str] | None = Field(None, max_length=50)
+    objectives: list[str] | None = Field(None, max_length=50)
+    participants: list[ParticipantIn] | None = Field(None, max_length=100)
+    budget_planned: Decimal | None = None
+    budget_actual: Decimal | None = None
+    budget_currency: str | None = None
+
+
+class MissionFilters(Schema):
+    status: str = ""
+    direction: str = ""
+    event: RecordId | None = None
+    partnership: RecordId | None = None
+    year: int | None = Field(None, ge=1900, le=2100)
+    q: str = Field("", max_length=200)
+    sort: str = ""
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class TransitionIn(Schema):
+    action: str = Field(..., description="submit, approve, reject, complete or cancel.")
+    reason: str = ""
+
+
+class ObjectiveOutcomeIn(Schema):
+    id: RecordId
+    outcome: str
+    note: str = ""
+
+
+class PracticeIn(Schema):
+    title: str
+    description: str = ""
+
+
+class FollowUpIn(Schema):
+    partnership_id: RecordId
+    title: str
+    due_date: dt.date
+    department_id: RecordId | None = None
+
+
+class ReportIn(Schema):
+    summary: str
+    objectives: list[ObjectiveOutcomeIn] = Field([], max_length=50)
+    lessons: str = ""
+    people_exchanged: int | None = Field(None, ge=0, le=100_000)
+    budget_actual: Decimal | None = None
+    practices_observed: list[PracticeIn] = Field([], max_length=50)
+    follow_ups: list[FollowUpIn] = Field([], max_length=50)
