@@ -25,9 +25,12 @@ class Command(BaseCommand):
         if tehran is not None:
             office.home_city = tehran
             office.save(update_fields=["home_city"])
+        from peyvand.dashboard.demo import load_demo_modules
         from peyvand.partnerships.demo import load_demo_partnerships
 
         self.stdout.write(load_demo_partnerships(office))
+        for line in load_demo_modules(office):
+            self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS(f"Demo office created: {office.name_en}"))
         self.stdout.write("Demo logins (role username password):")
         for role, username, password in logins:

@@ -52,12 +52,22 @@ class Command(BaseCommand):
         if options["demo"] not in {"0", "false", "no"} and not Office.objects.exists():
             call_command("load_demo", stdout=self.stdout, stderr=self.stderr)
         elif Office.objects.filter(is_demo=True).exists():
+            from peyvand.dashboard.demo import load_demo_modules
+
+            for office in Office.objects.filter(is_demo=True):
+                for line in load_demo_modules(office):
+                    self.stdout.write(line)
             self.stdout.write("Demo office ready; `make demo-logins` issues fresh passwords.")
 
     def _compile_messages(self) -> None:
-        source = Path(settings.BASE_DIR) / "locale" / "fa" / "LC_MESSAGES" / "django.po"
-        compiled = source.with_suffix(".mo")
-        if not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime:
+        # The project's catalogue and each app's own (decision 0008).
+        base = Path(settings.BASE_DIR)
+        sources = [base / "locale" / "fa" / "LC_MESSAGES" / "django.po"]
+        sources += sorted(base.glob("peyvand/*/locale/fa/LC_MESSAGES/django.po"))
+        if any(
+            not (mo := po.with_suffix(".mo")).exists() or mo.stat().st_mtime < po.stat().st_mtime
+            for po in sources
+        ):
             call_command("compilemessages", locale=["fa"], ignore_patterns=[".venv/*"], verbosity=0)
 
     def _collect_static(self) -> None:

@@ -1,0 +1,1 @@
+"""The demo office's people, events and missions (marked as demo data)."""
