@@ -11,13 +11,18 @@ class OrganizationsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from peyvand.accounts.alerts import register_alerts
         from peyvand.core.versions import bump_world
         from peyvand.network.signals import world_imported
+        from peyvand.records.api import register_presenter
 
         from .models import Organization
+        from .presenters import history_rows, office_alerts
         from .services import link_shipped_headquarters
 
         world_imported.connect(link_shipped_headquarters, dispatch_uid="organizations-hq")
+        register_presenter(self.label, history_rows)  # the history and the 412 answers
+        register_alerts(self.label, office_alerts)  # the office home and GET .../alerts
 
         # The organisations are world data, shared by every office: a change to one shows
         # on every office's kept pages (decision 0007).
