@@ -1,0 +1,17 @@
+"""Input parsing for the missions app's pages (the rules themselves live in services).
+
+One module per entity; import from this package."""
+
+from __future__ import annotations
+
+from .contacts import ContactForm, MergeForm, city_field, organization_field, split_list
+from .events import EventForm
+
+__all__ = [
+    "ContactForm",
+    "EventForm",
+    "MergeForm",
+    "city_field",
+    "organization_field",
+    "split_list",
+]
