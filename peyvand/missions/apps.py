@@ -22,3 +22,10 @@ class MissionsConfig(AppConfig):
         register_alerts(self.label, office_alerts)
         register_pact_panel("missions", "missions/_pact_missions.html", pact_missions)
         register_file("mission", MissionDocument, "file", name=lambda row: row.original_name)
+
+        # The contacts working on a pact, on the pact's page.
+        from peyvand.partnerships.panels import register_pact_panel
+
+        from .views.contacts import pact_panel
+
+        register_pact_panel("contacts", "missions/_pact_contacts.html", pact_panel)

@@ -210,4 +210,4 @@ def load_demo_missions(
         reason="بودجه سفرهای این فصل تمام شده است؛ در سال آینده دوباره بررسی شود.",
         today=today,
     )
-    return "Created 6 demo missions (reported, approved, submitted, draft, rejected)."
+    return "Created 5 demo missions (reported, approved, submitted, draft, rejected)."

@@ -1,7 +1,11 @@
-"""Forms of the missions app, one module per entity."""
+"""Input parsing for the missions app's pages (the rules themselves live in services).
+
+One module per entity; import from this package."""
 
 from __future__ import annotations
 
+from .contacts import ContactForm, MergeForm, city_field, organization_field, split_list
+from .events import EventForm
 from .missions import (
     DocumentForm,
     FollowUpFormSet,
@@ -13,11 +17,17 @@ from .missions import (
 )
 
 __all__ = [
+    "ContactForm",
     "DocumentForm",
+    "EventForm",
     "FollowUpFormSet",
+    "MergeForm",
     "MissionForm",
     "ParticipantFormSet",
     "PracticeFormSet",
     "ReportForm",
     "TransitionForm",
+    "city_field",
+    "organization_field",
+    "split_list",
 ]

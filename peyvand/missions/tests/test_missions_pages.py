@@ -4,6 +4,7 @@ report form, documents; refused input shows why and writes nothing; another offi
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -115,7 +116,7 @@ def test_persian_digits_are_read_in_the_budget(office: Any, member_client: Any) 
     client = member_client(office, "officer")
     client.post(url("create", office), form_data(budget_planned="۱۲۰۰", budget_currency="eur"))
     m = Mission.objects.get()
-    assert (m.budget_planned, m.budget_currency) == (1200, "EUR")
+    assert (m.budget_planned, m.budget_currency) == (Decimal(1200), "EUR")
 
 
 def test_the_workflow_from_the_page(office: Any, member_client: Any) -> None:
