@@ -224,6 +224,8 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         notes=d("بانک‌ها پرداخت را نمی‌پذیرند"),
     )
 
+    modules = _modules_world(office, director, p, d)
+
     client = Client()
     client.force_login(director_user)
     oid = {"office_slug": office.slug}
@@ -261,9 +263,12 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         "discover:peer_search": oid,
         "discover:notes": oid,
         "discover:note_history": {**oid, "pk": note.pk},
+        **{name: {**oid, **kw} for name, kw in modules.items()},
     }
     query = {
         "partnerships:city_search": "q=Ber",
+        "organizations:city_search": "q=Ber",
+        "contacts:city_search": "q=Ber",
         "discover:peer_search": "q=Ber",
         "places:search": "q=Ber",
         "places:search_results": "q=Ber",
@@ -296,3 +301,133 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         data=data,
         variants=variants,
     )
+
+
+def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict[str, Any]]:
+    """Organisations, memberships, contacts, events and a reported mission with a document:
+    the kwargs of their routes (the office's slug apart)."""
+    from peyvand.missions import services as missions
+    from peyvand.organizations import services as organizations
+    from peyvand.organizations.models import Organization
+
+    uclg = Organization.objects.get(acronym="UCLG")
+    membership = organizations.membership_create(
+        office=office,
+        actor=director,
+        organization=uclg,
+        since=dt.date(2004, 5, 5),
+        annual_fee=12000,
+        fee_currency="EUR",
+        fee_due_on=TODAY + dt.timedelta(days=20),
+        notes=d("عضو شورای جهانی"),
+    )
+    role = organizations.role_create(
+        membership=membership, actor=director, kind="board", title=d("عضو شورای جهانی")
+    )
+    obligation = organizations.obligation_create(
+        membership=membership,
+        actor=director,
+        kind="report",
+        title=d("گزارش سالانه"),
+        due_on=TODAY - dt.timedelta(days=3),
+    )
+    contact = missions.contact_create(
+        office=office,
+        actor=director,
+        name_fa=d("مریم احمدی"),
+        name_en=d("Maryam Ahmadi"),
+        kind="city_ambassador",
+        email="m.ahmadi@example.org",
+        languages=["fa", "en"],
+        tags=[d("culture")],
+        partnerships=[p],
+    )
+    other = missions.contact_create(
+        office=office, actor=director, name_en=d("Anna Berger"), kind="organization_staff"
+    )
+    event = missions.event_create(
+        office=office,
+        actor=director,
+        title_fa=d("نشست پل شهرها"),
+        title_en=d("Bridge for Cities"),
+        kind="forum",
+        organizer_organization=Organization.objects.get(acronym="UNIDO"),
+        starts_on=TODAY - dt.timedelta(days=12),
+        ends_on=TODAY - dt.timedelta(days=10),
+    )
+    mission = missions.mission_create(
+        office=office,
+        actor=director,
+        title_fa=d("سفر مطالعاتی وین"),
+        title_en=d("Vienna study visit"),
+        start_date=TODAY - dt.timedelta(days=12),
+        end_date=TODAY - dt.timedelta(days=9),
+        event=event,
+        partnerships=[p],
+        objectives=[d("آشنایی با مترو وین")],
+        participants=[missions.ParticipantIn(contact=contact, role=d("راهنما"))],
+    )
+    for action in ("submit", "approve", "complete"):
+        missions.mission_transition(mission=mission, actor=director, action=action)
+    document = missions.document_add(
+        mission=mission,
+        actor=director,
+        kind="agenda",
+        upload=SimpleUploadedFile("agenda.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    objective = mission.objectives.get()
+    missions.report_file(
+        mission=mission,
+        actor=director,
+        report=missions.ReportIn(
+            summary=d("سفر خوبی بود"),
+            outcomes={objective.pk: ("met", d("انجام شد"))},
+            lessons=d("زودتر هماهنگ کنیم"),
+            practices=[(d("بلیت یکپارچه"), "")],
+            follow_ups=[
+                missions.FollowUpIn(p, d("ارسال گزارش مترو"), TODAY + dt.timedelta(days=30))
+            ],
+        ),
+    )
+    draft = missions.mission_create(
+        office=office,
+        actor=director,
+        title_en=d("Berlin visit"),
+        start_date=TODAY + dt.timedelta(days=40),
+        end_date=TODAY + dt.timedelta(days=42),
+    )
+    return {
+        "organizations:list": {},
+        "organizations:create": {},
+        "organizations:city_search": {},
+        "organizations:detail": {"pk": uclg.pk},
+        "organizations:edit": {"pk": uclg.pk},
+        "organizations:memberships": {},
+        "organizations:membership_create": {},
+        "organizations:membership_detail": {"pk": membership.pk},
+        "organizations:membership_edit": {"pk": membership.pk},
+        "organizations:role_add": {"pk": membership.pk},
+        "organizations:role_edit": {"pk": role.pk},
+        "organizations:role_delete": {"pk": role.pk},
+        "organizations:obligation_add": {"pk": membership.pk},
+        "organizations:obligation_edit": {"pk": obligation.pk},
+        "organizations:obligation_delete": {"pk": obligation.pk},
+        "contacts:list": {},
+        "contacts:create": {},
+        "contacts:city_search": {},
+        "contacts:detail": {"pk": contact.pk},
+        "contacts:edit": {"pk": contact.pk},
+        "contacts:merge": {"pk": other.pk},
+        "events:list": {},
+        "events:create": {},
+        "events:detail": {"pk": event.pk},
+        "events:edit": {"pk": event.pk},
+        "events:delete": {"pk": event.pk},
+        "missions:list": {},
+        "missions:board": {},
+        "missions:create": {},
+        "missions:detail": {"pk": mission.pk},
+        "missions:edit": {"pk": draft.pk},
+        "missions:report": {"pk": mission.pk},
+        "missions:document_delete": {"pk": document.pk},
+    }

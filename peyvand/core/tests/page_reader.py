@@ -11,7 +11,19 @@ from typing import Any
 
 from peyvand.core.digits import VOID_ELEMENTS as VOID
 
-NAMESPACES = ("accounts", "dashboard", "partnerships", "places", "network", "discover", "records")
+NAMESPACES = (
+    "accounts",
+    "dashboard",
+    "partnerships",
+    "places",
+    "network",
+    "discover",
+    "records",
+    "organizations",
+    "contacts",
+    "events",
+    "missions",
+)
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a
 # Persian reader sees in Latin letters in the real world too (file formats, standards,

@@ -81,9 +81,18 @@ POST_ONLY = {
     "partnerships:outcome_add",
     "places:review_confirm",
     "discover:note_delete",
+    "organizations:obligation_done",
+    "missions:transition",
+    "missions:document_add",
 }
 # htmx answers, no <html>
-FRAGMENTS = {"partnerships:city_search", "places:search_results", "discover:peer_search"}
+FRAGMENTS = {
+    "partnerships:city_search",
+    "places:search_results",
+    "discover:peer_search",
+    "organizations:city_search",
+    "contacts:city_search",
+}
 FILES = {"records:download"}
 ANONYMOUS = {"accounts:login"}  # a logged-in user is sent on; read it logged out
 REDIRECTS = {"discover:index"}  # sends on to a page of its own (followed)
