@@ -34,8 +34,16 @@ PAGES: list[Page] = [
     Page("atlas search", "/fa/world/?q=%D8%AA%D9%87%D8%B1%D8%A7%D9%86"),
     Page("discover suggestions", "/fa/o/{office}/discover/suggestions/"),
     Page("discover network", "/fa/o/{office}/discover/network/"),
+    Page("missions list", "/fa/o/{office}/missions/"),
+    Page("missions board", "/fa/o/{office}/missions/board/"),
+    Page("memberships list", "/fa/o/{office}/organizations/memberships/"),
+    Page("organisations list", "/fa/o/{office}/organizations/"),
+    Page("contacts list", "/fa/o/{office}/contacts/"),
+    Page("events list", "/fa/o/{office}/events/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
+    Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
+    Page("API office alerts", "/api/v1/offices/{office}/alerts", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
 ]
 

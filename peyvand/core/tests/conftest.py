@@ -311,6 +311,9 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
     from peyvand.organizations.models import Organization
 
     uclg = Organization.objects.get(acronym="UCLG")
+    # Acronyms and currency codes are written in Latin letters in Persian text too.
+    for code in ("UCLG", "UNIDO", "EUR", "USD"):
+        d(code)
     membership = organizations.membership_create(
         office=office,
         actor=director,
