@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -319,7 +320,7 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
         actor=director,
         organization=uclg,
         since=dt.date(2004, 5, 5),
-        annual_fee=12000,
+        annual_fee=Decimal(12000),
         fee_currency="EUR",
         fee_due_on=TODAY + dt.timedelta(days=20),
         notes=d("عضو شورای جهانی"),

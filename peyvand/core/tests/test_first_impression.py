@@ -54,7 +54,7 @@ def test_no_menu_item_for_a_module_that_does_not_exist_yet(office: Any, member_c
         html = _get(client, "dashboard:home", lang, office_slug=office.slug)
         assert 'class="soon"' not in html
         with translation.override(lang):
-            for missing in ("Missions", "Organisations", "Knowledge", "Reports"):
+            for missing in ("Knowledge", "Reports"):
                 assert f">{translation.gettext(missing)}<" not in html
 
 

@@ -6,6 +6,7 @@ bench/pages.py, which every later module extends."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -95,7 +96,11 @@ def grow_modules(office: Office, p: Partnership, n: int) -> None:
     free = Organization.objects.exclude(pk__in=taken).order_by("pk")[:n]
     for org in free:
         m = organizations.membership_create(
-            office=office, actor=SYSTEM, organization=org, fee_currency="EUR", annual_fee=10
+            office=office,
+            actor=SYSTEM,
+            organization=org,
+            fee_currency="EUR",
+            annual_fee=Decimal(10),
         )
         organizations.obligation_create(
             membership=m, actor=SYSTEM, kind="report", title="Report", due_on=today
