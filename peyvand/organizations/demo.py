@@ -1,13 +1,16 @@
-"""The demo office's memberships in international bodies (marked as demo data).
+"""Demo memberships for the demo office (Tehran), in the shipped organisations.
 
-Dated relative to today, so the demo always shows the same alerts: the UCLG fee falls due
-within 60 days, a Metropolis report is overdue; the others are in order.
+The memberships, their seats, fees and obligations are ILLUSTRATIVE (marked as demo data),
+dated relative to today so that the demo always shows the same alerts: the UCLG fee due
+in 40 days, the Metropolis annual report 10 days overdue and an Asian Mayors Forum meeting
+to host within a month; the OICC fee is paid. The office writes in Persian.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,108 +19,135 @@ from peyvand.accounts.actors import SYSTEM
 from peyvand.accounts.models import Office, OfficeMembership, Role
 
 from . import services
-from .models import Membership, Organization
+from .models import Membership, MembershipStatus, ObligationKind, Organization, SeatKind
+
+
+def _focal_person(office: Office) -> Any:
+    """An officer of the office, if it has one (the demo office has demo-officer)."""
+    seat = (
+        OfficeMembership.objects.filter(office=office, role=Role.OFFICER)
+        .select_related("user")
+        .order_by("user__username")
+        .first()
+    )
+    return seat.user if seat else None
+
+
+def _plan(today: dt.date) -> list[dict[str, Any]]:
+    days = dt.timedelta(days=1)
+    return [
+        {
+            "acronym": "UCLG",
+            "status": MembershipStatus.MEMBER,
+            "since": dt.date(2004, 5, 5),
+            "annual_fee": Decimal("15000"),
+            "fee_currency": "EUR",
+            "fee_due_on": today + 40 * days,
+            "notes": "عضو مؤسس؛ تهران در کنگره مؤسس پاریس حضور داشت.",
+            "roles": [
+                (SeatKind.BOARD, "عضو شورای جهانی", dt.date(2022, 10, 12), dt.date(2026, 10, 31)),
+            ],
+            "obligations": [
+                (ObligationKind.VOTE, "رأی‌گیری انتخاب رئیس در کنگره جهانی", today + 90 * days),
+            ],
+        },
+        {
+            "acronym": "Metropolis",
+            "status": MembershipStatus.MEMBER,
+            "since": dt.date(1985, 4, 24),
+            "annual_fee": Decimal("9200"),
+            "fee_currency": "EUR",
+            "fee_due_on": today + 150 * days,
+            "notes": "",
+            "roles": [
+                (
+                    SeatKind.WORKING_GROUP,
+                    "گروه کاری تاب‌آوری و مدیریت بحران شهری",
+                    dt.date(2023, 6, 1),
+                    dt.date(2026, 6, 1),
+                ),
+            ],
+            "obligations": [
+                (ObligationKind.REPORT, "گزارش سالانه عضویت", today - 10 * days),
+                (ObligationKind.SURVEY, "پرسشنامه شاخص‌های کلان‌شهری", today + 75 * days),
+            ],
+        },
+        {
+            "acronym": "UNIDO",
+            "status": MembershipStatus.APPLIED,
+            "since": None,
+            "annual_fee": None,
+            "fee_currency": "",
+            "fee_due_on": None,
+            "notes": "درخواست پیوستن به برنامه شهرهای صنعتی پایدار ارسال شده است.",
+            "roles": [],
+            "obligations": [],
+        },
+        {
+            "acronym": "AMF",
+            "status": MembershipStatus.MEMBER,
+            "since": dt.date(2006, 11, 20),
+            "annual_fee": None,
+            "fee_currency": "",
+            "fee_due_on": None,
+            "notes": "",
+            "roles": [
+                (SeatKind.VICE_PRESIDENCY, "نایب‌رئیس مجمع", dt.date(2023, 1, 1), None),
+            ],
+            "obligations": [
+                (ObligationKind.HOSTING, "میزبانی نشست شورای اجرایی", today + 25 * days),
+            ],
+        },
+        {
+            "acronym": "OICC",
+            "status": MembershipStatus.MEMBER,
+            "since": dt.date(1987, 3, 1),
+            "annual_fee": Decimal("5000"),
+            "fee_currency": "USD",
+            "fee_due_on": today - 30 * days,
+            "fee_paid_on": today - 45 * days,
+            "notes": "",
+            "roles": [],
+            "obligations": [],
+        },
+    ]
 
 
 @transaction.atomic
 def load_demo_memberships(office: Office, *, today: dt.date | None = None) -> str:
-    """Create the demo memberships (once); returns a sentence saying what was done."""
-    today = today or timezone.localdate()
+    """Create the demo office's illustrative memberships (once: nothing is done when the
+    office has demo memberships already). Returns a one-line summary."""
     if Membership.objects.for_office(office).filter(is_demo=True).exists():
-        return "The demo memberships exist already."
-    by_acronym = {o.acronym: o for o in Organization.objects.exclude(acronym="")}
-    focal = (
-        OfficeMembership.objects.for_office(office)
-        .filter(role=Role.OFFICER)
-        .select_related("user")
-        .first()
+        return "Demo memberships: already loaded."
+    today = today or timezone.localdate()
+    focal = _focal_person(office)
+    taken = set(
+        Membership.objects.for_office(office).values_list("organization__acronym", flat=True)
     )
-    day = dt.timedelta(days=1)
-    made = 0
-
-    def join(acronym: str, **kw: object) -> Membership | None:
-        nonlocal made
-        organization = by_acronym.get(acronym)
-        if organization is None:
-            return None
-        made += 1
-        return services.membership_create(
+    n = n_roles = n_obligations = 0
+    for item in _plan(today):
+        organization = Organization.objects.filter(acronym=item.pop("acronym")).first()
+        if organization is None or organization.acronym in taken:
+            continue
+        roles = item.pop("roles")
+        obligations = item.pop("obligations")
+        m = services.membership_create(
             office=office,
             actor=SYSTEM,
             organization=organization,
-            focal_person=focal.user if focal else None,
+            focal_person=focal,
             is_demo=True,
-            **kw,  # type: ignore[arg-type]
+            **item,
         )
-
-    uclg = join(
-        "UCLG",
-        since=dt.date(2004, 5, 5),
-        annual_fee=Decimal("12000"),
-        fee_currency="EUR",
-        fee_due_on=today + 40 * day,
-        notes="عضو شورای جهانی؛ هزینه عضویت سالانه از بودجه امور بین‌الملل پرداخت می‌شود.",
-    )
-    if uclg is not None:
-        services.role_create(
-            membership=uclg,
-            actor=SYSTEM,
-            kind="board",
-            title="عضو شورای جهانی",
-            term_start=dt.date(today.year - 1, 11, 1),
-            term_end=dt.date(today.year + 3, 10, 31),
-        )
-    metropolis = join(
-        "Metropolis",
-        since=dt.date(1985, 4, 1),
-        annual_fee=Decimal("9500"),
-        fee_currency="EUR",
-        fee_due_on=today - 100 * day,
-        fee_paid_on=today - 110 * day,
-    )
-    if metropolis is not None:
-        services.role_create(
-            membership=metropolis,
-            actor=SYSTEM,
-            kind="working_group",
-            title="گروه کاری تاب‌آوری شهری",
-            term_start=dt.date(today.year - 1, 1, 1),
-            term_end=dt.date(today.year + 1, 12, 31),
-        )
-        services.obligation_create(
-            membership=metropolis,
-            actor=SYSTEM,
-            kind="report",
-            title="گزارش سالانه فعالیت‌های عضو",
-            due_on=today - 10 * day,
-        )
-        services.obligation_create(
-            membership=metropolis,
-            actor=SYSTEM,
-            kind="survey",
-            title="پرسش‌نامه شاخص‌های کلان‌شهری",
-            due_on=today + 75 * day,
-        )
-    join("UNIDO", status="applied", since=today - 60 * day)
-    oicc = join(
-        "OICC",
-        since=dt.date(1980, 1, 1),
-        annual_fee=Decimal("5000"),
-        fee_currency="USD",
-        fee_due_on=today - 30 * day,
-        fee_paid_on=today - 45 * day,
-    )
-    if oicc is not None:
-        services.role_create(
-            membership=oicc, actor=SYSTEM, kind="executive_committee", title="عضو هیئت اجرایی"
-        )
-    amf = join("AMF", since=dt.date(2000, 1, 1))
-    if amf is not None:
-        services.obligation_create(
-            membership=amf,
-            actor=SYSTEM,
-            kind="hosting",
-            title="میزبانی نشست سالانه مجمع",
-            due_on=today + 200 * day,
-        )
-    return f"Created {made} demo memberships."
+        n += 1
+        for kind, title, start, end in roles:
+            services.role_create(
+                membership=m, actor=SYSTEM, kind=kind, title=title, term_start=start, term_end=end
+            )
+            n_roles += 1
+        for kind, title, due in obligations:
+            services.obligation_create(
+                membership=m, actor=SYSTEM, kind=kind, title=title, due_on=due
+            )
+            n_obligations += 1
+    return f"Demo memberships: {n} memberships, {n_roles} seats held, {n_obligations} obligations."

@@ -91,7 +91,7 @@ history_rows = HistoryPresenter(
 def alert_message(alert: MembershipAlert) -> str:
     """The alert as one sentence naming the organisation, in the active language."""
     values = {
-        "org": alert.membership.organization.short_name,
+        "org": alert.organization_name,
         "date": format_date(alert.day),
         "title": alert.title,
     }
@@ -113,7 +113,7 @@ def office_alerts(office: Office, today: dt.date) -> list[OfficeAlert]:
             due_date=a.day,
             url=reverse(
                 "organizations:membership_detail",
-                kwargs={"office_slug": office.slug, "pk": a.membership.pk},
+                kwargs={"office_slug": office.slug, "pk": a.membership_id},
             ),
             module="organizations",
             urgent=a.urgent,
