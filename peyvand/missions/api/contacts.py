@@ -1,5 +1,146 @@
+"""The office's contacts in the API: list, create (409 for a possible duplicate), read,
+update (with If-Match)."""
+
 from __future__ import annotations
 
-from ninja import Router
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+
+from peyvand.accounts.access import office_answer, office_request
+from peyvand.accounts.models import Office, Role
+from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
+from peyvand.organizations.models import Organization
+from peyvand.partnerships.models import Partnership
+from peyvand.places.models import City
+from peyvand.records.api import StaleOut, if_match, set_etag
+
+from .. import selectors, services
+from ..models import Contact
+from .schemas_people import (
+    ContactFilters,
+    ContactIn,
+    ContactOut,
+    ContactPage,
+    ContactPatch,
+    DuplicateOut,
+)
 
 router = Router(tags=["missions"])
+
+
+def city(code: str | None, field: str) -> City | None:
+    """The city of a public id a client sent (None for none), refused as a field error."""
+    if not code:
+        return None
+    found = City.objects.filter(code=code).first()
+    if found is None:
+        raise ValidationError({field: [_("There is no city with this id.")]})
+    return found
+
+
+def organization(pk: int | None, field: str) -> Organization | None:
+    if pk is None:
+        return None
+    found = Organization.objects.filter(pk=pk).first()
+    if found is None:
+        raise ValidationError({field: [_("There is no organisation with this id.")]})
+    return found
+
+
+def pacts(office: Office, ids: Iterable[int]) -> list[Partnership]:
+    """The office's partnerships of these ids; another office's (or none) answers 404."""
+    wanted = set(ids)
+    found = list(Partnership.objects.for_office(office).filter(pk__in=wanted))
+    if len(found) != len(wanted):
+        raise Http404
+    return found
+
+
+def _contact(office: Office, pk: int) -> Contact:
+    return selectors.contact_for_detail(office=office, pk=pk)
+
+
+@router.get("/offices/{slug}/contacts", response={200: ContactPage, 422: ValidationOut})
+@office_answer
+def list_contacts(request: HttpRequest, slug: str, filters: Query[ContactFilters]) -> Any:
+    office = office_request(request, slug).office
+    data = {k: ("" if v is None else v) for k, v in filters.dict().items()}
+    qs = selectors.contact_list(office=office, filters=data).prefetch_related("partnerships")
+    return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
+
+
+@router.get("/offices/{slug}/contacts/{pk}", response={200: ContactOut, 404: ErrorOut})
+def get_contact(request: HttpRequest, slug: str, pk: RecordIdPath, response: HttpResponse) -> Any:
+    contact = _contact(office_request(request, slug).office, pk)
+    set_etag(response, contact)
+    return contact
+
+
+@router.post(
+    "/offices/{slug}/contacts",
+    response={
+        201: ContactOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: DuplicateOut,
+        422: ValidationOut,
+    },
+)
+def create_contact(
+    request: HttpRequest, slug: str, payload: ContactIn, response: HttpResponse
+) -> Any:
+    """A possible duplicate (the same email, or the same name in the same city) answers
+    409 with their ids; send `"confirm_duplicate": true` to create the contact anyway."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    office = scoped.office
+    data = payload.dict()
+    try:
+        contact = services.contact_create(
+            office=office,
+            actor=scoped.membership,
+            city=city(data.pop("city"), "city"),
+            organization=organization(data.pop("organization"), "organization"),
+            partnerships=pacts(office, data.pop("partnerships")),
+            **data,
+        )
+    except services.PossibleDuplicate as exc:
+        # The one refusal whose answer carries more than its message: whom it may be.
+        return 409, {"detail": exc.message, "duplicates": exc.ids}
+    contact = _contact(office, contact.pk)
+    set_etag(response, contact)
+    return 201, contact
+
+
+@router.patch(
+    "/offices/{slug}/contacts/{pk}",
+    response={200: ContactOut, 403: ErrorOut, 404: ErrorOut, 412: StaleOut, 422: ValidationOut},
+)
+def update_contact(
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    payload: ContactPatch,
+    response: HttpResponse,
+) -> Any:
+    """Send the ETag of the contact you read in If-Match: a stale one answers 412."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    office = scoped.office
+    contact = _contact(office, pk)
+    data: dict[str, Any] = payload.dict(exclude_unset=True)
+    if "city" in data:
+        data["city"] = city(data["city"], "city")
+    if "organization" in data:
+        data["organization"] = organization(data["organization"], "organization")
+    if "partnerships" in data:
+        data["partnerships"] = pacts(office, data["partnerships"] or [])
+    services.contact_update(
+        contact=contact, actor=scoped.membership, expected_version=if_match(request), data=data
+    )
+    contact = _contact(office, pk)
+    set_etag(response, contact)
+    return contact

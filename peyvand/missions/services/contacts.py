@@ -14,7 +14,7 @@ from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Office, Role
 from peyvand.accounts.versions import bump_office
-from peyvand.core.validation import NotAllowedNow, validate_fields
+from peyvand.core.validation import NUL_MESSAGE, NotAllowedNow, validate_fields
 from peyvand.partnerships.models import Partnership
 from peyvand.records.history import check_version, diff, named, plain, record_event
 
@@ -86,6 +86,8 @@ def normalise_tags(values: Iterable[Any]) -> list[str]:
         errors.append(_("Give at most %(n)s tags.") % {"n": TAGS_MAX})
     if any(len(t) > TAG_LENGTH for t in tags):
         errors.append(_("A tag may have at most %(n)s characters.") % {"n": TAG_LENGTH})
+    if any("\x00" in t for t in tags):
+        errors.append(str(NUL_MESSAGE))
     if errors:
         raise ValidationError({"tags": errors})
     return tags
