@@ -65,7 +65,12 @@ def obligation_create(
         target=membership,
         actor=actor,
         action="obligation_added",
-        changes={"obligation": [None, obligation.title], **diff({}, _snapshot(obligation))},
+        changes={
+            "obligation": [None, obligation.title],
+            "kind": [None, obligation.kind],
+            "due_on": [None, plain(obligation.due_on)],
+            "done_on": [None, plain(obligation.done_on)],
+        },
         subject=subject_of(obligation),
         subject_version=obligation.version,
     )

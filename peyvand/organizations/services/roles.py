@@ -69,7 +69,11 @@ def role_create(
         target=membership,
         actor=actor,
         action="role_added",
-        changes={"role": [None, _label(role)], **diff({}, _snapshot(role))},
+        changes={  # the label names the seat and its title
+            "role": [None, _label(role)],
+            "term_start": [None, plain(role.term_start)],
+            "term_end": [None, plain(role.term_end)],
+        },
         subject=subject_of(role),
         subject_version=role.version,
     )
