@@ -140,7 +140,7 @@ def load_demo_people(office: Office, *, today: dt.date | None = None) -> dict[st
         "unido_staff",
         name_fa="دکتر توماس گروبر",
         kind="organization_staff",
-        title="Programme Officer, Cities and Industrial Development",
+        title="کارشناس برنامهٔ شهرها و توسعهٔ صنعتی یونیدو",
         city=vienna,
         organization=unido,
         email="t.gruber@example.org",

@@ -309,3 +309,20 @@ def test_the_timeline_lists_activities_and_missions_newest_first(office: Any) ->
     assert [r.record for r in rows] == [draft, mission, activity]
     assert [r.counts for r in rows] == [False, True, True]
     assert len(selectors.contact_timeline(contact, limit=2)) == 2
+
+
+def test_the_pact_panel_gives_a_few_contacts_and_the_count_in_one_query(
+    office: Any, django_assert_num_queries: Any
+) -> None:
+    pact = make_partnership(office)
+    for i in range(selectors.PANEL_SHOWN + 3):
+        make_contact(office, name_en=f"Person {i:02}", partnerships=[pact])
+    make_contact(office, name_en="Not on the pact")
+    with django_assert_num_queries(1):
+        panel = selectors.pact_contacts(office=office, partnership=pact)
+    assert len(panel["contacts"]) == selectors.PANEL_SHOWN
+    assert panel["count"] == selectors.PANEL_SHOWN + 3
+    assert selectors.pact_contacts(office=office, partnership=make_partnership(office)) == {
+        "contacts": [],
+        "count": 0,
+    }
