@@ -129,21 +129,19 @@ class HistoryPresenter:
         return rows
 
 
-def stale_context(
-    request: Any, form: Any, events: list[Event], message: str, version: int, rows: Any
-) -> dict[str, Any]:
-    """What a page shows when a save was refused as stale: the message and what changed
-    (read with the app's presenter `rows`).
+def stale_context(request: Any, form: Any, exc: Any, rows: Any) -> dict[str, Any]:
+    """What a page shows when a save was refused as stale (`exc`, a StaleVersion): the
+    message and what changed (read with the app's presenter `rows`).
 
     The form keeps the user's input and now carries the current version: the next save is
     made knowing what changed, so it goes through. A browser cannot refill a file input,
     so the page says when chosen files were not added.
     """
     fresh = request.POST.copy()
-    fresh["version"] = str(version)
+    fresh["version"] = str(exc.version)
     form.data = fresh
     return {
-        "message": message,
-        "history": rows(events),
+        "message": exc.message,
+        "history": rows(exc.events),
         "files_dropped": any(f.size for key in request.FILES for f in request.FILES.getlist(key)),
     }

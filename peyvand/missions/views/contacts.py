@@ -20,6 +20,7 @@ from peyvand.partnerships.models import Partnership
 from peyvand.partnerships.selectors import city_search as find_cities
 from peyvand.places.models import City
 from peyvand.records.history import history_of
+from peyvand.records.presenters import stale_context as shown_stale
 
 from .. import selectors, services
 from ..forms import ContactForm, MergeForm
@@ -32,12 +33,8 @@ CITY_FIELDS = ("city", "organizer_city", "host_city")
 
 
 def stale_context(request: OfficeRequest, form: Any, exc: services.StaleVersion) -> dict[str, Any]:
-    """What a page shows when a save was refused as stale: the message and what changed;
-    the form keeps the user's input and now carries the current version."""
-    fresh = request.POST.copy()
-    fresh["version"] = str(exc.version)
-    form.data = fresh
-    return {"message": exc.message, "history": history_rows(exc.events)}
+    """The stale page's context (records.presenters.stale_context) with this app's labels."""
+    return shown_stale(request, form, exc, history_rows)
 
 
 def chosen_cities(request: OfficeRequest, form: Any) -> dict[str, City | None]:

@@ -205,7 +205,7 @@ def mission_edit(request: OfficeRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
         except services.StaleVersion as exc:
-            stale = stale_context(request, form, exc.events, exc.message, exc.version, history_rows)
+            stale = stale_context(request, form, exc, history_rows)
         except NotAllowedNow as exc:
             messages.error(request, exc.message)
             return redirect(_detail_url(request, m.pk))

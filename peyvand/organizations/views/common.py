@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from peyvand.accounts.access import OfficeRequest
 from peyvand.records.history import StaleVersion
+from peyvand.records.presenters import stale_context as shown_stale
 
 from ..forms import ConfirmForm
 from ..presenters import history_rows
@@ -19,13 +20,8 @@ from ..presenters import history_rows
 def stale_context(
     request: OfficeRequest, form: forms.BaseForm, exc: StaleVersion
 ) -> dict[str, Any]:
-    """What a page shows when a save was refused as stale: the message and what changed.
-    The form keeps the input and now carries the current version, so the next save goes
-    through knowing what changed."""
-    fresh = request.POST.copy()
-    fresh["version"] = str(exc.version)
-    form.data = fresh
-    return {"message": exc.message, "history": history_rows(exc.events)}
+    """The stale page's context (records.presenters.stale_context) with this app's labels."""
+    return shown_stale(request, form, exc, history_rows)
 
 
 def back_to_membership(office_slug: str, pk: int, anchor: str = "") -> HttpResponse:

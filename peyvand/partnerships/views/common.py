@@ -25,7 +25,7 @@ from ..presenters import history_rows
 
 def stale_context(request: OfficeRequest, form: Any, exc: services.StaleVersion) -> dict[str, Any]:
     """The stale page's context (records.presenters.stale_context) with the pacts' labels."""
-    return shown_stale(request, form, exc.events, exc.message, exc.version, history_rows)
+    return shown_stale(request, form, exc, history_rows)
 
 
 def refused(
