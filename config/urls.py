@@ -30,6 +30,9 @@ urlpatterns += i18n_patterns(
     path("o/<slug:office_slug>/contacts/", include("peyvand.missions.urls.contacts")),
     path("o/<slug:office_slug>/events/", include("peyvand.missions.urls.events")),
     path("o/<slug:office_slug>/missions/", include("peyvand.missions.urls.missions")),
+    path("o/<slug:office_slug>/practices/", include("peyvand.knowledge.urls")),
+    path("o/<slug:office_slug>/opportunities/", include("peyvand.opportunities.urls")),
+    path("o/<slug:office_slug>/search/", include("peyvand.search.urls")),
     path("o/<slug:office_slug>/files/", include("peyvand.records.urls")),
     prefix_default_language=True,
 )

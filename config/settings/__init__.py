@@ -61,10 +61,13 @@ INSTALLED_APPS = [
     "peyvand.accounts",
     "peyvand.records",
     "peyvand.places",
+    "peyvand.search",
     "peyvand.network",
     "peyvand.partnerships",
     "peyvand.organizations",
     "peyvand.missions",
+    "peyvand.knowledge",
+    "peyvand.opportunities",
     "peyvand.dashboard",
     "peyvand.api",
 ]

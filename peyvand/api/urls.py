@@ -42,12 +42,15 @@ install_error_handlers(api)
 install_stale_handler(api)
 
 from peyvand.dashboard.api import router as dashboard_router  # noqa: E402
+from peyvand.knowledge.api import router as knowledge_router  # noqa: E402
 from peyvand.missions.api import router as missions_router  # noqa: E402
 from peyvand.network.atlas.api import router as world_network_router  # noqa: E402
 from peyvand.network.discover.api import router as discover_router  # noqa: E402
+from peyvand.opportunities.api import router as opportunities_router  # noqa: E402
 from peyvand.organizations.api import router as organizations_router  # noqa: E402
 from peyvand.partnerships.api import router as partnerships_router  # noqa: E402
 from peyvand.places.api import router as places_router  # noqa: E402
+from peyvand.search.api import router as search_router  # noqa: E402
 
 api.add_router("/", places_router)
 api.add_router("/", world_network_router)
@@ -55,4 +58,7 @@ api.add_router("/", partnerships_router)
 api.add_router("/", discover_router)
 api.add_router("/", organizations_router)
 api.add_router("/", missions_router)
+api.add_router("/", knowledge_router)
+api.add_router("/", opportunities_router)
+api.add_router("/", search_router)
 api.add_router("/", dashboard_router)

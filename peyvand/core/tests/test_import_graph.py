@@ -13,12 +13,15 @@ LAYERS = {
     "accounts": 1,
     "records": 2,
     "places": 3,
-    "network": 4,
-    "partnerships": 5,
-    "organizations": 6,
-    "missions": 7,
-    "dashboard": 8,
-    "api": 8,
+    "search": 4,
+    "network": 5,
+    "partnerships": 6,
+    "organizations": 7,
+    "missions": 8,
+    "knowledge": 9,
+    "opportunities": 10,
+    "dashboard": 11,
+    "api": 11,
 }
 
 
