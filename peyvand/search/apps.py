@@ -1,4 +1,5 @@
-"""One search over every office record and the shared data: the index, its engines, the page and the API."""
+"""One search over every office record and the shared data: the index, its engines,
+the page and the API."""
 
 from __future__ import annotations
 
