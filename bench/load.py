@@ -41,7 +41,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.pages import HEALTHZ, P95_TARGET_MS, PAGES, SHARE_TARGET, Page  # noqa: E402
+from bench.pages import HEALTHZ, P95_TARGET_MS, PAGES, RECORDS, SHARE_TARGET, Page  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 
@@ -49,6 +49,7 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 # the values the page paths need.
 CONTEXT_CODE = """
 import json
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.test import Client
@@ -77,6 +78,8 @@ print("CONTEXT " + json.dumps({{
     "office": office.slug,
     "partnership": pact.pk,
     "city": office.home_city.code,
+    **{{key: apps.get_model(label).objects.filter(office=office).order_by("-pk")
+         .values_list("pk", flat=True).first() for key, label in {records!r}.items()}},
 }}))
 """
 
@@ -117,9 +120,18 @@ def manage(env: dict[str, str], *args: str) -> str:
 
 
 def read_context(env: dict[str, str], office: str, user: str) -> dict[str, str]:
-    out = manage(env, "shell", "-c", CONTEXT_CODE.format(office=office, user=user))
+    out = manage(env, "shell", "-c", CONTEXT_CODE.format(office=office, user=user, records=RECORDS))
     line = next(line for line in out.splitlines() if line.startswith("CONTEXT "))
     return json.loads(line.removeprefix("CONTEXT "))
+
+
+def runnable(page: Page, context: dict[str, str]) -> bool:
+    """A page runs when every record its path names exists in the office."""
+    try:
+        page.path.format(**{key: value for key, value in context.items() if value is not None})
+    except KeyError:
+        return False
+    return True
 
 
 def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
@@ -271,6 +283,9 @@ def main() -> int:
     context = read_context(env, args.office, args.user)
     print(f"office {context['office']}, user {context['user']}", flush=True)
     pages = [page for page in PAGES if not args.only or page.name in args.only]
+    for page in [page for page in pages if not runnable(page, context)]:
+        print(f"skipped {page.name}: the office has no record for {page.path}", flush=True)
+    pages = [page for page in pages if runnable(page, context)]
     host = f"http://127.0.0.1:{args.port}"
     server = start_server(env, args.port)
     runs: list[Run] = []

@@ -5,7 +5,9 @@ once the page meets the target below in `make bench-load` (docs/architecture.md)
 
 A path is a format string over the benchmark's context, which `bench/load.py` reads from the
 database it runs against: `office` (the office's slug), `partnership` (its pact with the
-most activities), `city` (the office's city code).
+most activities), `city` (the office's city code), and one key per entry of `RECORDS`: the
+office's newest record of that model (a page whose record the office lacks is skipped, and
+the skip is printed).
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ class Page:
     kind: str = "page"
 
 
+# Context key -> the model ("app_label.Model") whose newest office record a detail page shows.
+RECORDS: dict[str, str] = {
+    "mission": "missions.Mission",
+    "contact": "missions.Contact",
+    "event": "missions.Event",
+    "membership": "organizations.Membership",
+}
+
 PAGES: list[Page] = [
     Page("office home", "/fa/o/{office}/"),
     Page("partnership list", "/fa/o/{office}/partnerships/"),
@@ -40,6 +50,10 @@ PAGES: list[Page] = [
     Page("organisations list", "/fa/o/{office}/organizations/"),
     Page("contacts list", "/fa/o/{office}/contacts/"),
     Page("events list", "/fa/o/{office}/events/"),
+    Page("mission detail", "/fa/o/{office}/missions/{mission}/"),
+    Page("contact detail", "/fa/o/{office}/contacts/{contact}/"),
+    Page("event detail", "/fa/o/{office}/events/{event}/"),
+    Page("membership detail", "/fa/o/{office}/organizations/memberships/{membership}/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),

@@ -18,17 +18,21 @@ class PartnershipsConfig(AppConfig):
             register_office_edges,
             register_office_version,
         )
+        from peyvand.network.goals import register_goal_areas, register_goal_evidence
         from peyvand.records.api import register_presenter
         from peyvand.records.files import register_file
 
         from .models import AgreementFile, Approval, Commitment
         from .presenters import history_rows, office_alerts
         from .selectors import office_pacts_version, registry_partner_cities, signed_partner_edges
+        from .selectors.links import activities_by_partner_city, goal_area_choices
         from .tasks import refresh_all_health
 
         register_office_edges(signed_partner_edges)
         register_office_version(office_pacts_version)
         register_office_cities(registry_partner_cities)
+        register_goal_areas(goal_area_choices)
+        register_goal_evidence("activities", activities_by_partner_city)
         register_presenter(self.label, history_rows)
         register_alerts(self.label, office_alerts)
         register_file("agreement", AgreementFile, "file", name=lambda row: row.original_name)

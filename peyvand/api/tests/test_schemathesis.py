@@ -1,8 +1,8 @@
 """Property tests of the whole API against its own OpenAPI schema.
 
 Every operation of `/api/v1/openapi.json` is called in-process (through the WSGI app) with
-generated input, as a logged-in director of a test office that holds a pact, a commitment
-and an activity. Each answer must not be a server error and must conform to the schema
+generated input, as a logged-in director of a test office that holds one record of every
+kind (a pact, a commitment, an activity, a membership, a contact, an event, a mission). Each answer must not be a server error and must conform to the schema
 (status code, content type, body). The run is bounded and deterministic.
 """
 
@@ -28,6 +28,9 @@ from schemathesis import checks
 from peyvand.accounts.actors import SYSTEM
 from peyvand.accounts.tests.factories import make_member, make_office
 from peyvand.api.urls import api
+from peyvand.missions.tests.people_factories import make_contact, make_event, make_mission
+from peyvand.organizations import services as organizations
+from peyvand.organizations.models import Organization
 from peyvand.partnerships import services
 from peyvand.partnerships.tests.factories import make_partnership, with_home_city
 
@@ -72,6 +75,13 @@ def world(db: Any, keep_connection: None) -> dict[str, Any]:
         kind="event",
         title="A meeting",
     )
+    uclg = Organization.objects.get(acronym="UCLG")
+    membership = organizations.membership_create(
+        office=office, actor=SYSTEM, organization=uclg, since=dt.date(2004, 5, 5)
+    )
+    contact = make_contact(office)
+    event = make_event(office)
+    mission = make_mission(office, status="draft", end_date=dt.date(2030, 3, 4))
     session = import_string(settings.SESSION_ENGINE + ".SessionStore")()
     user = director.user
     session[SESSION_KEY] = str(user.pk)
@@ -80,7 +90,16 @@ def world(db: Any, keep_connection: None) -> dict[str, Any]:
     session.save()
     return {
         "office": office,
-        "ids": {"partnerships": pact.pk, "commitments": commitment.pk, "activities": activity.pk},
+        "ids": {
+            "partnerships": pact.pk,
+            "commitments": commitment.pk,
+            "activities": activity.pk,
+            "organizations": uclg.pk,
+            "memberships": membership.pk,
+            "contacts": contact.pk,
+            "events": event.pk,
+            "missions": mission.pk,
+        },
         "cookies": {
             settings.SESSION_COOKIE_NAME: session.session_key,
             settings.CSRF_COOKIE_NAME: CSRF_TOKEN,
@@ -109,7 +128,8 @@ def _aim(case: Any, world: dict[str, Any]) -> None:
     if "slug" in params:
         params["slug"] = world["office"].slug
     if "pk" in params and isinstance(params["pk"], int) and params["pk"] % 2 == 0:
-        kind = case.path.split("/")[4] if case.path.count("/") >= 4 else ""
+        parts = case.path.split("/")
+        kind = parts[parts.index("{pk}") - 1] if "{pk}" in parts else ""
         if kind in world["ids"]:
             params["pk"] = world["ids"][kind]
 

@@ -22,6 +22,7 @@ from peyvand.places.models import Country
 
 from .. import tasks
 from ..atlas.selectors import city_get
+from ..goals import area_choices
 from . import explain
 from .selectors.metrics import city_metrics
 from .selectors.recommendations import recommend
@@ -77,6 +78,14 @@ class RecommendationQuery(Schema):
     k: int = Field(20, ge=1, le=100)
     country: str = Field("", description="ISO code: only candidates in this country.")
     office: str = Field("", description="Office slug: include its pacts (members only).")
+    areas: str = Field(
+        "",
+        max_length=1000,
+        description=(
+            "Goal areas, cooperation area codes separated by commas (with `office`): the "
+            "cities the office's practices and activities tie to them rank higher."
+        ),
+    )
 
 
 class MetricsQuery(Schema):
@@ -113,8 +122,12 @@ def recommendations(request: HttpRequest, code: str, q: Query[RecommendationQuer
         country = Country.objects.filter(code=q.country.upper()).first()
         if country is None:
             raise HttpError(422, _("Unknown country code: %(code)s") % {"code": q.country})
+    areas = [code.strip() for code in q.areas.split(",") if code.strip()]
+    unknown = sorted(set(areas) - {code for code, _name in area_choices()})
+    if unknown:
+        raise HttpError(422, _("Unknown cooperation area: %(code)s") % {"code": unknown[0]})
     tasks.queue_fit_if_needed()
-    result = recommend(city=city, office=office, k=q.k, country=country)
+    result = recommend(city=city, office=office, k=q.k, country=country, areas=areas)
     return {
         "city": city,
         "scope": "public" if office is None else office.slug,

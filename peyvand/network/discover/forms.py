@@ -10,6 +10,7 @@ from peyvand.core.forms import IntegerField
 from peyvand.places.forms import CountryField
 from peyvand.places.models import Continent
 
+from ..goals import area_choices
 from ..models import Relations, TravelAdvice, VisaDifficulty
 
 
@@ -34,6 +35,13 @@ class SuggestionFilterForm(forms.Form):
     )
     exclude_flagged = forms.BooleanField(label=_("Hide flagged countries"), required=False)
     k = IntegerField(label=_("How many"), min_value=1, max_value=100, required=False)
+    areas = forms.MultipleChoiceField(
+        label=_("Goal areas"),
+        choices=area_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Cities your practices and activities tie to these areas rank higher."),
+    )
 
 
 MAX_PEERS = 30

@@ -75,6 +75,7 @@ def recommendations(request: OfficeRequest) -> HttpResponse:
             country=data.get("country"),
             continent=data.get("continent") or "",
             exclude_flagged=bool(data.get("exclude_flagged")),
+            areas=data.get("areas") or [],
         )
     rows = []
     if result is not None:

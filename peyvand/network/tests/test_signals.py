@@ -7,10 +7,16 @@ from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
+import pytest
 from django.utils import translation
 
 from peyvand.network.recommender.context import build_context, pair_structure
-from peyvand.network.recommender.signals import BY_KEY, SIGNALS, feature_names
+from peyvand.network.recommender.signals import (
+    BY_KEY,
+    OFFICE_SIGNALS,
+    SIGNALS,
+    feature_names,
+)
 from peyvand.network.recommender.signals.base import Pairs
 
 from .test_recommender import synthetic
@@ -19,7 +25,8 @@ from .test_recommender import synthetic
 def test_every_feature_belongs_to_one_signal_and_keys_are_unique() -> None:
     names = feature_names()
     assert len(names) == len(set(names))
-    assert len(BY_KEY) == len(SIGNALS)
+    assert len(BY_KEY) == len(SIGNALS) + len(OFFICE_SIGNALS)
+    assert all(not s.features for s in OFFICE_SIGNALS)  # never model columns
 
 
 def test_each_signal_computes_exactly_its_features_for_every_pair() -> None:
@@ -50,9 +57,11 @@ SAMPLE_PARAMS: dict[str, dict[str, Any]] = {
     "region_habit": {"country": None},
     "namesake": {},
     "region": {},
+    "goal_areas": {"practices": 3, "activities": 2, "areas": ["waste"]},
 }
 
 
+@pytest.mark.django_db  # the goal areas' names are the shared taxonomy's
 def test_every_signal_words_its_reason_in_both_languages() -> None:
     assert set(SAMPLE_PARAMS) == set(BY_KEY)
     city, partner = SimpleNamespace(name="Tehran"), SimpleNamespace(name="Ankara")

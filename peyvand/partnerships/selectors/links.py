@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Q
@@ -12,6 +13,8 @@ from peyvand.network.models import Twinning
 from peyvand.places.models import City
 
 from ..models import (
+    Activity,
+    CooperationArea,
     NotOurs,
     Partnership,
     PartnershipStatus,
@@ -87,6 +90,23 @@ def registry_partner_cities(office: Office) -> list[int]:
     return list(
         Partnership.objects.for_office(office).values_list("partner_city_id", flat=True).distinct()
     )
+
+
+def goal_area_choices() -> list[tuple[str, str]]:
+    """The cooperation areas an office may name as its goals (code, name)."""
+    return [(area.code, area.name) for area in CooperationArea.objects.all()]
+
+
+def activities_by_partner_city(office: Office, codes: Sequence[str]) -> dict[int, int]:
+    """City pk -> how many of the office's activities in those areas were on its pacts
+    with that city (one count per activity and city)."""
+    rows = (
+        Activity.objects.for_office(office)
+        .filter(areas__code__in=codes)
+        .values("partnerships__partner_city_id")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return {row["partnerships__partner_city_id"]: row["n"] for row in rows}
 
 
 def office_pacts_version(office: Office) -> str:

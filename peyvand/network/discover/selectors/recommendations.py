@@ -12,12 +12,13 @@ from peyvand.places.models import City, Continent, Country
 
 from ...arrays import SCORE_TIMEOUT, WorldArrays, scores_key
 from ...edges import office_cities
+from ...goals import goal_evidence
 from ...graph import FloatArray, IntArray
 from ...models import CountryNote
 from ...recommender.context import pair_structure
 from ...recommender.features import features
 from ...recommender.model import score_row
-from ...recommender.signals import SIGNALS
+from ...recommender.signals import SIGNALS, goal_areas
 from ...recommender.signals.base import Candidate
 from .scope import Scope, scope_for
 
@@ -83,8 +84,11 @@ def recommend(
     continent: str = "",
     exclude_flagged: bool = False,
     reasons: int = 3,
+    areas: list[str] | None = None,
 ) -> Recommendations:
-    """The k best partner candidates for `city`, with their reasons and the office's flags."""
+    """The k best partner candidates for `city`, with their reasons and the office's flags.
+    With goal `areas` (cooperation area codes), the cities the office's own records tie to
+    those areas gain the goal-areas signal's weight (`signals.goal_areas`)."""
     scope = scope_for(office)
     world = scope.world
     index = world.index_of(city.pk)
@@ -92,6 +96,7 @@ def recommend(
         return Recommendations(city, [], 0, set(), scope.office_key, scope.provisional)
     net = scope.ctx.net
     scores = city_scores(scope, index).copy()
+    goals = _goal_boost(scores, world, office, areas or [])
     mask = np.ones(net.n, dtype=bool)
     mask[index] = False
     mask[net.adj.indices[net.adj.indptr[index] : net.adj.indptr[index + 1]]] = False
@@ -114,7 +119,7 @@ def recommend(
         top_before = _top(scores, before, k)
         hidden = int(flagged_mask[top_before].sum())
     top = _top(scores, mask, k)
-    suggestions = _explain(scope, index, top, scores, reasons)
+    suggestions = _explain(scope, index, top, scores, reasons, goals)
     by_pk = {
         c.pk: c
         for c in City.objects.select_related("country").filter(
@@ -139,6 +144,25 @@ def recommend(
     return Recommendations(
         city, out, hidden, set(flags), scope.office_key, scope.provisional, in_registry
     )
+
+
+def _goal_boost(
+    scores: FloatArray, world: WorldArrays, office: Any, areas: list[str]
+) -> dict[int, Reason]:
+    """Adds the goal-areas weight to the scores of the cities with evidence; returns each
+    such city's reason by index."""
+    evidence = goal_evidence(office, areas)
+    if not evidence:
+        return {}
+    pks = sorted(evidence)
+    out = {}
+    for pk, i in zip(pks, world.indices_of(pks), strict=True):
+        weight = goal_areas.boost(evidence[pk])
+        if i < 0 or weight <= 0:
+            continue
+        scores[i] += weight
+        out[int(i)] = Reason(goal_areas.SIGNAL.key, weight, {**evidence[pk], "areas": areas})
+    return out
 
 
 def _leave_out_registry(mask: np.ndarray, world: WorldArrays, office: Any) -> int:
@@ -168,9 +192,15 @@ def _top(scores: FloatArray, mask: np.ndarray, k: int) -> IntArray:
 
 
 def _explain(
-    scope: Scope, a: int, top: IntArray, scores: FloatArray, limit: int
+    scope: Scope,
+    a: int,
+    top: IntArray,
+    scores: FloatArray,
+    limit: int,
+    goals: dict[int, Reason] | None = None,
 ) -> list[tuple[float, list[Reason]]]:
-    """Per candidate: its score and its strongest positive signals, with their numbers."""
+    """Per candidate: its score and its strongest positive signals, with their numbers (the
+    goal-areas reason, where a candidate has one, among them by its weight)."""
     if len(top) == 0:
         return []
     ctx, model = scope.ctx, scope.model
@@ -185,12 +215,18 @@ def _explain(
         for s in SIGNALS:
             w = float(sum(contrib[r, col[f]] for f in s.features))
             per_signal.append((w, s))
+        goal = (goals or {}).get(b)
+        if goal is not None:
+            per_signal.append((goal.weight, goal_areas.SIGNAL))
         per_signal.sort(key=lambda ws: (ws[0], ws[1].key), reverse=True)
         candidate = Candidate(ctx, a, b, x[r], col, scope.world.pks, scope.world.country_pk)
         reasons: list[Reason] = []
         for w, signal in per_signal:
             if w <= 0.05 or len(reasons) >= limit:
                 break
+            if goal is not None and signal is goal_areas.SIGNAL:
+                reasons.append(goal)
+                continue
             params = signal.reason(candidate)
             if params is None:
                 continue

@@ -16,6 +16,7 @@ from . import (
     country_activity,
     country_pair,
     distance,
+    goal_areas,
     habit,
     namesake,
     paths,
@@ -43,7 +44,10 @@ SIGNALS: list[Signal] = [
     namesake.SIGNAL,
     region.SIGNAL,
 ]
-BY_KEY: dict[str, Signal] = {s.key: s for s in SIGNALS}
+# Signals of the office's own records, added to the model's score with a hand-set weight by
+# the recommender (never model columns; see `goal_areas`).
+OFFICE_SIGNALS: list[Signal] = [goal_areas.SIGNAL]
+BY_KEY: dict[str, Signal] = {s.key: s for s in [*SIGNALS, *OFFICE_SIGNALS]}
 
 
 def feature_names(signals: Sequence[Signal] = SIGNALS) -> list[str]:
