@@ -54,10 +54,17 @@ PAGES: list[Page] = [
     Page("contact detail", "/fa/o/{office}/contacts/{contact}/"),
     Page("event detail", "/fa/o/{office}/events/{event}/"),
     Page("membership detail", "/fa/o/{office}/organizations/memberships/{membership}/"),
+    Page("calendar month", "/fa/o/{office}/calendar/"),
+    Page("calendar agenda", "/fa/o/{office}/calendar/agenda/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
     Page("API office alerts", "/api/v1/offices/{office}/alerts", kind="api"),
+    Page(
+        "API office calendar",
+        "/api/v1/offices/{office}/calendar?start=2026-11-01&end=2027-01-31",
+        kind="api",
+    ),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
 ]
 

@@ -4,6 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from peyvand.agenda.urls import feed_patterns
 from peyvand.api.urls import api
 from peyvand.core.views import favicon, healthz
 
@@ -33,6 +34,9 @@ urlpatterns += i18n_patterns(
     path("o/<slug:office_slug>/practices/", include("peyvand.knowledge.urls")),
     path("o/<slug:office_slug>/opportunities/", include("peyvand.opportunities.urls")),
     path("o/<slug:office_slug>/search/", include("peyvand.search.urls")),
+    path("o/<slug:office_slug>/calendar/", include("peyvand.agenda.urls")),
+    # A member's calendar feed: no login, its signed address is the key.
+    path("feeds/calendar/", include((feed_patterns, "feeds"))),
     path("o/<slug:office_slug>/files/", include("peyvand.records.urls")),
     prefix_default_language=True,
 )

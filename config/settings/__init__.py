@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "peyvand.missions",
     "peyvand.knowledge",
     "peyvand.opportunities",
+    "peyvand.agenda",
     "peyvand.dashboard",
     "peyvand.api",
 ]

@@ -29,3 +29,10 @@ class MissionsConfig(AppConfig):
         from .views.contacts import pact_panel
 
         register_pact_panel("contacts", "missions/_pact_contacts.html", pact_panel)
+
+        from peyvand.accounts.calendar import register_calendar
+
+        from .calendar import event_items, mission_items
+
+        register_calendar("event", _("Events"), event_items, order=10)
+        register_calendar("mission", _("Missions"), mission_items, order=20)

@@ -31,3 +31,12 @@ class OrganizationsConfig(AppConfig):
         m2m_changed.connect(
             bump_world, sender=Organization.areas.through, dispatch_uid="org-world-areas"
         )
+
+        from peyvand.accounts.calendar import register_calendar
+
+        from .calendar import fee_items, obligation_items
+
+        register_calendar("fee", _("Membership fees"), fee_items, order=40)
+        register_calendar(
+            "obligation", _("Obligations to organisations"), obligation_items, order=50
+        )

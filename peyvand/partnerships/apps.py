@@ -41,3 +41,10 @@ class PartnershipsConfig(AppConfig):
             "evidence", Commitment, "evidence_file", name=lambda row: f"evidence-{row.pk}"
         )
         register_daily("partnerships.refresh_health", refresh_all_health)
+
+        from peyvand.accounts.calendar import register_calendar
+
+        from .calendar import anniversary_items, commitment_items
+
+        register_calendar("commitment", _("Commitment deadlines"), commitment_items, order=30)
+        register_calendar("anniversary", _("Anniversaries of pacts"), anniversary_items, order=90)

@@ -2,8 +2,9 @@
 
 Every operation of `/api/v1/openapi.json` is called in-process (through the WSGI app) with
 generated input, as a logged-in director of a test office that holds one record of every
-kind (a pact, a commitment, an activity, a membership, a contact, an event, a mission). Each answer must not be a server error and must conform to the schema
-(status code, content type, body). The run is bounded and deterministic.
+kind (a pact, a commitment, an activity, a membership, a contact, an event, a mission).
+Each answer must not be a server error and must conform to the schema (status code,
+content type, body). The run is bounded and deterministic.
 """
 
 from __future__ import annotations

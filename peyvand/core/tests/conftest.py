@@ -434,4 +434,7 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
         "missions:edit": {"pk": draft.pk},
         "missions:report": {"pk": mission.pk},
         "missions:document_delete": {"pk": document.pk},
+        "agenda:month": {},
+        "agenda:agenda": {},
+        "agenda:feed_regenerate": {},
     }

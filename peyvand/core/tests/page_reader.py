@@ -23,6 +23,7 @@ NAMESPACES = (
     "contacts",
     "events",
     "missions",
+    "agenda",
 )
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a
@@ -34,6 +35,7 @@ ALLOWED_LATIN = {
     "DOCX",
     "PNG",
     "JPEG",
+    "iCal",  # the calendar format, named so in Persian too
     "GeoNames",  # data sources and standards credited by name (DESIGN.md: credit them all)
     "Wikidata",
     "Wikipedia",

@@ -20,8 +20,9 @@ LAYERS = {
     "missions": 8,
     "knowledge": 9,
     "opportunities": 10,
-    "dashboard": 11,
-    "api": 11,
+    "agenda": 11,
+    "dashboard": 12,
+    "api": 12,
 }
 
 

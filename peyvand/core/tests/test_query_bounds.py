@@ -24,6 +24,8 @@ from peyvand.places.tests.factories import make_city
 
 from .conftest import World
 
+# The calendar's range around today: the grown events, missions and deadlines fall in it.
+_AROUND = (dt.date.today() - dt.timedelta(days=30), dt.date.today() + dt.timedelta(days=60))
 # route name, extra query, bound
 PAGES: list[tuple[str, str, int]] = [
     ("dashboard:home", "", 15),
@@ -31,7 +33,7 @@ PAGES: list[tuple[str, str, int]] = [
     ("partnerships:detail", "", 26),
     ("network:city", "", 7),
     ("places:search", "q=Tehran", 9),
-    ("discover:recommendations", "", 14),
+    ("discover:recommendations", "", 15),  # the goal areas offered: one query
     ("discover:network", "", 16),
     ("organizations:list", "", 8),
     ("organizations:memberships", "", 7),
@@ -40,6 +42,8 @@ PAGES: list[tuple[str, str, int]] = [
     ("missions:list", "", 10),
     ("missions:board", "", 13),
     ("missions:detail", "", 19),
+    ("agenda:month", "", 12),
+    ("agenda:agenda", "", 12),
 ]
 API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/partnerships", 7),
@@ -47,6 +51,7 @@ API: list[tuple[str, int]] = [
     ("/api/v1/cities?q=Tehran", 2),
     ("/api/v1/offices/{office}/missions", 13),
     ("/api/v1/offices/{office}/alerts", 10),
+    (f"/api/v1/offices/{{office}}/calendar?start={_AROUND[0]}&end={_AROUND[1]}", 10),
 ]
 
 
