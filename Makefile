@@ -71,12 +71,14 @@ chromium:
 
 pytest: $(STAMP) compile-messages
 	@scripts/ensure-chromium || true
+	@scripts/ensure-report-tools
 	$(PYTEST) $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 test: check pytest
 
 test-fast: check compile-messages
 	@scripts/ensure-chromium || true
+	@scripts/ensure-report-tools
 	$(PYTEST) $(PYTEST_XDIST) -m "not slow" $(PYTEST_ARGS)
 
 e2e: $(STAMP)
