@@ -11,9 +11,9 @@ from peyvand.accounts.actors import SYSTEM
 from peyvand.accounts.models import Office
 from peyvand.knowledge import services
 from peyvand.knowledge.models import Practice
+from peyvand.missions import services as missions
 from peyvand.missions.models import Mission, PracticeObserved
 from peyvand.missions.tests.factories import make_mission, move, report_for
-from peyvand.missions import services as missions
 
 TODAY = timezone.localdate()
 
