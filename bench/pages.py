@@ -40,10 +40,13 @@ PAGES: list[Page] = [
     Page("organisations list", "/fa/o/{office}/organizations/"),
     Page("contacts list", "/fa/o/{office}/contacts/"),
     Page("events list", "/fa/o/{office}/events/"),
+    Page("practices list", "/fa/o/{office}/practices/"),
+    Page("practices board", "/fa/o/{office}/practices/board/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
     Page("API office alerts", "/api/v1/offices/{office}/alerts", kind="api"),
+    Page("API office practices", "/api/v1/offices/{office}/practices", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
 ]
 

@@ -84,7 +84,8 @@ def test_an_officer_creates_a_practice_with_the_city_type_ahead(
     )
     assert answer.status_code == 302
     p = Practice.objects.get()
-    assert p.source_city.code == "gn:2761369" and p.sdg_goals == [11, 12]
+    assert p.source_city is not None and p.source_city.code == "gn:2761369"
+    assert p.sdg_goals == [11, 12]
     assert p.tags == ["waste", "pilot"] and p.created_by == client.membership.user
     # The type-ahead is the contacts' one, answering radio buttons for this field.
     found = client.get(
