@@ -30,6 +30,7 @@ def base(office: Any) -> str:
 
 
 def send(client: Any, method: str, path: str, data: Any, **headers: Any) -> Any:
+    headers.setdefault("HTTP_ACCEPT_LANGUAGE", "en")
     return getattr(client, method)(
         path, data=json.dumps(data), content_type="application/json", **headers
     )
@@ -106,6 +107,8 @@ def test_a_move_the_pipeline_refuses_is_409_and_a_missing_reason_422(
     url = f"{base(office)}/{p.pk}/stage"
     back_two = send(officer, "post", url, {"stage": "studied"})
     assert back_two.status_code == 409 and "cannot go" in back_two.json()["detail"]
+    persian = send(officer, "post", url, {"stage": "idea"}, HTTP_ACCEPT_LANGUAGE="fa")
+    assert persian.status_code == 409 and "نمی‌تواند" in persian.json()["detail"]
     no_reason = send(officer, "post", url, {"stage": "rejected"})
     assert no_reason.status_code == 422 and "reason" in no_reason.json()["errors"]
     unknown = send(officer, "post", url, {"stage": "launched"})
