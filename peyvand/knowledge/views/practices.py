@@ -103,10 +103,11 @@ def _from_observation(o: PracticeObserved) -> dict[str, Any]:
     the language they are written in), the mission, its pacts, its first city."""
     mission = o.report.mission
     lang = "fa" if PERSIAN.search(o.title) else "en"
+    said = "fa" if PERSIAN.search(o.description) else "en"
     first_city = mission.cities.order_by("pk").first()
     return {
         f"title_{lang}": o.title,
-        f"summary_{lang}": o.description,
+        f"summary_{said}": o.description,
         "missions": [mission],
         "partnerships": list(mission.partnerships.all()),
         "source_city": first_city.code if first_city else "",
