@@ -56,6 +56,8 @@ PAGES: list[Page] = [
     Page("membership detail", "/fa/o/{office}/organizations/memberships/{membership}/"),
     Page("calendar month", "/fa/o/{office}/calendar/"),
     Page("calendar agenda", "/fa/o/{office}/calendar/agenda/"),
+    Page("practices list", "/fa/o/{office}/practices/"),
+    Page("practices board", "/fa/o/{office}/practices/board/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
@@ -65,6 +67,7 @@ PAGES: list[Page] = [
         "/api/v1/offices/{office}/calendar?start=2026-11-01&end=2027-01-31",
         kind="api",
     ),
+    Page("API office practices", "/api/v1/offices/{office}/practices", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
 ]
 

@@ -9,3 +9,17 @@ from django.utils.translation import gettext_lazy as _
 class KnowledgeConfig(AppConfig):
     name = "peyvand.knowledge"
     verbose_name = _("Knowledge")
+
+    def ready(self) -> None:
+        from peyvand.missions.observations import register_observation_action
+        from peyvand.records.api import register_presenter
+        from peyvand.records.files import register_file
+
+        from .models import PracticeDocument
+        from .presenters import history_rows
+        from .views.observations import practice_links
+
+        register_presenter(self.label, history_rows)
+        register_file("practice", PracticeDocument, "file", name=lambda row: row.original_name)
+        # A trip report's observations become practices in one click.
+        register_observation_action("practices", practice_links)

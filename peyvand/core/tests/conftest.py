@@ -290,6 +290,7 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         ("places:review", {}, "suggested=on&country=FR"),
         ("dashboard:date_converter", oid, {"fa": "date=1403-01-01", "en": "date=2024-03-20"}),
         ("dashboard:date_converter", oid, "date=not-a-date"),  # the error message
+        ("knowledge:list", oid, "stage=proposed&sort=title"),  # none: the empty state
     ]
     for values in data.values():
         values.sort(key=len, reverse=True)  # "Lyon Metropole" before "Lyon"
@@ -393,6 +394,7 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
             ],
         ),
     )
+    practices = _knowledge_world(office, director, p, mission, contact, d)
     draft = missions.mission_create(
         office=office,
         actor=director,
@@ -437,4 +439,74 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
         "agenda:month": {},
         "agenda:agenda": {},
         "agenda:feed_regenerate": {},
+        **practices,
+    }
+
+
+def _knowledge_world(
+    office: Any, director: Any, p: Any, mission: Any, contact: Any, d: Any
+) -> dict[str, dict[str, Any]]:
+    """A practice with everything on its page (links, a document, stays in three stages,
+    a rejection's reason) made of the Vienna report's observation; an adopted one."""
+    from peyvand.knowledge import services as knowledge
+    from peyvand.missions.models import PracticeObserved
+
+    seen = PracticeObserved.objects.get(report__mission=mission)
+    practice = knowledge.practice_create(
+        office=office,
+        actor=director,
+        title_fa=d("بلیت یکپارچه"),
+        title_en=d("Integrated ticket"),
+        summary_fa=d("بلیت ارزان برای همه‌ی شیوه‌های حمل‌ونقل"),
+        body_en=d("One cheap ticket for every mode of public transport."),
+        source_city=p.partner_city,
+        areas=[area("transport")],
+        sdgs=[11, 13],
+        source_link="https://www.wienerlinien.at/",
+        evidence=d("بیش از یک میلیون بلیت سالانه"),
+        cost_band="medium",
+        transferability="adapt",
+        tags=[d("بلیت")],
+        notes=d("با شرکت مترو هماهنگ شود"),
+        partnerships=[p],
+        missions=[mission],
+        contacts=[contact],
+        observation=seen,
+        today=TODAY - dt.timedelta(days=20),
+    )
+    knowledge.practice_move(
+        practice=practice, actor=director, stage="studied", today=TODAY - dt.timedelta(days=9)
+    )
+    knowledge.practice_move(
+        practice=practice,
+        actor=director,
+        stage="rejected",
+        reason=d("بودجه‌ی امسال کافی نیست"),
+        today=TODAY - dt.timedelta(days=5),
+    )
+    knowledge.practice_move(practice=practice, actor=director, stage="studied", today=TODAY)
+    document = knowledge.document_add(
+        practice=practice,
+        actor=director,
+        kind="study",
+        upload=SimpleUploadedFile("study.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    adopted = knowledge.practice_create(
+        office=office, actor=director, title_fa=d("پیاده‌راه"), partnerships=[p]
+    )
+    for stage in ("piloting", "adopted"):
+        adopted = knowledge.practice_move(practice=adopted, actor=director, stage=stage)
+    # Its adoption's activity and outcome, written in the practice's language (Persian).
+    activity = adopted.adoption_activity
+    assert activity is not None
+    d(activity.title)
+    d(activity.outcomes.get().note)
+    return {
+        "knowledge:list": {},
+        "knowledge:board": {},
+        "knowledge:create": {},
+        "knowledge:detail": {"pk": practice.pk},
+        "knowledge:edit": {"pk": practice.pk},
+        "knowledge:delete": {"pk": practice.pk},
+        "knowledge:document_delete": {"pk": document.pk},
     }

@@ -41,9 +41,12 @@ PAGES: list[tuple[str, str, int]] = [
     ("events:list", "", 8),
     ("missions:list", "", 10),
     ("missions:board", "", 13),
-    ("missions:detail", "", 19),
     ("agenda:month", "", 12),
     ("agenda:agenda", "", 12),
+    ("missions:detail", "", 20),  # its observations' practices: one query (knowledge)
+    ("knowledge:list", "", 11),
+    ("knowledge:board", "", 12),
+    ("knowledge:detail", "", 16),
 ]
 API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/partnerships", 7),
@@ -52,6 +55,7 @@ API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/missions", 13),
     ("/api/v1/offices/{office}/alerts", 10),
     (f"/api/v1/offices/{{office}}/calendar?start={_AROUND[0]}&end={_AROUND[1]}", 10),
+    ("/api/v1/offices/{office}/practices", 11),
 ]
 
 
@@ -91,7 +95,8 @@ def grow(office: Office, p: Partnership, n: int) -> None:
 
 
 def grow_modules(office: Office, p: Partnership, n: int) -> None:
-    """n more memberships, contacts, events and missions (linked to the pact)."""
+    """n more memberships, contacts, events, missions and practices (linked to the pact)."""
+    from peyvand.knowledge import services as knowledge
     from peyvand.missions import services as missions
     from peyvand.organizations import services as organizations
     from peyvand.organizations.models import Organization
@@ -135,6 +140,22 @@ def grow_modules(office: Office, p: Partnership, n: int) -> None:
         # Submitted, not completed: a completed one adds an activity to the measured pact,
         # whose timeline would then page (one count query more, not one per row).
         missions.mission_transition(mission=mission, actor=SYSTEM, action="submit")
+        # Practices at every stage, linked to the pact, the mission and the contact.
+        practice = knowledge.practice_create(
+            office=office,
+            actor=SYSTEM,
+            title_en=f"Growth practice {i}",
+            source_city=p.partner_city,
+            areas=[area("transport")],
+            tags=["growth"],
+            partnerships=[p],
+            missions=[mission],
+            contacts=[contact],
+        )
+        stage = ("studied", "proposed", "piloting", "rejected")[i % 4]
+        knowledge.practice_move(
+            practice=practice, actor=SYSTEM, stage=stage, reason="Growth" if i % 4 == 3 else ""
+        )
 
 
 def office_memberships(office: Office) -> list[int]:

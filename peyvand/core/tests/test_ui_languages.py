@@ -84,6 +84,8 @@ POST_ONLY = {
     "organizations:obligation_done",
     "missions:transition",
     "missions:document_add",
+    "knowledge:move",
+    "knowledge:document_add",
 }
 # htmx answers, no <html>
 FRAGMENTS = {

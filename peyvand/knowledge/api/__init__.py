@@ -1,8 +1,12 @@
-"""Knowledge API, through the same services, rules and roles as the pages."""
+"""Knowledge API: the office's practices and their pipeline, through the same services,
+rules and roles as the pages."""
 
 from __future__ import annotations
 
 from ninja import Router
 from ninja.security import django_auth
 
+from . import practices
+
 router = Router(auth=django_auth)
+router.add_router("", practices.router)

@@ -4,7 +4,8 @@ It gives each objective its outcome, the lessons learned, the practices observed
 the knowledge module) and the follow-ups: each becomes a commitment on a chosen pact of the
 office, linked back to the mission. The people exchanged and the actual spend it gives
 become outcomes of the mission's activities on its pacts. A report filed again corrects
-the first: its texts and practices are replaced, a follow-up already made is not made twice.
+the first: its texts are replaced, its practices too (one kept under the same title
+stays, with what was made of it), a follow-up already made is not made twice.
 """
 
 from __future__ import annotations
@@ -155,6 +156,29 @@ def _outcomes_of_activities(
                 )
 
 
+def _keep_practices(filed: TripReport, practices: Sequence[tuple[str, str]]) -> None:
+    """The report's practices as given; one already there under the same title is kept
+    (its description corrected), so what another module made of it (a practice of the
+    knowledge base) stays linked to it."""
+    kept = {p.title: p for p in PracticeObserved.objects.filter(report=filed)}
+    for title, description in practices:
+        title, description = title.strip(), description.strip()
+        row = kept.pop(title, None)
+        if row is None:
+            create_valid(
+                PracticeObserved,
+                office_id=filed.office_id,
+                report=filed,
+                title=title,
+                description=description,
+            )
+        elif row.description != description:
+            row.description = description
+            validate_fields(row)
+            row.save(update_fields=["description"])
+    PracticeObserved.objects.filter(pk__in=[p.pk for p in kept.values()]).delete()
+
+
 @transaction.atomic
 def report_file(
     *, mission: Mission, actor: Actor, report: ReportIn, today: dt.date | None = None
@@ -194,15 +218,7 @@ def report_file(
         o.outcome_note = o.outcome_note.strip()
         validate_fields(o)
         o.save(update_fields=["outcome", "outcome_note"])
-    PracticeObserved.objects.filter(report=filed).delete()
-    for title, description in report.practices:
-        create_valid(
-            PracticeObserved,
-            office_id=current.office_id,
-            report=filed,
-            title=title.strip(),
-            description=description.strip(),
-        )
+    _keep_practices(filed, report.practices)
     made = {
         (c.partnership_id, c.title)
         for c in Commitment.objects.filter(follow_up__report=filed).only("partnership", "title")

@@ -29,7 +29,9 @@ from ..presenters import history_rows
 
 HISTORY_SHOWN = 30
 LIST_FILTERS = ("kind", "city", "country", "organization", "tag", "partnership", "q", "sort")
-CITY_FIELDS = ("city", "organizer_city", "host_city")
+# The city fields the type-ahead fills: the contacts' and events' forms, and the source
+# city of the knowledge module's practices (which reuses this type-ahead).
+CITY_FIELDS = ("city", "organizer_city", "host_city", "source_city")
 
 
 def stale_context(request: OfficeRequest, form: Any, exc: services.StaleVersion) -> dict[str, Any]:

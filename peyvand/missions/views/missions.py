@@ -33,6 +33,7 @@ from ..forms import (
     TransitionForm,
 )
 from ..models import Direction, Event, Mission, MissionDocument, MissionStatus
+from ..observations import observation_rows
 from ..presenters import history_rows
 
 HISTORY_SHOWN = 50
@@ -97,11 +98,14 @@ def _render_detail(
     document_form: DocumentForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    parts = selectors.report_parts(m)
     context = {
         "m": m,
         "actions": services.allowed_actions(m, request.membership),
         "report": getattr(m, "report", None) if hasattr(m, "report") else None,
-        **selectors.report_parts(m),
+        **parts,
+        # Each practice observed with what other modules offer (missions.observations).
+        "observations": observation_rows(request, m, parts["practices"]),
         "document_form": document_form or DocumentForm(),
         "history": history_rows(list(history_of(m)[:HISTORY_SHOWN])),
         "history_shown": HISTORY_SHOWN,

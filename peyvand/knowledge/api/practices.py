@@ -1,0 +1,123 @@
+"""Practices in the API: list, create, read, edit (with If-Match) and the pipeline's
+moves, through the services the pages call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router
+
+from peyvand.accounts.access import office_answer, office_request
+from peyvand.accounts.models import Role
+from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
+from peyvand.records.api import StaleOut, if_match, set_etag
+
+from .. import selectors, services
+from . import lookups
+from .schemas import PracticeFilters, PracticeIn, PracticeOut, PracticePage, PracticePatch, StageIn
+
+router = Router(tags=["practices"])
+
+WRITE_ANSWERS: dict[int, Any] = {
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    412: StaleOut,
+    422: ValidationOut,
+}
+# The plain fields of the payloads (the rest are ids and codes looked up).
+PLAIN = tuple(
+    name for name in services.PRACTICE_FIELDS if name not in ("source_city", "department")
+)
+# Fields a PATCH may clear by sending null.
+NULLABLE = ("source_city", "department_id")
+
+
+@router.get("/offices/{slug}/practices", response={200: PracticePage, 422: ValidationOut})
+@office_answer
+def list_practices(
+    request: HttpRequest, slug: str, filters: Query[PracticeFilters]
+) -> dict[str, Any]:
+    """The office's practices, filtered by stage, area (its code), source city (its id),
+    tag or text; `{count, limit, offset, items}`."""
+    office = office_request(request, slug).office
+    data = filters.dict()
+    qs = lookups.practices(selectors.practice_list(office=office, filters=data))
+    return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
+
+
+@router.post("/offices/{slug}/practices", response={201: PracticeOut, **WRITE_ANSWERS})
+def create_practice(request: HttpRequest, slug: str, payload: PracticeIn) -> Any:
+    """A new practice, an idea (officer and up); `observation_id` makes it from a trip
+    report's observation (once)."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    office = scoped.office
+    fields = payload.dict()
+    p = services.practice_create(
+        office=office,
+        actor=scoped.membership,
+        observation=lookups.observation(office, fields.pop("observation_id")),
+        **{name: fields[name] for name in PLAIN},
+        **lookups.relations(office, fields),
+    )
+    return 201, lookups.practice(office, p.pk)
+
+
+@router.get("/offices/{slug}/practices/{pk}", response={200: PracticeOut, 404: ErrorOut})
+def get_practice(request: HttpRequest, slug: str, pk: RecordIdPath, response: HttpResponse) -> Any:
+    p = lookups.practice(office_request(request, slug).office, pk)
+    set_etag(response, p)
+    return p
+
+
+@router.patch("/offices/{slug}/practices/{pk}", response={200: PracticeOut, **WRITE_ANSWERS})
+def update_practice(
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    payload: PracticePatch,
+    response: HttpResponse,
+) -> Any:
+    """Send the ETag you read in If-Match (412 when stale). The stage moves only through
+    `/stage`."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    office = scoped.office
+    p = lookups.practice(office, pk)
+    fields = {
+        k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None or k in NULLABLE
+    }
+    changes = {name: fields[name] for name in PLAIN if name in fields}
+    changes.update(lookups.relations(office, fields))
+    services.practice_update(
+        practice=p, actor=scoped.membership, changes=changes, expected_version=if_match(request)
+    )
+    p = lookups.practice(office, pk)
+    set_etag(response, p)
+    return p
+
+
+@router.post("/offices/{slug}/practices/{pk}/stage", response={200: PracticeOut, **WRITE_ANSWERS})
+def move_practice(
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    payload: StageIn,
+    response: HttpResponse,
+) -> Any:
+    """Move the practice on its pipeline: 403 for a role that may not, 409 for a move the
+    pipeline refuses (nothing changes), 412 for a stale If-Match, 422 without the reason
+    a rejection needs."""
+    scoped = office_request(request, slug)
+    office = scoped.office
+    p = lookups.practice(office, pk)
+    services.practice_move(
+        practice=p,
+        actor=scoped.membership,
+        stage=payload.stage,
+        reason=payload.reason,
+        expected_version=if_match(request),
+    )
+    p = lookups.practice(office, pk)
+    set_etag(response, p)
+    return p
