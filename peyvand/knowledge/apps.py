@@ -23,3 +23,10 @@ class KnowledgeConfig(AppConfig):
         register_file("practice", PracticeDocument, "file", name=lambda row: row.original_name)
         # A trip report's observations become practices in one click.
         register_observation_action("practices", practice_links)
+
+        # Partner discovery weighs the cities the office's practices come from.
+        from peyvand.network.goals import register_goal_evidence
+
+        from .selectors import practices_by_source_city
+
+        register_goal_evidence("practices", practices_by_source_city)

@@ -4,7 +4,7 @@ the dashboard, the practices made of a mission's observations."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -150,3 +150,16 @@ def filter_choices(office: Office) -> dict[str, Any]:
         .select_related("country")
         .order_by("name_en")[:200],
     }
+
+
+def practices_by_source_city(office: Office, codes: Sequence[str]) -> dict[int, int]:
+    """City pk -> how many of the office's practices in those areas come from that city
+    (a rejected practice is no reason to partner; the goal-areas signal of discovery)."""
+    rows = (
+        Practice.objects.for_office(office)
+        .filter(source_city__isnull=False, areas__code__in=codes)
+        .exclude(stage=Stage.REJECTED)
+        .values("source_city_id")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return {row["source_city_id"]: row["n"] for row in rows}
