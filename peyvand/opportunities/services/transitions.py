@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Role
-from peyvand.core.validation import NotAllowedNow
+from peyvand.core.validation import NUL_MESSAGE, NotAllowedNow
 from peyvand.records.history import check_version, record_event
 
 from ..models import Application, ApplicationStatus
@@ -124,7 +124,7 @@ def application_transition(
         raise _not_now(step, current)
     reason = (reason or "").strip()
     if "\x00" in reason:
-        raise ValidationError({"reason": [_("Null characters are not allowed.")]})
+        raise ValidationError({"reason": [str(NUL_MESSAGE)]})
     if step.needs_reason and not reason:
         raise ValidationError({"reason": [_("Say why: the reason is kept with the application.")]})
     if len(reason) > REASON_MAX:
