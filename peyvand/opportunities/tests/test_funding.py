@@ -168,9 +168,7 @@ def test_the_amount_granted_comes_with_acceptance_and_stays_within_the_request(
     )
     assert a.amount_granted == Decimal(15_000_000)
     with pytest.raises(ValidationError) as exc:
-        services.application_update(
-            application=a, actor=SYSTEM, changes={"amount_requested": None}
-        )
+        services.application_update(application=a, actor=SYSTEM, changes={"amount_requested": None})
     assert "amount_requested" in errors(exc)
     with pytest.raises(StaleVersion):
         services.application_update(

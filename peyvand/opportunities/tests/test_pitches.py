@@ -63,7 +63,9 @@ def test_a_pitch_is_created_with_its_history(office: Any) -> None:
         ({"location": "Tehran\x00"}, "location"),
     ],
 )
-def test_a_pitch_breaking_a_rule_is_refused(office: Any, values: dict[str, Any], field: str) -> None:
+def test_a_pitch_breaking_a_rule_is_refused(
+    office: Any, values: dict[str, Any], field: str
+) -> None:
     with pytest.raises(ValidationError) as exc:
         make_pitch(office, **values)
     assert field in errors(exc), errors(exc)
@@ -82,7 +84,9 @@ def test_an_edit_is_checked_against_the_version_and_recorded(office: Any) -> Non
         pitch=p, actor=SYSTEM, changes={"stage": "feasibility"}, expected_version=1
     )
     with pytest.raises(StaleVersion) as stale:
-        services.pitch_update(pitch=p, actor=SYSTEM, changes={"title_en": "Late"}, expected_version=1)
+        services.pitch_update(
+            pitch=p, actor=SYSTEM, changes={"title_en": "Late"}, expected_version=1
+        )
     assert [e.action for e in stale.value.events] == ["updated"]
     p.refresh_from_db()
     assert (p.version, p.stage, p.title_en) == (2, "feasibility", "Line 10 of the metro")
