@@ -232,6 +232,7 @@ class ApplicationIn(Schema):
     partner_cities: list[Code] = Field([], max_length=LIST_MAX)
     partner_organization_ids: list[RecordId] = Field([], max_length=LIST_MAX)
     amount_requested: Amount | None = None
+    amount_granted: Amount | None = Field(None, description="Refused until it is accepted.")
     currency: Code = ""
     notes: Text = ""
 
