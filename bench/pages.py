@@ -40,10 +40,16 @@ PAGES: list[Page] = [
     Page("organisations list", "/fa/o/{office}/organizations/"),
     Page("contacts list", "/fa/o/{office}/contacts/"),
     Page("events list", "/fa/o/{office}/events/"),
+    Page("pitches list", "/fa/o/{office}/opportunities/pitches/"),
+    Page("funding calls list", "/fa/o/{office}/opportunities/calls/"),
+    Page("applications list", "/fa/o/{office}/opportunities/applications/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
     Page("API office alerts", "/api/v1/offices/{office}/alerts", kind="api"),
+    Page("API office pitches", "/api/v1/offices/{office}/pitches", kind="api"),
+    Page("API office calls", "/api/v1/offices/{office}/calls", kind="api"),
+    Page("API office applications", "/api/v1/offices/{office}/applications", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
 ]
 

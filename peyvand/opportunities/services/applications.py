@@ -44,8 +44,9 @@ def _snapshot(a: Application) -> dict[str, Any]:
     data["call"] = named(a.call)
     data["pitch"] = named(a.pitch) if a.pitch is not None else None
     if a.pk:
-        data["partner_cities"] = sorted(str(c) for c in a.partner_cities.all())
-        data["partner_organizations"] = sorted(o.short_name for o in a.partner_organizations.all())
+        # Named in both languages: the history reads in its reader's, not the writer's.
+        data["partner_cities"] = [named(c) for c in a.partner_cities.order_by("pk")]
+        data["partner_organizations"] = [named(o) for o in a.partner_organizations.order_by("pk")]
     return data
 
 
