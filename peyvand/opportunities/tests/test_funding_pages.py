@@ -5,6 +5,7 @@ its forms (stale edit); another office's: 404; roles."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -83,7 +84,7 @@ def test_an_officer_creates_edits_and_deletes_a_call(office: Any, member_client:
     made = client.post(url("call_create", office), call_data())
     assert made.status_code == 302
     call = FundingCall.objects.get()
-    assert (call.amount_min, call.amount_max) == (5_000_000, 50_000_000)
+    assert (call.amount_min, call.amount_max) == (Decimal(5_000_000), Decimal(50_000_000))
     assert sorted(a.code for a in call.areas.all()) == ["environment", "waste"]
     edit = client.post(url("call_edit", office, pk=call.pk), call_data(notes="Ask", version="1"))
     assert edit.status_code == 302
@@ -157,7 +158,7 @@ def test_an_application_is_created_from_a_call_and_edited(office: Any, member_cl
     )
     assert made.status_code == 302
     a = Application.objects.get()
-    assert (a.amount_requested, a.currency, a.pitch) == (20_000_000, "USD", pitch)
+    assert (a.amount_requested, a.currency, a.pitch) == (Decimal(20_000_000), "USD", pitch)
     granted = client.post(
         url("application_edit", office, pk=a.pk),
         {

@@ -131,7 +131,8 @@ def test_a_party_is_exactly_one_contact_organisation_or_partner_city(office: Any
     p = make_pitch(office)
     pact = make_partnership(office)
     contact = missions.contact_create(office=office, actor=SYSTEM, name_en="Anna Berger")
-    for kw in ({}, {"organization": bank(), "city": pact.partner_city}):
+    choices: list[dict[str, Any]] = [{}, {"organization": bank(), "city": pact.partner_city}]
+    for kw in choices:
         with pytest.raises(ValidationError) as exc:
             services.party_add(pitch=p, actor=SYSTEM, **kw)
         assert "__all__" in errors(exc)
@@ -179,6 +180,7 @@ def test_a_party_is_edited_with_its_version_and_removed_with_its_follow_ups(offi
         expected_version=2,
     )
     party.refresh_from_db()
+    assert party.organization is not None
     assert (party.organization.acronym, party.note, party.version) == ("WB", "Loan of 300m", 3)
     with pytest.raises(StaleVersion):
         services.party_delete(party=party, actor=SYSTEM, expected_version=2)

@@ -4,6 +4,7 @@ and follow-ups; refused input shows why and writes nothing; another office's: 40
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -92,8 +93,8 @@ def test_an_officer_creates_a_pitch_in_persian_or_latin_digits(
     assert answer.status_code == 302, answer.content.decode()[:2000]
     p = Pitch.objects.get()
     assert (p.budget, p.financing_sought, p.district, p.currency) == (
-        450_000_000,
-        300_000_000,
+        Decimal(450_000_000),
+        Decimal(300_000_000),
         22,
         "EUR",
     )
