@@ -156,7 +156,7 @@ def application_update(
     if unknown:
         raise ValidationError({name: [_("This field cannot be changed.")] for name in unknown})
     current: Application = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("call", "pitch")
         .get(pk=application.pk)
     )

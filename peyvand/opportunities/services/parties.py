@@ -114,7 +114,7 @@ def party_update(
     if unknown:
         raise ValidationError({name: [_("This field cannot be changed.")] for name in unknown})
     current: InterestedParty = (
-        InterestedParty.objects.select_for_update()
+        InterestedParty.objects.select_for_update(of=("self",))
         .select_related("pitch", "contact", "organization", "city")
         .get(pk=party.pk)
     )
@@ -139,7 +139,9 @@ def party_delete(
     """Remove a party and its follow-ups from the pitch (recorded in its history)."""
     require_role(actor, Role.OFFICER)
     current: InterestedParty = (
-        InterestedParty.objects.select_for_update().select_related("pitch").get(pk=party.pk)
+        InterestedParty.objects.select_for_update(of=("self",))
+        .select_related("pitch")
+        .get(pk=party.pk)
     )
     check_version(current, expected_version, deleting=True)
     current.version += 1
@@ -177,7 +179,7 @@ def follow_up_done(*, follow_up: PartyFollowUp, actor: Actor) -> PartyFollowUp:
     """Mark a follow-up done (once; marking it again changes nothing)."""
     require_role(actor, Role.OFFICER)
     row: PartyFollowUp = (
-        PartyFollowUp.objects.select_for_update()
+        PartyFollowUp.objects.select_for_update(of=("self",))
         .select_related("party__pitch")
         .get(pk=follow_up.pk)
     )

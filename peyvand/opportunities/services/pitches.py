@@ -92,7 +92,9 @@ def pitch_update(
     unknown = set(changes) - set(PITCH_FIELDS)
     if unknown:
         raise ValidationError({name: [_("This field cannot be changed.")] for name in unknown})
-    current: Pitch = Pitch.objects.select_for_update().select_related("area").get(pk=pitch.pk)
+    current: Pitch = (
+        Pitch.objects.select_for_update(of=("self",)).select_related("area").get(pk=pitch.pk)
+    )
     check_version(current, expected_version)
     before = _snapshot(current)
     for name, value in changes.items():
@@ -187,7 +189,11 @@ def document_add(
 def document_delete(*, document: PitchDocument, actor: Actor) -> None:
     """Remove a document (recorded; the stored file goes after commit)."""
     require_role(actor, Role.OFFICER)
-    row = PitchDocument.objects.select_for_update().select_related("pitch").get(pk=document.pk)
+    row = (
+        PitchDocument.objects.select_for_update(of=("self",))
+        .select_related("pitch")
+        .get(pk=document.pk)
+    )
     record_event(
         target=row.pitch,
         actor=actor,
