@@ -58,6 +58,9 @@ PAGES: list[Page] = [
     Page("calendar agenda", "/fa/o/{office}/calendar/agenda/"),
     Page("practices list", "/fa/o/{office}/practices/"),
     Page("practices board", "/fa/o/{office}/practices/board/"),
+    Page("pitches list", "/fa/o/{office}/opportunities/pitches/"),
+    Page("funding calls list", "/fa/o/{office}/opportunities/calls/"),
+    Page("applications list", "/fa/o/{office}/opportunities/applications/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
@@ -68,6 +71,9 @@ PAGES: list[Page] = [
         kind="api",
     ),
     Page("API office practices", "/api/v1/offices/{office}/practices", kind="api"),
+    Page("API office pitches", "/api/v1/offices/{office}/pitches", kind="api"),
+    Page("API office calls", "/api/v1/offices/{office}/calls", kind="api"),
+    Page("API office applications", "/api/v1/offices/{office}/applications", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
 ]
 

@@ -11,6 +11,7 @@ them on their forms, the API answers 422 with them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,6 +29,8 @@ TEXT_MAX = 10_000
 LINK_SCHEMES = ("http", "https")
 NUL_MESSAGE = gettext_lazy("Null characters are not allowed.")
 _link = URLValidator(schemes=list(LINK_SCHEMES))
+# A currency is written as its ISO 4217 code: three capital letters (EUR, USD, IRR).
+CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 
 def date_in_range(value: dt.date | None) -> str | None:
@@ -38,6 +41,19 @@ def date_in_range(value: dt.date | None) -> str | None:
         "min": format_date(DATE_MIN),
         "max": format_date(DATE_MAX),
     }
+
+
+def normalise_currency(value: str | None) -> str:
+    """A currency code as typed ("eur ") as it is kept ("EUR")."""
+    return (value or "").strip().upper()
+
+
+def currency_error(code: str) -> str | None:
+    """The error for a currency not written as its three-letter code, or None (for a good
+    code or none: whether a currency is required is the record's own rule)."""
+    if code and not CURRENCY_CODE.fullmatch(code):
+        return _("Enter the currency as its three-letter code, e.g. EUR.")
+    return None
 
 
 def _extra_errors(field: models.Field[Any, Any], value: Any) -> list[str]:

@@ -9,3 +9,15 @@ from django.utils.translation import gettext_lazy as _
 class OpportunitiesConfig(AppConfig):
     name = "peyvand.opportunities"
     verbose_name = _("Opportunities")
+
+    def ready(self) -> None:
+        from peyvand.accounts.alerts import register_alerts
+        from peyvand.records.api import register_presenter
+        from peyvand.records.files import register_file
+
+        from .models import PitchDocument
+        from .presenters import history_rows, office_alerts
+
+        register_presenter(self.label, history_rows)
+        register_alerts(self.label, office_alerts)
+        register_file("pitch", PitchDocument, "file", name=lambda row: row.original_name)

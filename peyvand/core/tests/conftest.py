@@ -314,7 +314,7 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
 
     uclg = Organization.objects.get(acronym="UCLG")
     # Acronyms and currency codes are written in Latin letters in Persian text too.
-    for code in ("UCLG", "UNIDO", "EUR", "USD"):
+    for code in ("UCLG", "UNIDO", "EUR", "USD", "IRR"):
         d(code)
     membership = organizations.membership_create(
         office=office,
@@ -402,7 +402,9 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
         start_date=TODAY + dt.timedelta(days=40),
         end_date=TODAY + dt.timedelta(days=42),
     )
+    opportunities = _opportunities_world(office, director, p, contact, d)
     return {
+        **opportunities,
         "organizations:list": {},
         "organizations:create": {},
         "organizations:city_search": {},
@@ -509,4 +511,97 @@ def _knowledge_world(
         "knowledge:edit": {"pk": practice.pk},
         "knowledge:delete": {"pk": practice.pk},
         "knowledge:document_delete": {"pk": document.pk},
+    }
+
+
+def _opportunities_world(
+    office: Any, director: Any, p: Any, contact: Any, d: Any
+) -> dict[str, dict[str, Any]]:
+    """A pitch in talks with a development bank (a follow-up done, one to come, a document),
+    offered to a partner city and a contact; a funding call and an application to it."""
+    from peyvand.opportunities import services as opportunities
+    from peyvand.organizations.models import Organization
+
+    adb = Organization.objects.get(acronym="ADB")
+    d("ADB")
+    pitch = opportunities.pitch_create(
+        office=office,
+        actor=director,
+        title_fa=d("قطار سبک منطقهٔ ۲۲"),
+        title_en=d("Light rail for district 22"),
+        description_fa=d("خط قطار سبک که محله‌ها را به مترو می‌رساند"),
+        description_en=d("A light-rail line linking the neighbourhoods to the metro"),
+        area=area("transport"),
+        location=d("بزرگراه همت"),
+        district=22,
+        budget=Decimal(450_000_000),
+        financing_sought=Decimal(300_000_000),
+        currency="EUR",
+        instrument="loan",
+        stage="feasibility",
+    )
+    opportunities.pitch_set_status(pitch=pitch, actor=director, status="in_talks")
+    bank = opportunities.party_add(
+        pitch=pitch, actor=director, organization=adb, note=d("به وام علاقه دارد")
+    )
+    done = opportunities.follow_up_add(
+        party=bank, actor=director, date=TODAY - dt.timedelta(days=5), note=d("ارسال خلاصهٔ طرح")
+    )
+    opportunities.follow_up_done(follow_up=done, actor=director)
+    opportunities.follow_up_add(
+        party=bank, actor=director, date=TODAY + dt.timedelta(days=9), note=d("جلسهٔ برخط")
+    )
+    opportunities.party_add(pitch=pitch, actor=director, city=p.partner_city)
+    person = opportunities.party_add(pitch=pitch, actor=director, contact=contact)
+    document = opportunities.document_add(
+        pitch=pitch,
+        actor=director,
+        kind="feasibility",
+        upload=SimpleUploadedFile("study.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    call = opportunities.call_create(
+        office=office,
+        actor=director,
+        funder=Organization.objects.get(acronym="WB"),
+        title_fa=d("صندوق تاب‌آوری شهری"),
+        title_en=d("Urban resilience facility"),
+        deadline=TODAY + dt.timedelta(days=14),
+        amount_min=Decimal(5_000_000),
+        amount_max=Decimal(50_000_000),
+        currency="USD",
+        areas=[area("transport"), area("environment")],
+        link="https://www.worldbank.org",
+        notes=d("با تأیید وزارت اقتصاد"),
+    )
+    application = opportunities.application_create(
+        office=office,
+        actor=director,
+        call=call,
+        pitch=pitch,
+        partner_cities=[p.partner_city],
+        partner_organizations=[adb],
+        amount_requested=Decimal(20_000_000),
+        notes=d("پیش‌نویس آماده است"),
+    )
+    opportunities.application_transition(application=application, actor=director, action="submit")
+    prefix = "opportunities:"
+    return {
+        f"{prefix}pitch_list": {},
+        f"{prefix}pitch_create": {},
+        f"{prefix}pitch_detail": {"pk": pitch.pk},
+        f"{prefix}pitch_edit": {"pk": pitch.pk},
+        f"{prefix}pitch_delete": {"pk": pitch.pk},
+        f"{prefix}document_delete": {"pk": document.pk},
+        f"{prefix}party_add": {"pk": pitch.pk},
+        f"{prefix}party_edit": {"pk": bank.pk},
+        f"{prefix}party_delete": {"pk": person.pk},
+        f"{prefix}call_list": {},
+        f"{prefix}call_create": {},
+        f"{prefix}call_detail": {"pk": call.pk},
+        f"{prefix}call_edit": {"pk": call.pk},
+        f"{prefix}call_delete": {"pk": call.pk},
+        f"{prefix}application_list": {},
+        f"{prefix}application_create": {},
+        f"{prefix}application_detail": {"pk": application.pk},
+        f"{prefix}application_edit": {"pk": application.pk},
     }

@@ -25,6 +25,7 @@ NAMESPACES = (
     "missions",
     "agenda",
     "knowledge",
+    "opportunities",
 )
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a

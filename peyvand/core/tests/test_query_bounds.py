@@ -47,6 +47,12 @@ PAGES: list[tuple[str, str, int]] = [
     ("knowledge:list", "", 11),
     ("knowledge:board", "", 12),
     ("knowledge:detail", "", 16),
+    ("opportunities:pitch_list", "", 9),
+    ("opportunities:pitch_detail", "", 11),
+    ("opportunities:call_list", "", 9),
+    ("opportunities:call_detail", "", 10),
+    ("opportunities:application_list", "", 8),
+    ("opportunities:application_detail", "", 10),
 ]
 API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/partnerships", 7),
@@ -56,6 +62,9 @@ API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/alerts", 10),
     (f"/api/v1/offices/{{office}}/calendar?start={_AROUND[0]}&end={_AROUND[1]}", 10),
     ("/api/v1/offices/{office}/practices", 11),
+    ("/api/v1/offices/{office}/pitches", 9),
+    ("/api/v1/offices/{office}/calls", 8),
+    ("/api/v1/offices/{office}/applications", 8),
 ]
 
 
@@ -156,6 +165,61 @@ def grow_modules(office: Office, p: Partnership, n: int) -> None:
         knowledge.practice_move(
             practice=practice, actor=SYSTEM, stage=stage, reason="Growth" if i % 4 == 3 else ""
         )
+    grow_opportunities(office, p, n)
+
+
+def grow_opportunities(office: Office, p: Partnership, n: int) -> None:
+    """n more pitches (each with parties and follow-ups, on the measured pitch too), calls
+    with areas, and applications with partners (to the measured call too)."""
+    from peyvand.missions.models import Contact
+    from peyvand.opportunities import services as opportunities
+    from peyvand.opportunities.models import Application, FundingCall, Pitch
+    from peyvand.organizations.models import Organization
+
+    today = dt.date.today()
+    measured = Pitch.objects.for_office(office).order_by("pk").first()
+    measured_call = FundingCall.objects.for_office(office).order_by("pk").first()
+    banks = list(Organization.objects.order_by("pk")[: n + 2])
+    contacts = list(Contact.objects.for_office(office).order_by("-pk")[:n])
+    for i in range(n):
+        pitch = opportunities.pitch_create(
+            office=office,
+            actor=SYSTEM,
+            title_en=f"Growth pitch {i}",
+            area=area("transport"),
+            budget=Decimal(100 + i),
+            currency="EUR",
+        )
+        for target in (pitch, measured):
+            if target is None:
+                continue
+            party = opportunities.party_add(pitch=target, actor=SYSTEM, organization=banks[i])
+            opportunities.follow_up_add(party=party, actor=SYSTEM, date=today, note="Call")
+            if target is pitch:
+                opportunities.party_add(pitch=target, actor=SYSTEM, contact=contacts[i])
+                opportunities.party_add(pitch=target, actor=SYSTEM, city=p.partner_city)
+        call = opportunities.call_create(
+            office=office,
+            actor=SYSTEM,
+            funder=banks[i],
+            title_en=f"Growth call {i}",
+            deadline=today + dt.timedelta(days=i + 1),
+            currency="USD",
+            areas=[area("transport"), area("waste")],
+        )
+        for to in (call, measured_call):
+            if to is None:
+                continue
+            opportunities.application_create(
+                office=office,
+                actor=SYSTEM,
+                call=to,
+                pitch=pitch,
+                partner_cities=[p.partner_city],
+                partner_organizations=banks[i : i + 2],
+                amount_requested=None,
+            )
+    assert Application.objects.for_office(office).count() >= 2 * n
 
 
 def office_memberships(office: Office) -> list[int]:

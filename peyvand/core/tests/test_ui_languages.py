@@ -86,6 +86,11 @@ POST_ONLY = {
     "missions:document_add",
     "knowledge:move",
     "knowledge:document_add",
+    "opportunities:pitch_status",
+    "opportunities:document_add",
+    "opportunities:follow_up_add",
+    "opportunities:follow_up_done",
+    "opportunities:application_status",
 }
 # htmx answers, no <html>
 FRAGMENTS = {
@@ -234,6 +239,12 @@ FORMS = (
     "partnerships:agreement_edit",
     "partnerships:commitment_edit",
     "places:city_add",
+    "opportunities:pitch_create",
+    "opportunities:pitch_edit",
+    "opportunities:party_add",
+    "opportunities:call_create",
+    "opportunities:application_create",
+    "opportunities:application_edit",
 )
 
 

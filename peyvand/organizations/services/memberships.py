@@ -4,7 +4,6 @@ membership, its status, fee and focal person."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Office, OfficeMembership, Role
-from peyvand.core.validation import validate_fields
+from peyvand.core.validation import currency_error, normalise_currency, validate_fields
 from peyvand.records.history import check_version, diff, plain, record_event
 
 from ..models import Membership, MembershipStatus, Organization
@@ -31,7 +30,6 @@ MEMBERSHIP_FIELDS = (
     "focal_person",
     "notes",
 )
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 def _snapshot(m: Membership) -> dict[str, Any]:
@@ -43,10 +41,10 @@ def _validate(m: Membership) -> None:
     errors: dict[str, list[str]] = {}
     if m.status not in MembershipStatus.values:
         errors["status"] = [_("Choose a valid status.")]
-    m.fee_currency = (m.fee_currency or "").strip().upper()
+    m.fee_currency = normalise_currency(m.fee_currency)
     m.notes = (m.notes or "").strip()
-    if m.fee_currency and not _CURRENCY.match(m.fee_currency):
-        errors["fee_currency"] = [_("Enter the currency as its three-letter code, e.g. EUR.")]
+    if wrong_currency := currency_error(m.fee_currency):
+        errors["fee_currency"] = [wrong_currency]
     elif m.annual_fee is not None and not m.fee_currency:
         errors["fee_currency"] = [_("Give the currency of the annual fee.")]
     fee = m.annual_fee

@@ -1,0 +1,18 @@
+"""What the opportunities endpoints share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peyvand.core.api import ErrorOut, ValidationOut
+from peyvand.records.api import StaleOut
+
+# The answers of every write: a role that may not, another office's record, a state that
+# does not allow it now, a stale If-Match, refused values.
+WRITE_ANSWERS: dict[int, Any] = {
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    412: StaleOut,
+    422: ValidationOut,
+}
