@@ -21,3 +21,9 @@ class OpportunitiesConfig(AppConfig):
         register_presenter(self.label, history_rows)
         register_alerts(self.label, office_alerts)
         register_file("pitch", PitchDocument, "file", name=lambda row: row.original_name)
+
+        from peyvand.accounts.calendar import register_calendar
+
+        from .calendar import call_items
+
+        register_calendar("call", _("Funding deadlines"), call_items, order=60)

@@ -20,6 +20,7 @@ from peyvand.accounts.tests.factories import make_member, make_office
 from peyvand.agenda import selectors, services
 from peyvand.agenda.feeds import feed_member, feed_token
 from peyvand.missions.tests.people_factories import make_event, make_mission
+from peyvand.opportunities import services as opportunities
 from peyvand.organizations import services as organizations
 from peyvand.organizations.models import Organization
 from peyvand.partnerships import services as partnerships
@@ -63,6 +64,9 @@ def dated(office: Any) -> dict[str, Any]:
     mission = make_mission(
         office, status="approved", start_date=DAY, end_date=DAY + dt.timedelta(days=3)
     )
+    call = opportunities.call_create(
+        office=office, actor=SYSTEM, funder=uclg, title_en="Green cities", deadline=DAY
+    )
     make_mission(office, status="cancelled", title_en="Called off", start_date=DAY, end_date=DAY)
     return {
         "pact": pact,
@@ -72,6 +76,7 @@ def dated(office: Any) -> dict[str, Any]:
         "obligation": obligation,
         "event": event,
         "mission": mission,
+        "call": call,
     }
 
 
@@ -90,6 +95,7 @@ def test_every_kind_comes_in_and_what_is_done_or_called_off_stays_out(
         f"event-{dated['event'].pk}",
         f"mission-{dated['mission'].pk}",
         f"anniversary-{dated['pact'].pk}-2026",
+        f"call-{dated['call'].pk}",
     }
     assert dated["done"].status == "done"
     assert f"commitment-{dated['done'].pk}" not in _uids(items)
