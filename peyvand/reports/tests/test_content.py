@@ -5,6 +5,7 @@ bounded lists, isolation, and the registry of sections."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from decimal import Decimal
 from typing import Any
@@ -141,7 +142,7 @@ def test_a_jalali_year_runs_from_farvardin_to_the_last_day_of_esfand() -> None:
         dt.date(2025, 2, 28),
     )
     for p in (p1404, leap, g):
-        assert all(a.end + dt.timedelta(days=1) == b.start for a, b in zip(p.months, p.months[1:]))
+        assert all(a.end + dt.timedelta(days=1) == b.start for a, b in itertools.pairwise(p.months))
 
 
 @pytest.mark.django_db
