@@ -56,6 +56,7 @@ PAGES: list[Page] = [
     Page("membership detail", "/fa/o/{office}/organizations/memberships/{membership}/"),
     Page("calendar month", "/fa/o/{office}/calendar/"),
     Page("calendar agenda", "/fa/o/{office}/calendar/agenda/"),
+    Page("annual reports list", "/fa/o/{office}/reports/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
@@ -65,6 +66,7 @@ PAGES: list[Page] = [
         "/api/v1/offices/{office}/calendar?start=2026-11-01&end=2027-01-31",
         kind="api",
     ),
+    Page("API office reports", "/api/v1/offices/{office}/reports", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
 ]
 

@@ -24,6 +24,7 @@ NAMESPACES = (
     "events",
     "missions",
     "agenda",
+    "reports",
 )
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a

@@ -44,6 +44,8 @@ PAGES: list[tuple[str, str, int]] = [
     ("missions:detail", "", 19),
     ("agenda:month", "", 12),
     ("agenda:agenda", "", 12),
+    ("reports:list", "", 7),
+    ("reports:detail", "", 6),
 ]
 API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/partnerships", 7),
@@ -52,6 +54,7 @@ API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/missions", 13),
     ("/api/v1/offices/{office}/alerts", 10),
     (f"/api/v1/offices/{{office}}/calendar?start={_AROUND[0]}&end={_AROUND[1]}", 10),
+    ("/api/v1/offices/{office}/reports", 6),
 ]
 
 
@@ -135,6 +138,19 @@ def grow_modules(office: Office, p: Partnership, n: int) -> None:
         # Submitted, not completed: a completed one adds an activity to the measured pact,
         # whose timeline would then page (one count query more, not one per row).
         missions.mission_transition(mission=mission, actor=SYSTEM, action="submit")
+    # Past annual reports (finished: the service lets three at most be built at once).
+    from peyvand.reports.models import AnnualReport
+
+    for i in range(n):
+        AnnualReport.objects.create(
+            office=office, year=1390 + i, status="done", requested_by=office_user(office)
+        )
+
+
+def office_user(office: Office) -> Any:
+    from peyvand.accounts.models import OfficeMembership
+
+    return OfficeMembership.objects.filter(office=office).first().user  # type: ignore[union-attr]
 
 
 def office_memberships(office: Office) -> list[int]:
