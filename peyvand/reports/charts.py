@@ -31,14 +31,14 @@ def _number(value: int) -> str:
     return f"{value:,}"
 
 
-def nice_top(largest: int) -> int:
-    """A round top for the scale: 1, 2, 5 × 10^n (4 at least, for four steps)."""
-    top = 1
+def nice_top(largest: int, steps: int = 4) -> int:
+    """A round top for a scale of `steps` equal whole steps: each step 1, 2 or 5 × 10^n."""
+    size = 1
     while True:
-        for step in (1, 2, 5):
-            if step * top >= max(largest, 4):
-                return step * top
-        top *= 10
+        for unit in (1, 2, 5):
+            if unit * size * steps >= largest:
+                return unit * size * steps
+        size *= 10
 
 
 def rows_html(chart: Chart, *, rtl: bool, bar_width: int = 300) -> str:
@@ -80,7 +80,7 @@ def columns_html(chart: Chart, *, rtl: bool, width: int = 620, height: int = 190
         f'height="{height}" viewBox="0 0 {width} {height}">'
     ]
     for step in range(5):
-        value = top * step // 4
+        value = top * step // 4  # a whole number: the top is four whole steps
         y = top_pad + plot_h - plot_h * step / 4
         scale_x, anchor = (width - right + 4, "start") if rtl else (left - 4, "end")
         parts.append(

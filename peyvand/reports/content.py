@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.models import Office
 
 from .document import Cell, Column, Kpi, ReportContent, Scope, Section, Table
-from .periods import Period, period_of, period_text
+from .periods import Period, format_day, period_of, period_text
 from .sections.activities import activities_section
 from .sections.memberships import memberships_section
 from .sections.missions import missions_section
@@ -39,7 +39,7 @@ def report_title(year: int) -> str:
     return _("Annual report %(year)s") % {"year": year}
 
 
-def summary_section(sections: list[Section]) -> Section:
+def summary_section(sections: list[Section], scope: Scope) -> Section:
     """The key figures of every section, by section, and their charts (with the charts'
     figures as tables, for the spreadsheet)."""
     rows: list[list[Cell]] = []
@@ -59,7 +59,7 @@ def summary_section(sections: list[Section]) -> Section:
         key="summary",
         title=_("Summary"),
         sheet=_("Summary"),
-        intro=_("The year at a glance: the key figures of every section of this report."),
+        intro=_year_intro(scope),
         kpis=[k for s in sections for k in s.kpis],
         charts=charts,
         tables=[
@@ -76,6 +76,15 @@ def summary_section(sections: list[Section]) -> Section:
             *chart_tables,
         ],
     )
+
+
+def _year_intro(scope: Scope) -> str:
+    intro = _("The year at a glance: the key figures of every section of this report.")
+    if scope.today < scope.period.end:
+        intro += " " + _(
+            "The year is not over: the report counts what was recorded up to %(day)s."
+        ) % {"day": format_day(scope.today, scope.period.calendar, long=True)}
+    return intro
 
 
 def build_content(
@@ -102,7 +111,7 @@ def build_content(
         period=period,
         period_text=period_text(period),
         generated_on=today,
-        sections=[summary_section(sections), *sections],
+        sections=[summary_section(sections, scope), *sections],
     )
 
 

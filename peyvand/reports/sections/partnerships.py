@@ -106,8 +106,8 @@ def partnerships_section(scope: Scope) -> Section:
         Column(_("Signed on"), "date", width=12),
         Column(_("Health score"), "score", width=10),
         Column(_("Health"), width=14),
-        Column(_("Score at the start of the year"), "score", width=12),
-        Column(_("Score at the end of the year"), "score", width=12),
+        Column(_("Score at the start"), "score", width=12),
+        Column(_("Score at the end"), "score", width=12),
         Column(_("Change"), "change", width=9),
         Column(_("Activities in the year"), "int", width=11),
     ]
