@@ -47,7 +47,9 @@ def report_create(request: OfficeRequest) -> HttpResponse:
         except NotAllowedNow as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("The report is being built; this page shows how far."))
+            messages.success(
+                request, _("Your report was asked for; this page follows it until it is ready.")
+            )
             return redirect("reports:detail", office_slug=request.office.slug, pk=report.pk)
     return render(request, "reports/form.html", {"form": form})
 

@@ -219,3 +219,17 @@ def test_a_report_is_built_once(
     assert builder.build_report(report.pk) == "done"  # a second run finds it taken
     assert stored_files(media) == files
     assert builder.build_report(10**9) == "missing"
+
+
+@pytest.mark.django_db
+def test_an_office_name_cannot_break_out_of_the_stylesheet(
+    office: Any, media: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    office.name_en = 'Office "A" </style><h1>x</h1> \\ end'
+    office.save(update_fields=["name_en"])
+    report = build(
+        office, django_capture_on_commit_callbacks, year=2025, calendar="gregorian", language="en"
+    )
+    assert report.status == "done", report.failure
+    text = pdf_text(Path(report.pdf_file.path))
+    assert 'Office "A" </style><h1>x</h1>' in text  # the cover and the running header

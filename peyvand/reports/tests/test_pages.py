@@ -186,3 +186,13 @@ def test_another_offices_report_is_not_found(
 def test_a_stranger_is_sent_to_log_in(office: Any, client: Any) -> None:
     answer = client.get(url("list", office))
     assert answer.status_code == 302 and "login" in answer["Location"]
+
+
+def test_the_list_pages_past_reports(office: Any, member_client: Any) -> None:
+    for year in range(1380, 1405):
+        AnnualReport.objects.create(office=office, year=year, status="done")
+    client = member_client(office, "viewer")
+    first = client.get(url("list", office, "en")).content.decode()
+    second = client.get(url("list", office, "en") + "?page=2").content.decode()
+    assert first.count("data-report-row=") == 20 and second.count("data-report-row=") == 5
+    assert "Page 2 of 2" in second
