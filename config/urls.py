@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("o/<slug:office_slug>/opportunities/", include("peyvand.opportunities.urls")),
     path("o/<slug:office_slug>/search/", include("peyvand.search.urls")),
     path("o/<slug:office_slug>/calendar/", include("peyvand.agenda.urls")),
+    path("o/<slug:office_slug>/reports/", include("peyvand.reports.urls")),
     # A member's calendar feed: no login, its signed address is the key.
     path("feeds/calendar/", include((feed_patterns, "feeds"))),
     path("o/<slug:office_slug>/files/", include("peyvand.records.urls")),

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "peyvand.knowledge",
     "peyvand.opportunities",
     "peyvand.agenda",
+    "peyvand.reports",
     "peyvand.dashboard",
     "peyvand.api",
 ]

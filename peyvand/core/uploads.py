@@ -26,7 +26,10 @@ ALLOWED = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
 }
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-CONTENT_TYPES = {ext: mime for mime, ext in ALLOWED.items()}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The types files are served with: the uploads above, and the spreadsheets Peyvand writes
+# itself (the annual report), which are never accepted as uploads.
+CONTENT_TYPES = {ext: mime for mime, ext in ALLOWED.items()} | {".xlsx": XLSX}
 NAME_MAX = 200
 
 

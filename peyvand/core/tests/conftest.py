@@ -403,8 +403,10 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
         end_date=TODAY + dt.timedelta(days=42),
     )
     opportunities = _opportunities_world(office, director, p, contact, d)
+    reports = _reports_world(office, director)
     return {
         **opportunities,
+        **reports,
         "organizations:list": {},
         "organizations:create": {},
         "organizations:city_search": {},
@@ -604,4 +606,31 @@ def _opportunities_world(
         f"{prefix}application_create": {},
         f"{prefix}application_detail": {"pk": application.pk},
         f"{prefix}application_edit": {"pk": application.pk},
+    }
+
+
+def _reports_world(office: Any, director: Any) -> dict[str, dict[str, Any]]:
+    """Annual reports in each state (their building is not run here): the report page of
+    a finished one (its downloads), the progress of a queued one."""
+    from peyvand.reports import services as reports
+    from peyvand.reports.models import AnnualReport
+
+    done = reports.report_request(
+        office=office, actor=director, year=1404, calendar="jalali", language="fa"
+    )
+    AnnualReport.objects.filter(pk=done.pk).update(status="done", stage="done", progress=100)
+    failed = reports.report_request(
+        office=office, actor=director, year=2025, calendar="gregorian", language="en"
+    )
+    AnnualReport.objects.filter(pk=failed.pk).update(
+        status="failed", stage="failed", failure="RuntimeError: out of paper 42"
+    )
+    queued = reports.report_request(
+        office=office, actor=director, year=1403, calendar="jalali", language="en"
+    )
+    return {
+        "reports:list": {},
+        "reports:create": {},
+        "reports:detail": {"pk": done.pk},
+        "reports:progress": {"pk": queued.pk},
     }

@@ -21,8 +21,9 @@ LAYERS = {
     "knowledge": 9,
     "opportunities": 10,
     "agenda": 11,
-    "dashboard": 12,
-    "api": 12,
+    "reports": 12,
+    "dashboard": 13,
+    "api": 13,
 }
 
 

@@ -41,8 +41,8 @@ PAGES: list[tuple[str, str, int]] = [
     ("events:list", "", 8),
     ("missions:list", "", 10),
     ("missions:board", "", 13),
-    ("agenda:month", "", 12),
-    ("agenda:agenda", "", 12),
+    ("agenda:month", "", 13),
+    ("agenda:agenda", "", 13),
     ("missions:detail", "", 20),  # its observations' practices: one query (knowledge)
     ("knowledge:list", "", 11),
     ("knowledge:board", "", 12),
@@ -53,6 +53,8 @@ PAGES: list[tuple[str, str, int]] = [
     ("opportunities:call_detail", "", 10),
     ("opportunities:application_list", "", 8),
     ("opportunities:application_detail", "", 10),
+    ("reports:list", "", 7),
+    ("reports:detail", "", 6),
 ]
 API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/partnerships", 7),
@@ -60,11 +62,12 @@ API: list[tuple[str, int]] = [
     ("/api/v1/cities?q=Tehran", 2),
     ("/api/v1/offices/{office}/missions", 13),
     ("/api/v1/offices/{office}/alerts", 10),
-    (f"/api/v1/offices/{{office}}/calendar?start={_AROUND[0]}&end={_AROUND[1]}", 10),
+    (f"/api/v1/offices/{{office}}/calendar?start={_AROUND[0]}&end={_AROUND[1]}", 11),
     ("/api/v1/offices/{office}/practices", 11),
     ("/api/v1/offices/{office}/pitches", 9),
     ("/api/v1/offices/{office}/calls", 8),
     ("/api/v1/offices/{office}/applications", 8),
+    ("/api/v1/offices/{office}/reports", 6),
 ]
 
 
@@ -165,6 +168,13 @@ def grow_modules(office: Office, p: Partnership, n: int) -> None:
         knowledge.practice_move(
             practice=practice, actor=SYSTEM, stage=stage, reason="Growth" if i % 4 == 3 else ""
         )
+    # Past annual reports (finished: the service lets three at most be built at once).
+    from peyvand.reports.models import AnnualReport
+
+    for i in range(n):
+        AnnualReport.objects.create(
+            office=office, year=1390 + i, status="done", requested_by=office_user(office)
+        )
     grow_opportunities(office, p, n)
 
 
@@ -220,6 +230,12 @@ def grow_opportunities(office: Office, p: Partnership, n: int) -> None:
                 amount_requested=None,
             )
     assert Application.objects.for_office(office).count() >= 2 * n
+
+
+def office_user(office: Office) -> Any:
+    from peyvand.accounts.models import OfficeMembership
+
+    return OfficeMembership.objects.filter(office=office).first().user  # type: ignore[union-attr]
 
 
 def office_memberships(office: Office) -> list[int]:

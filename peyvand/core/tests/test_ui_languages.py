@@ -99,6 +99,7 @@ FRAGMENTS = {
     "discover:peer_search",
     "organizations:city_search",
     "contacts:city_search",
+    "reports:progress",
 }
 FILES = {"records:download"}
 ANONYMOUS = {"accounts:login"}  # a logged-in user is sent on; read it logged out
