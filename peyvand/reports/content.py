@@ -22,7 +22,9 @@ from .periods import Period, format_day, period_of, period_text
 from .sections.activities import activities_section
 from .sections.memberships import memberships_section
 from .sections.missions import missions_section
+from .sections.opportunities import opportunities_section
 from .sections.partnerships import partnerships_section
+from .sections.practices import practices_section
 
 SectionBuilder = Callable[[Scope], Section]
 
@@ -32,6 +34,8 @@ SECTIONS: list[SectionBuilder] = [
     activities_section,
     missions_section,
     memberships_section,
+    practices_section,
+    opportunities_section,
 ]
 
 
