@@ -13,6 +13,15 @@ from .links import (
     registry_partner_cities,
     signed_partner_edges,
 )
+from .office_lists import (
+    CommitmentState,
+    activity_list,
+    commitment_list,
+    commitment_state_filter,
+    date_range,
+    office_pacts,
+    outcome_list,
+)
 from .parts import (
     activities_of,
     activity_count,
@@ -34,6 +43,13 @@ from .registry import (
 
 __all__ = [
     "Alert",
+    "CommitmentState",
+    "activity_list",
+    "commitment_list",
+    "commitment_state_filter",
+    "date_range",
+    "office_pacts",
+    "outcome_list",
     "HomeLink",
     "activities_of",
     "activity_count",
