@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
 from peyvand.accounts.access import office_answer, office_request
@@ -53,6 +53,15 @@ YEAR_MIN = 1278  # Jalali 1279 begins in 1900
 YEAR_MAX = 2100
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
+
+
+class DashboardQuery(Schema):
+    calendar: Literal["jalali", "gregorian"] | None = Field(
+        None, description="The year's calendar (default: jalali for Persian, else gregorian)."
+    )
+    year: int | None = Field(
+        None, ge=YEAR_MIN, le=YEAR_MAX, description="The year in that calendar (default: today's)."
+    )
 
 
 class SpanOut(Schema):
@@ -118,8 +127,7 @@ def dashboard_body(kpis: Kpis) -> dict[str, Any]:
 def dashboard(
     request: HttpRequest,
     slug: str,
-    calendar: Literal["jalali", "gregorian"] | None = Query(None),
-    year: int | None = Query(None, ge=YEAR_MIN, le=YEAR_MAX),
+    q: Query[DashboardQuery],
 ) -> dict[str, Any]:
     """The office's KPIs for a year and the year before, keyed by KPI: `kpis` holds counts
     (`pacts.active`, `activities`, `commitments.overdue`, `missions.completed`,
@@ -130,8 +138,8 @@ def dashboard(
     The page's figures are the same (one definition each, `dashboard/kpis.py`)."""
     office = office_request(request, slug).office
     today = timezone.localdate()
-    chosen = calendar or calendar_of(get_language())
-    span = year_span(chosen, year) if year is not None else current_year(chosen, today)
+    chosen = q.calendar or calendar_of(get_language())
+    span = year_span(chosen, q.year) if q.year is not None else current_year(chosen, today)
     if span.previous().start < FIRST_DAY or span.end > LAST_DAY:
         message = _(
             "Choose a year from %(g_min)s to %(g_max)s (%(j_min)s to %(j_max)s in the "

@@ -59,7 +59,8 @@ def build(office: Office, tag: str) -> dict[str, Any]:
             ("active", [["2025-02-28", 90]], dt.date(2018, 1, 1)),  # archived below
         )
     ):
-        p = make_partnership(office, partner_city=make_city(f"{tag} city {i}", country="DE"))
+        city = make_city(f"{tag} city {i}", country="DE", lat=50.0 + i, lon=8.0 + i)
+        p = make_partnership(office, partner_city=city)
         pacts.append((p, label, trend, signed))
     first, second = pacts[0][0], pacts[1][0]
     # Activities (one of two pacts), their outcomes, commitments.
