@@ -41,6 +41,9 @@
       maintainAspectRatio: false,
       animation: false,
       indexAxis: horizontal ? "y" : "x",
+      // Room for the last month's slanted name: with the axis reversed (right to left)
+      // Chart.js leaves it none on the left.
+      layout: { padding: { left: RTL && !horizontal ? 24 : 4, right: 4 } },
       locale: FA ? "fa-IR" : "en",
       plugins: {
         legend: { display: false, rtl: RTL, position: RTL ? "right" : "left" },
