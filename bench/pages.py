@@ -39,6 +39,9 @@ RECORDS: dict[str, str] = {
 PAGES: list[Page] = [
     Page("office home", "/fa/o/{office}/"),
     Page("partnership list", "/fa/o/{office}/partnerships/"),
+    Page("activities list", "/fa/o/{office}/partnerships/activities/"),
+    Page("commitments list", "/fa/o/{office}/partnerships/commitments/"),
+    Page("outcomes list", "/fa/o/{office}/partnerships/outcomes/"),
     Page("partnership detail", "/fa/o/{office}/partnerships/{partnership}/"),
     Page("city page", "/fa/world/cities/{city}/"),
     Page("atlas search", "/fa/world/?q=%D8%AA%D9%87%D8%B1%D8%A7%D9%86"),
@@ -66,6 +69,7 @@ PAGES: list[Page] = [
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
     Page("API office alerts", "/api/v1/offices/{office}/alerts", kind="api"),
+    Page("API office dashboard", "/api/v1/offices/{office}/dashboard", kind="api"),
     Page(
         "API office calendar",
         "/api/v1/offices/{office}/calendar?start=2026-11-01&end=2027-01-31",

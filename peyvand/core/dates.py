@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -115,3 +116,52 @@ def format_input(value: dt.date | None) -> str:
         j = to_jalali(value)
         return to_persian_digits(f"{j.year:04d}/{j.month:02d}/{j.day:02d}")
     return value.isoformat()
+
+
+# ---------------------------------------------------------------- years
+
+JALALI = "jalali"
+GREGORIAN = "gregorian"
+CALENDARS = (JALALI, GREGORIAN)
+
+
+@dataclasses.dataclass(frozen=True)
+class YearSpan:
+    """One year of a calendar as Gregorian days: `start` and `end` both included."""
+
+    calendar: str  # JALALI or GREGORIAN
+    year: int  # in that calendar (1404, or 2025)
+    start: dt.date
+    end: dt.date
+
+    def previous(self) -> YearSpan:
+        return year_span(self.calendar, self.year - 1)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+
+def calendar_of(language: str | None) -> str:
+    """The calendar a language counts years in: Jalali in Persian, Gregorian otherwise."""
+    return JALALI if (language or "fa").startswith("fa") else GREGORIAN
+
+
+def year_span(calendar: str, year: int) -> YearSpan:
+    """The days of `year` in `calendar`: 1404 in Jalali is 2025-03-21..2026-03-20."""
+    if calendar == JALALI:
+        start = jdatetime.date(year, 1, 1).togregorian()
+        end = jdatetime.date(year + 1, 1, 1).togregorian() - dt.timedelta(days=1)
+        return YearSpan(JALALI, year, start, end)
+    return YearSpan(GREGORIAN, year, dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def current_year(calendar: str, today: dt.date) -> YearSpan:
+    """The year of `calendar` that `today` falls in."""
+    year = to_jalali(today).year if calendar == JALALI else today.year
+    return year_span(calendar, year)
+
+
+def language_year(language: str | None, today: dt.date) -> YearSpan:
+    """The year `today` falls in, in the calendar of `language` (the one function every
+    yearly figure asks: the dashboard, its API and the annual report)."""
+    return current_year(calendar_of(language), today)

@@ -140,3 +140,25 @@ def limit_choices(form: forms.BaseForm, name: str, queryset: Any) -> None:
     field = form.fields[name]
     assert isinstance(field, forms.ModelChoiceField)  # ModelMultipleChoiceField too
     field.queryset = queryset
+
+
+class DateRangeForm(forms.Form):
+    """A list's `start`/`end` filter: Jalali dates in fa, ISO dates in en, and ISO dates
+    in either language (the links the dashboard's figures make are the same in both).
+    `shown()` gives the form to render: the dates in the page's calendar."""
+
+    start = JalaliDateField(label=_("From"), required=False)
+    end = JalaliDateField(label=_("To"), required=False)
+
+    def dates(self) -> tuple[dt.date | None, dt.date | None]:
+        """The range asked for; a date that cannot be read is left out (a list filter
+        shows everything rather than an error page)."""
+        if not self.is_bound:
+            return None, None
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return data.get("start"), data.get("end")
+
+    def shown(self) -> DateRangeForm:
+        start, end = self.dates()
+        return DateRangeForm(initial={"start": start, "end": end}, prefix=self.prefix)

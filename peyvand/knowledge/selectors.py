@@ -39,6 +39,8 @@ PER_COLUMN = 12
 
 
 def practice_list(*, office: Office, filters: dict[str, Any] | None = None) -> QuerySet[Practice]:
+    """The office's practices: `stage`, `area`, `city`, `tag`, `start`/`end` (adopted
+    within them, `adoptions_between`), `q`, `sort`."""
     filters = filters or {}
     qs: QuerySet[Practice] = Practice.objects.for_office(office).select_related(
         "source_city__country", "department"
@@ -52,6 +54,11 @@ def practice_list(*, office: Office, filters: dict[str, Any] | None = None) -> Q
     if filters.get("tag"):
         tag = " ".join(str(filters["tag"]).split()).lower()
         qs = qs.filter(ListHas(F("tags"), tag))
+    if filters.get("start") or filters.get("end"):
+        adoptions = adoptions_between(
+            office=office, start=filters.get("start"), end=filters.get("end")
+        )
+        qs = qs.filter(pk__in=adoptions.values("practice_id"))
     if filters.get("q"):
         q = filters["q"]
         qs = qs.filter(
@@ -62,6 +69,19 @@ def practice_list(*, office: Office, filters: dict[str, Any] | None = None) -> Q
         )
     sort = SORTS.get(filters.get("sort") or DEFAULT_SORT, SORTS[DEFAULT_SORT])
     return qs.prefetch_related("areas").order_by(*sort)
+
+
+def adoptions_between(
+    *, office: Office, start: dt.date | None, end: dt.date | None
+) -> QuerySet[StageSpan]:
+    """The office's adoptions (stays in the adopted stage) that began within start..end
+    (a missing bound is open): a practice adopted, then rejected, was still adopted then."""
+    qs = StageSpan.objects.for_office(office).filter(stage=Stage.ADOPTED)
+    if start is not None:
+        qs = qs.filter(entered_on__gte=start)
+    if end is not None:
+        qs = qs.filter(entered_on__lte=end)
+    return qs
 
 
 def stage_counts(office: Office) -> dict[str, int]:

@@ -40,6 +40,12 @@ APPLICATION_SORTS = {
     "status": ("status", "-updated_at", "-pk"),
 }
 APPLICATION_DEFAULT_SORT = "-updated"
+# The statuses of an application whose funding was granted (accepted, and what follows).
+GRANTED = (
+    ApplicationStatus.ACCEPTED,
+    ApplicationStatus.IMPLEMENTATION,
+    ApplicationStatus.COMPLETED,
+)
 
 
 # ---------------------------------------------------------------- pitches
@@ -152,6 +158,8 @@ def call_for_detail(*, office: Office, pk: int) -> FundingCall:
 def application_list(
     *, office: Office, filters: dict[str, Any] | None = None
 ) -> QuerySet[Application]:
+    """The office's applications: `status`, `call`, `pitch`, `granted` (accepted or
+    after: GRANTED), `start`/`end` (the call's deadline within them), `sort`."""
     filters = filters or {}
     qs: QuerySet[Application] = Application.objects.for_office(office).select_related(
         "call", "call__funder", "pitch"
@@ -162,6 +170,12 @@ def application_list(
         qs = qs.filter(call_id=filters["call"])
     if filters.get("pitch"):
         qs = qs.filter(pitch_id=filters["pitch"])
+    if filters.get("granted"):
+        qs = qs.filter(status__in=GRANTED)
+    if filters.get("start"):
+        qs = qs.filter(call__deadline__gte=filters["start"])
+    if filters.get("end"):
+        qs = qs.filter(call__deadline__lte=filters["end"])
     sort = APPLICATION_SORTS.get(
         filters.get("sort") or APPLICATION_DEFAULT_SORT, APPLICATION_SORTS[APPLICATION_DEFAULT_SORT]
     )

@@ -99,8 +99,10 @@
     data.partners.forEach(function (partner) {
       if (!hasPosition(partner)) { return; }
       bounds.push([partner.lat, partner.lon]);
-      var colour = partner.confirmed ? COLOURS.confirmed : COLOURS.unconfirmed;
-      if (hasPosition(city)) {
+      // A partner may bring its own colour (the dashboard: its pact's health label), and a
+      // map may draw the partners without the lines to the city (`links: false`).
+      var colour = partner.colour || (partner.confirmed ? COLOURS.confirmed : COLOURS.unconfirmed);
+      if (hasPosition(city) && data.links !== false) {
         L.polyline([[city.lat, city.lon], [partner.lat, partner.lon]], {
           color: colour,
           weight: partner.confirmed ? 2 : 1.5,
@@ -110,7 +112,7 @@
         }).addTo(map);
       }
       L.circleMarker([partner.lat, partner.lon], {
-        radius: 5,
+        radius: partner.colour ? 6 : 5,
         color: "#fff",
         weight: 1,
         fillColor: colour,

@@ -237,6 +237,9 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         "dashboard:home": oid,
         "dashboard:date_converter": oid,
         "partnerships:list": oid,
+        "partnerships:activity_list": oid,
+        "partnerships:commitment_list": oid,
+        "partnerships:outcome_list": oid,
         "partnerships:create": oid,
         "partnerships:city_search": oid,
         "partnerships:settings": oid,
@@ -291,6 +294,14 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         ("dashboard:date_converter", oid, {"fa": "date=1403-01-01", "en": "date=2024-03-20"}),
         ("dashboard:date_converter", oid, "date=not-a-date"),  # the error message
         ("knowledge:list", oid, "stage=proposed&sort=title"),  # none: the empty state
+        # The dashboard's links: a year's range in ISO dates, in both languages.
+        ("partnerships:activity_list", oid, "start=2000-01-01&end=2100-12-31&kind=event"),
+        ("partnerships:commitment_list", oid, "state=overdue&start=2000-01-01"),
+        ("partnerships:outcome_list", oid, "kind=grant"),  # none: the empty state
+        ("missions:list", oid, "status=completed&start=2000-01-01&end=2100-12-31"),
+        ("knowledge:list", oid, "start=2000-01-01&end=2100-12-31"),
+        ("organizations:memberships", oid, "fee=due&start=2000-01-01&end=2100-12-31"),
+        ("opportunities:application_list", oid, "granted=1&start=2000-01-01"),
     ]
     for values in data.values():
         values.sort(key=len, reverse=True)  # "Lyon Metropole" before "Lyon"

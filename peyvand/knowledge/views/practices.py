@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from peyvand.accounts.access import OfficeRequest, get_for_office, office_page, office_view
 from peyvand.accounts.models import Office, Role
-from peyvand.core.forms import apply_service_errors
+from peyvand.core.forms import DateRangeForm, apply_service_errors
 from peyvand.core.pagination import paginate, querystring_without
 from peyvand.core.validation import is_record_id
 from peyvand.missions.models import PracticeObserved
@@ -46,11 +46,17 @@ def practice_list(request: OfficeRequest) -> HttpResponse:
         filters["stage"] = ""
     if filters["sort"] not in selectors.SORTS:
         filters["sort"] = ""
-    page = paginate(request, selectors.practice_list(office=office, filters=filters))
+    dates = DateRangeForm(request.GET or None)
+    start, end = dates.dates()
+    page = paginate(
+        request,
+        selectors.practice_list(office=office, filters={**filters, "start": start, "end": end}),
+    )
     context = {
         "page_obj": page,
         "filters": filters,
-        "filtered": any(filters[k] for k in FILTERS if k != "sort"),
+        "date_form": dates.shown(),
+        "filtered": any(filters[k] for k in FILTERS if k != "sort") or bool(start or end),
         "querystring": querystring_without(request, "page"),
         "counts": selectors.stage_counts(office),
         "stages": Stage.choices,

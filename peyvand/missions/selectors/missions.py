@@ -37,6 +37,8 @@ BOARD_COLUMNS = (
 
 
 def mission_list(*, office: Office, filters: dict[str, Any] | None = None) -> QuerySet[Mission]:
+    """The office's missions: `status`, `direction`, `event`, `partnership`, `year` (of
+    the start, Gregorian), `start`/`end` (the start date within them), `q`, `sort`."""
     filters = filters or {}
     qs: QuerySet[Mission] = Mission.objects.for_office(office).select_related("event")
     if filters.get("status"):
@@ -49,6 +51,10 @@ def mission_list(*, office: Office, filters: dict[str, Any] | None = None) -> Qu
         qs = qs.filter(partnerships__pk=filters["partnership"])
     if filters.get("year"):
         qs = qs.filter(start_date__year=filters["year"])
+    if filters.get("start"):
+        qs = qs.filter(start_date__gte=filters["start"])
+    if filters.get("end"):
+        qs = qs.filter(start_date__lte=filters["end"])
     if filters.get("q"):
         q = filters["q"]
         qs = qs.filter(

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from peyvand.accounts.access import OfficeRequest, get_for_office, office_page, office_view
 from peyvand.accounts.models import OfficeMembership, Role
-from peyvand.core.forms import apply_service_errors
+from peyvand.core.forms import DateRangeForm, apply_service_errors
 from peyvand.core.pagination import paginate, querystring_without
 from peyvand.core.validation import NotAllowedNow, is_record_id
 from peyvand.partnerships.models import Partnership
@@ -58,10 +58,16 @@ def mission_list(request: OfficeRequest) -> HttpResponse:
         and 1900 <= int(filters["year"]) <= 2100
     ):
         filters["year"] = ""
-    page = paginate(request, selectors.mission_list(office=office, filters=filters))
+    dates = DateRangeForm(request.GET or None)
+    start, end = dates.dates()
+    page = paginate(
+        request,
+        selectors.mission_list(office=office, filters={**filters, "start": start, "end": end}),
+    )
     context = {
         "page_obj": page,
         "filters": filters,
+        "date_form": dates.shown(),
         "querystring": querystring_without(request, "page"),
         "counts": selectors.status_counts(office=office),
         "statuses": MissionStatus.choices,
@@ -71,7 +77,7 @@ def mission_list(request: OfficeRequest) -> HttpResponse:
         .filter(archived=False)
         .select_related("partner_city")
         .order_by("partner_city__name_en"),
-        "filtered": any(filters[k] for k in FILTERS if k != "sort"),
+        "filtered": any(filters[k] for k in FILTERS if k != "sort") or bool(start or end),
     }
     return render(request, "missions/list.html", context)
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from peyvand.accounts.access import OfficeRequest, office_page, office_view
 from peyvand.accounts.models import Role
-from peyvand.core.forms import apply_service_errors
+from peyvand.core.forms import DateRangeForm, apply_service_errors
 from peyvand.core.pagination import paginate, querystring_without
 from peyvand.core.validation import NotAllowedNow, is_record_id
 from peyvand.records.history import history_of
@@ -34,15 +34,19 @@ def application_list(request: OfficeRequest) -> HttpResponse:
     filters = {
         "status": choice_filter(request, "status", ApplicationStatus.values),
         "sort": choice_filter(request, "sort", selectors.APPLICATION_SORTS),
+        "granted": choice_filter(request, "granted", ["1"]),
     }
-    qs = selectors.application_list(office=office, filters=filters)
+    dates = DateRangeForm(request.GET or None)
+    start, end = dates.dates()
+    qs = selectors.application_list(office=office, filters={**filters, "start": start, "end": end})
     context = {
         "page_obj": paginate(request, qs),
         "filters": filters,
+        "date_form": dates.shown(),
         "querystring": querystring_without(request, "page"),
         "counts": selectors.application_status_counts(office=office),
         "statuses": ApplicationStatus.choices,
-        "filtered": bool(filters["status"]),
+        "filtered": bool(filters["status"] or filters["granted"] or start or end),
     }
     return render(request, "opportunities/applications/list.html", context)
 

@@ -34,8 +34,9 @@ def _next_obligation() -> QuerySet[Obligation]:
 def membership_list(
     *, office: Office, filters: dict[str, Any], today: dt.date
 ) -> QuerySet[Membership]:
-    """The office's memberships, filtered (status, fee state) and sorted, each with the
-    due date and title of its next obligation not done (`next_due_on`, `next_title`)."""
+    """The office's memberships, filtered (status, fee state, `start`/`end`: the fee's
+    due date within them) and sorted, each with the due date and title of its next
+    obligation not done (`next_due_on`, `next_title`)."""
     nxt = _next_obligation()
     qs = (
         Membership.objects.for_office(office)
@@ -51,6 +52,10 @@ def membership_list(
     fee = filters.get("fee") or ""
     if fee in FeeState.values:
         qs = qs.filter(fee_state_filter(fee, today))
+    if filters.get("start"):
+        qs = qs.filter(fee_due_on__gte=filters["start"])
+    if filters.get("end"):
+        qs = qs.filter(fee_due_on__lte=filters["end"])
     q = (filters.get("q") or "").strip()[:100]
     if q:
         qs = qs.filter(

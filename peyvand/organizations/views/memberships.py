@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from peyvand.accounts.access import OfficeRequest, office_page, office_view
 from peyvand.accounts.models import Role
-from peyvand.core.forms import apply_service_errors
+from peyvand.core.forms import DateRangeForm, apply_service_errors
 from peyvand.core.pagination import paginate, querystring_without
 from peyvand.core.validation import is_record_id
 
@@ -32,8 +32,13 @@ FILTERS = ("status", "fee", "q", "sort")
 def membership_list(request: OfficeRequest) -> HttpResponse:
     today = timezone.localdate()
     filters = {key: request.GET.get(key, "")[:100] for key in FILTERS}
+    dates = DateRangeForm(request.GET or None)
+    start, end = dates.dates()
     page = paginate(
-        request, selectors.membership_list(office=request.office, filters=filters, today=today)
+        request,
+        selectors.membership_list(
+            office=request.office, filters={**filters, "start": start, "end": end}, today=today
+        ),
     )
     for m in page.object_list:
         m.fee = fee_state(m, today)
@@ -42,7 +47,8 @@ def membership_list(request: OfficeRequest) -> HttpResponse:
     context = {
         "page_obj": page,
         "filters": filters,
-        "filtered": any(filters[k] for k in ("status", "fee", "q")),
+        "filtered": any(filters[k] for k in ("status", "fee", "q")) or bool(start or end),
+        "date_form": dates.shown(),
         "querystring": querystring_without(request, "page"),
         "statuses": MembershipStatus.choices,
         "fee_states": FeeState.choices,

@@ -13,6 +13,15 @@ from .links import (
     registry_partner_cities,
     signed_partner_edges,
 )
+from .office_lists import (
+    CommitmentState,
+    activity_list,
+    commitment_list,
+    commitment_state_filter,
+    date_range,
+    office_pacts,
+    outcome_list,
+)
 from .parts import (
     activities_of,
     activity_count,
@@ -34,13 +43,18 @@ from .registry import (
 
 __all__ = [
     "Alert",
+    "CommitmentState",
     "HomeLink",
     "activities_of",
     "activity_count",
+    "activity_list",
     "agreements_of",
     "alerts",
     "city_search",
+    "commitment_list",
+    "commitment_state_filter",
     "commitments_of",
+    "date_range",
     "health_facts",
     "health_trend",
     "health_weights",
@@ -48,7 +62,9 @@ __all__ = [
     "home_city_links",
     "label_counts",
     "office_activities",
+    "office_pacts",
     "office_pacts_version",
+    "outcome_list",
     "outcome_totals",
     "pacts_of_activity",
     "partner_countries",
