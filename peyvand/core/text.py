@@ -8,6 +8,12 @@ Search key: the display form, then lower-cased, Latin accents stripped, ZWNJ and
 hyphens folded to a space, ة/ۀ/ه‌ی folded to ه, آ/أ/إ folded to ا, ؤ to و, ئ to ی, and
 Persian and Arabic-Indic digits turned into ASCII, so that every spelling a user may type
 meets the same key.
+
+Search words (`search_words`, the one normalisation of the full-text search, for indexed
+text and for a query alike): the search key of each word, split at anything that is not a
+letter or a digit; a word written in parts (ZWNJ, hyphen: تفاهم‌نامه, co-operation) gives
+its parts and, after them, the parts joined (تفاهمنامه, cooperation), so that a reader who
+types the word with a space, a ZWNJ or nothing between its parts meets it.
 """
 
 from __future__ import annotations
@@ -114,6 +120,51 @@ def search_key(text: str | None) -> str:
     text = text.replace("ı", "i").replace("ø", "o").replace("đ", "d").replace("ł", "l")
     text = text.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe")
     return _SPACES.sub(" ", text).strip()
+
+
+# A word of the index: letters and digits of any script (after search_key).
+_WORD = re.compile(r"[^\W_]+")
+# A written word is joined from at most this many parts (a longer run is not a word).
+_JOIN_MAX = 4
+
+
+def search_words(text: str | None) -> list[str]:
+    """The words of a text as the full-text search indexes and queries them, in order.
+
+    Each written word (between spaces) is folded by `search_key`; it gives its parts
+    (letters and digits) and, when it was written in two to four parts (ZWNJ, hyphen,
+    apostrophe-free punctuation), the parts joined as one more word after them."""
+    words: list[str] = []
+    for chunk in normalize_display(text).split():
+        parts = _WORD.findall(search_key(chunk))
+        words.extend(parts)
+        if 1 < len(parts) <= _JOIN_MAX:
+            words.append("".join(parts))
+    return words
+
+
+def search_text(text: str | None) -> str:
+    """`search_words` joined by spaces: the stored form of an indexed text."""
+    return " ".join(search_words(text))
+
+
+def search_query_words(text: str | None) -> list[str]:
+    """The words of a query: as `search_words`, but a word written in parts is one word,
+    its parts joined (the index holds the joined form of every such word; the query
+    builder also tries a Persian word split in two, see peyvand.search.query)."""
+    words: list[str] = []
+    for chunk in normalize_display(text).split():
+        parts = _WORD.findall(search_key(chunk))
+        if 1 < len(parts) <= _JOIN_MAX:
+            words.append("".join(parts))
+        else:
+            words.extend(parts)
+    return words
+
+
+def is_arabic_script(word: str) -> bool:
+    """Whether a word has letters of the Arabic script (Persian, Arabic)."""
+    return any("\u0600" <= ch <= "\u06ff" for ch in word)
 
 
 def to_persian_digits(text: object) -> str:

@@ -29,3 +29,11 @@ class MissionsConfig(AppConfig):
         from .views.contacts import pact_panel
 
         register_pact_panel("contacts", "missions/_pact_contacts.html", pact_panel)
+
+        # The one search finds the missions and the contacts.
+        from peyvand.search.documents import register_search
+
+        from .search import CONTACTS, MISSIONS
+
+        register_search(MISSIONS)
+        register_search(CONTACTS)

@@ -31,3 +31,10 @@ class OrganizationsConfig(AppConfig):
         m2m_changed.connect(
             bump_world, sender=Organization.areas.through, dispatch_uid="org-world-areas"
         )
+
+        # The one search finds the organisations, for every office (shared data).
+        from peyvand.search.documents import register_search
+
+        from .search import ORGANIZATIONS
+
+        register_search(ORGANIZATIONS)

@@ -37,3 +37,12 @@ class PartnershipsConfig(AppConfig):
             "evidence", Commitment, "evidence_file", name=lambda row: f"evidence-{row.pk}"
         )
         register_daily("partnerships.refresh_health", refresh_all_health)
+
+        # The one search finds the pacts and their activities, filtered by these areas.
+        from peyvand.search.documents import register_areas, register_search
+
+        from .search import ACTIVITIES, PARTNERSHIPS, area_choices
+
+        register_search(PARTNERSHIPS)
+        register_search(ACTIVITIES)
+        register_areas(area_choices)

@@ -1,0 +1,68 @@
+"""What every engine offers, and the SQL both share (the document table's filters)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..models import SearchDocument
+from ..query import Expr, Scope
+from ..tags import area_tag, city_tag, kind_tag, office_tag
+
+TABLE = SearchDocument._meta.db_table
+
+
+@dataclass(frozen=True)
+class Filters:
+    """An engine's query: the words' expression and the scope, rendered once."""
+
+    expr: Expr
+    scope: Scope
+    with_kinds: bool = True  # the facets count every type: without the type filter
+
+
+class Engine(Protocol):
+    vendor: str
+
+    def install(self, schema_editor: Any) -> None:
+        """Create the full-text index (migration 0002 and the bench)."""
+
+    def uninstall(self, schema_editor: Any) -> None: ...
+
+    def ranked_ids(self, filters: Filters, *, limit: int, offset: int) -> list[int]:
+        """Document ids, best first."""
+
+    def kind_counts(self, filters: Filters) -> dict[str, int]:
+        """How many documents of each type match (the type filter not applied)."""
+
+    def similar_ids(self, scope: Scope, words: list[str], *, limit: int) -> list[int]:
+        """Documents whose title is spelled like the words (misspellings); [] where the
+        engine has no such index."""
+
+    def optimize(self) -> None: ...
+
+
+def scope_tags(scope: Scope, *, with_kinds: bool) -> list[list[str]]:
+    """The filters as groups of tags: a document carries at least one tag of each group."""
+    groups = [[office_tag(scope.office_id), office_tag(None)]]
+    if with_kinds and scope.kinds:
+        groups.append([kind_tag(key) for key in scope.kinds])
+    if scope.area_id is not None:
+        groups.append([area_tag(scope.area_id)])
+    if scope.city_id is not None:
+        groups.append([city_tag(scope.city_id)])
+    return groups
+
+
+def office_where(alias: str, scope: Scope) -> tuple[str, list[Any]]:
+    """The office condition on the document table (its own records and the shared ones),
+    and the date range: part of every engine query, never a filter applied afterwards."""
+    sql = f"({alias}.office_id = %s OR {alias}.office_id IS NULL)"
+    params: list[Any] = [scope.office_id]
+    if scope.date_from is not None:
+        sql += f" AND {alias}.date >= %s"
+        params.append(scope.date_from)
+    if scope.date_to is not None:
+        sql += f" AND {alias}.date <= %s"
+        params.append(scope.date_to)
+    return sql, params

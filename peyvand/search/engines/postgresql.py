@@ -1,0 +1,112 @@
+"""PostgreSQL: a generated tsvector column over the normalised words, and pg_trgm.
+
+`vector` is `to_tsvector('simple', ...)` of the words the index wrote (the `simple`
+configuration only lower-cases; every folding is `core.text`'s), the title with weight A,
+the body B, the filter tags D; a GIN index serves `@@`. The query is a `tsquery` written
+out by `render` (lexemes restricted to weights A and B, prefixes `:*`) and cast, so no
+parser runs on it. The rank is `ts_rank` (A 1.0, B 0.4). When the full text finds few
+records, `similar_ids` looks for titles spelled alike (`<%`, pg_trgm's word similarity,
+over a trigram index of `title_terms`, at pg_trgm's threshold of 0.6).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection
+
+from ..query import AllOf, AnyOf, Expr, Phrase, Scope
+from .base import TABLE, Filters, office_where, scope_tags
+
+INSTALL = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    f"""ALTER TABLE {TABLE} ADD COLUMN vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple'::regconfig, title_terms), 'A')
+        || setweight(to_tsvector('simple'::regconfig, body_terms), 'B')
+        || setweight(to_tsvector('simple'::regconfig, tags), 'D')
+    ) STORED""",
+    f"CREATE INDEX search_doc_vector ON {TABLE} USING gin (vector)",
+    f"CREATE INDEX search_doc_title_trgm ON {TABLE} USING gin (title_terms gin_trgm_ops)",
+]
+UNINSTALL = [
+    "DROP INDEX IF EXISTS search_doc_title_trgm",
+    "DROP INDEX IF EXISTS search_doc_vector",
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS vector",
+]
+
+
+def _lexeme(word: str, prefix: bool, weights: str = "AB") -> str:
+    # Words are letters and digits only (core.text): quoting is all the escaping needed.
+    return f"'{word}':{'*' if prefix else ''}{weights}"
+
+
+def render(expr: Expr) -> str:
+    """An expression as tsquery text."""
+    if isinstance(expr, Phrase):
+        last = len(expr.words) - 1
+        parts = [_lexeme(w, expr.prefix and i == last) for i, w in enumerate(expr.words)]
+        return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
+    joiner = " | " if isinstance(expr, AnyOf) else " & "
+    assert isinstance(expr, AnyOf | AllOf)
+    return "(" + joiner.join(render(item) for item in expr.items) + ")"
+
+
+def tsquery(filters: Filters) -> str:
+    groups = scope_tags(filters.scope, with_kinds=filters.with_kinds)
+    tags = " & ".join("(" + " | ".join(f"'{tag}':D" for tag in group) + ")" for group in groups)
+    return f"{render(filters.expr)} & {tags}"
+
+
+class PostgresEngine:
+    vendor = "postgresql"
+
+    def install(self, schema_editor: Any) -> None:
+        for sql in INSTALL:
+            schema_editor.execute(sql)
+
+    def uninstall(self, schema_editor: Any) -> None:
+        for sql in UNINSTALL:
+            schema_editor.execute(sql)
+
+    def _where(self, filters: Filters) -> tuple[str, list[Any]]:
+        where, params = office_where("d", filters.scope)
+        return f"d.vector @@ %s::tsquery AND {where}", [tsquery(filters), *params]
+
+    def ranked_ids(self, filters: Filters, *, limit: int, offset: int) -> list[int]:
+        where, params = self._where(filters)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id FROM {TABLE} d WHERE {where} "
+                "ORDER BY ts_rank(d.vector, %s::tsquery) DESC, d.id LIMIT %s OFFSET %s",
+                [*params, params[0], limit, offset],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def kind_counts(self, filters: Filters) -> dict[str, int]:
+        where, params = self._where(filters)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.kind, COUNT(*) FROM {TABLE} d WHERE {where} GROUP BY d.kind", params
+            )
+            return {kind: count for kind, count in cursor.fetchall()}
+
+    def similar_ids(self, scope: Scope, words: list[str], *, limit: int) -> list[int]:
+        text = " ".join(words)
+        if len(text) < 3:
+            return []
+        where, params = office_where("d", scope)
+        groups = scope_tags(scope, with_kinds=True)[1:]  # the office is in `where`
+        if groups:
+            where += " AND d.vector @@ %s::tsquery"
+            params.append(" & ".join("(" + " | ".join(f"'{t}':D" for t in g) + ")" for g in groups))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id FROM {TABLE} d WHERE %s <%% d.title_terms AND {where} "
+                "ORDER BY word_similarity(%s, d.title_terms) DESC, d.id LIMIT %s",
+                [text, *params, text, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def optimize(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {TABLE}")
