@@ -22,7 +22,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from peyvand.core.text import normalize_display, search_text
 
-from .documents import Document, SearchKind, kind_of, kinds
+from .kinds import Document, SearchKind, kind_of, kinds
 from .models import BODY_MAX, TERMS_MAX, TITLE_MAX, SearchDocument
 from .tags import area_tag, city_tag, kind_tag, office_tag
 

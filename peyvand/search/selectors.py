@@ -19,8 +19,8 @@ from peyvand.accounts.models import Office
 from peyvand.places.models import City
 from peyvand.places.search import city_search
 
-from .documents import SearchKind, kind_of, kinds
 from .engines import Filters, engine
+from .kinds import SearchKind, kind_of, kinds
 from .models import SearchDocument
 from .query import ParsedQuery, Scope, parse
 from .snippets import highlight, snippet

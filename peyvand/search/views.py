@@ -14,8 +14,8 @@ from peyvand.core.pagination import querystring_without
 from peyvand.places.models import City
 
 from . import selectors
-from .documents import areas
 from .forms import SearchForm
+from .kinds import areas
 from .selectors import Hit
 
 PER_PAGE = 20

@@ -15,7 +15,7 @@ from peyvand.core.api import ErrorOut, ValidationOut
 from peyvand.places.models import City
 
 from .. import selectors
-from ..documents import kind_of
+from ..kinds import kind_of
 from .schemas import SearchFilters, SearchPage
 
 router = Router(auth=django_auth, tags=["search"])

@@ -4,7 +4,8 @@
 configuration only lower-cases; every folding is `core.text`'s), the title with weight A,
 the body B, the filter tags D; a GIN index serves `@@`. The query is a `tsquery` written
 out by `render` (lexemes restricted to weights A and B, prefixes `:*`) and cast, so no
-parser runs on it. The rank is `ts_rank` (A 1.0, B 0.4). When the full text finds few
+parser runs on it. The rank is `ts_rank` (A 1.0, B 0.4), plus the rank of the words
+taken whole. When the full text finds few
 records, `similar_ids` looks for titles spelled alike (`<%`, pg_trgm's word similarity,
 over a trigram index of `title_terms`, at pg_trgm's threshold of 0.6).
 """
@@ -40,15 +41,17 @@ def _lexeme(word: str, prefix: bool, weights: str = "AB") -> str:
     return f"'{word}':{'*' if prefix else ''}{weights}"
 
 
-def render(expr: Expr) -> str:
-    """An expression as tsquery text."""
+def render(expr: Expr, *, prefixes: bool = True) -> str:
+    """An expression as tsquery text (without `prefixes`: every word whole)."""
     if isinstance(expr, Phrase):
         last = len(expr.words) - 1
-        parts = [_lexeme(w, expr.prefix and i == last) for i, w in enumerate(expr.words)]
+        parts = [
+            _lexeme(w, prefixes and expr.prefix and i == last) for i, w in enumerate(expr.words)
+        ]
         return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
     joiner = " | " if isinstance(expr, AnyOf) else " & "
     assert isinstance(expr, AnyOf | AllOf)
-    return "(" + joiner.join(render(item) for item in expr.items) + ")"
+    return "(" + joiner.join(render(item, prefixes=prefixes) for item in expr.items) + ")"
 
 
 def tsquery(filters: Filters) -> str:
@@ -74,11 +77,15 @@ class PostgresEngine:
 
     def ranked_ids(self, filters: Filters, *, limit: int, offset: int) -> list[int]:
         where, params = self._where(filters)
+        # ts_rank counts a word matched whole and by its prefix once: the rank of the
+        # words taken whole is added, so "paris" ranks Paris above Parisville.
+        whole = render(filters.expr, prefixes=False)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT d.id FROM {TABLE} d WHERE {where} "
-                "ORDER BY ts_rank(d.vector, %s::tsquery) DESC, d.id LIMIT %s OFFSET %s",
-                [*params, params[0], limit, offset],
+                "ORDER BY ts_rank(d.vector, %s::tsquery) + ts_rank(d.vector, %s::tsquery) DESC,"
+                " d.id LIMIT %s OFFSET %s",
+                [*params, params[0], whole, limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 
