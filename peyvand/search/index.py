@@ -22,9 +22,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from peyvand.core.text import normalize_display, search_text
 
+from .engines import engine
 from .kinds import Document, SearchKind, kind_of, kinds
 from .models import BODY_MAX, TERMS_MAX, TITLE_MAX, SearchDocument
-from .tags import area_tag, city_tag, kind_tag, office_tag
+from .tags import area_tag, city_tag, kind_tag
 
 CHUNK = 1000
 
@@ -35,7 +36,7 @@ def document_row(kind: str, object_id: int, doc: Document) -> SearchDocument:
     texts = [text for text in texts if text]
     title_fa = normalize_display(doc.title_fa)[:TITLE_MAX]
     title_en = normalize_display(doc.title_en)[:TITLE_MAX]
-    tags = [office_tag(doc.office_id), kind_tag(kind)]
+    tags = [kind_tag(kind)]
     tags += [area_tag(pk) for pk in sorted(set(doc.area_ids))]
     if doc.city_id is not None:
         tags.append(city_tag(doc.city_id))
@@ -121,19 +122,23 @@ def _write_chunk(kind: SearchKind, objects: list[Any]) -> int:
 Progress = Callable[[str, int, int], None]
 
 
-def rebuild_kind(kind: SearchKind, progress: Progress | None = None) -> int:
-    """Replace every document of a kind; returns how many were written."""
+def _write_kind(kind: SearchKind, progress: Progress | None) -> int:
     queryset = kind.rebuild()
     total = queryset.count()
     written = done = 0
+    for chunk in _chunks(queryset.iterator(chunk_size=CHUNK), CHUNK):
+        written += _write_chunk(kind, chunk)
+        done += len(chunk)
+        if progress is not None:
+            progress(kind.key, done, total)
+    return written
+
+
+def rebuild_kind(kind: SearchKind, progress: Progress | None = None) -> int:
+    """Replace every document of a kind; returns how many were written."""
     with transaction.atomic():
         remove_all(kind.key)
-        for chunk in _chunks(queryset.iterator(chunk_size=CHUNK), CHUNK):
-            written += _write_chunk(kind, chunk)
-            done += len(chunk)
-            if progress is not None:
-                progress(kind.key, done, total)
-    return written
+        return _write_kind(kind, progress)
 
 
 def remove_all(key: str) -> None:
@@ -141,18 +146,20 @@ def remove_all(key: str) -> None:
 
 
 def rebuild(progress: Progress | None = None) -> dict[str, int]:
-    """Rebuild every registered kind (and drop the documents of kinds no longer registered)."""
-    keys = [kind.key for kind in kinds()]
-    SearchDocument.objects.exclude(kind__in=keys).delete()
-    written = {kind.key: rebuild_kind(kind, progress) for kind in kinds()}
-    optimize()
+    """Rebuild every registered kind, in one transaction (searches meanwhile see the old
+    index): the rows are written with the engine paused, then indexed in one pass."""
+    eng = engine()
+    with transaction.atomic():
+        eng.pause()
+        SearchDocument.objects.all().delete()
+        written = {kind.key: _write_kind(kind, progress) for kind in kinds()}
+        eng.reindex_all()
+    eng.optimize()
     return written
 
 
 def optimize() -> None:
     """Let the engine tidy its index after a bulk write (FTS5 merges its segments)."""
-    from .engines import engine
-
     engine().optimize()
 
 

@@ -27,7 +27,7 @@ QUERY_MAX = 200  # characters of a query read (the page and the API refuse no lo
 WORDS_MAX = 6
 WORD_MAX = 40
 SPLIT_MAX = 16  # a longer word is not tried split
-PART_MIN = 2
+PART_MIN = 3  # two-letter parts (هم، به، در) are words too common to try
 
 
 @dataclass(frozen=True)

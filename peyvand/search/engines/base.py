@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..models import SearchDocument
-from ..query import Expr, Scope
-from ..tags import area_tag, city_tag, kind_tag, office_tag
+from ..query import AllOf, AnyOf, Expr, Phrase, Scope
+from ..tags import area_tag, city_tag, kind_tag, partition
 
 TABLE = SearchDocument._meta.db_table
 
 
 @dataclass(frozen=True)
 class Filters:
-    """An engine's query: the words' expression and the scope, rendered once."""
+    """An engine's query: the words' expression and the scope."""
 
     expr: Expr
     scope: Scope
@@ -25,7 +25,7 @@ class Engine(Protocol):
     vendor: str
 
     def install(self, schema_editor: Any) -> None:
-        """Create the full-text index (migration 0002 and the bench)."""
+        """Create the full-text index (migration 0002)."""
 
     def uninstall(self, schema_editor: Any) -> None: ...
 
@@ -39,19 +39,39 @@ class Engine(Protocol):
         """Documents whose title is spelled like the words (misspellings); [] where the
         engine has no such index."""
 
+    def pause(self) -> None:
+        """Stop indexing each written row (a bulk load follows, then `reindex_all`)."""
+
+    def reindex_all(self) -> None:
+        """Index every document row again from the table, and index each row again."""
+
     def optimize(self) -> None: ...
 
 
+def in_partitions(expr: Expr, office_id: int) -> list[Expr]:
+    """The expression in the office's partition and in the shared one."""
+    return [in_partition(expr, partition(office_id)), in_partition(expr, partition(None))]
+
+
+def in_partition(expr: Expr, prefix: str) -> Expr:
+    if isinstance(expr, Phrase):
+        return Phrase(tuple(prefix + word for word in expr.words), expr.prefix)
+    items = tuple(in_partition(item, prefix) for item in expr.items)
+    return AnyOf(items) if isinstance(expr, AnyOf) else AllOf(items)
+
+
 def scope_tags(scope: Scope, *, with_kinds: bool) -> list[list[str]]:
-    """The filters as groups of tags: a document carries at least one tag of each group."""
-    groups = [[office_tag(scope.office_id), office_tag(None)]]
+    """The filters as groups of tags (in both partitions): a document carries at least one
+    tag of each group."""
+    groups: list[list[str]] = []
     if with_kinds and scope.kinds:
         groups.append([kind_tag(key) for key in scope.kinds])
     if scope.area_id is not None:
         groups.append([area_tag(scope.area_id)])
     if scope.city_id is not None:
         groups.append([city_tag(scope.city_id)])
-    return groups
+    mine, shared = partition(scope.office_id), partition(None)
+    return [[p + tag for tag in group for p in (mine, shared)] for group in groups]
 
 
 def office_where(alias: str, scope: Scope) -> tuple[str, list[Any]]:

@@ -1,8 +1,9 @@
 """PostgreSQL: a generated tsvector column over the normalised words, and pg_trgm.
 
-`vector` is `to_tsvector('simple', ...)` of the words the index wrote (the `simple`
-configuration only lower-cases; every folding is `core.text`'s), the title with weight A,
-the body B, the filter tags D; a GIN index serves `@@`. The query is a `tsquery` written
+`vector` is `to_tsvector('simple', ...)` of the words the index wrote, in the document's
+office partition (`tags.partitioned_sql`: `7xهمکاری`; the `simple` configuration only
+lower-cases, every folding is `core.text`'s), the title with weight A, the body B, the
+filter tags D; a GIN index serves `@@`. The query is a `tsquery` written
 out by `render` (lexemes restricted to weights A and B, prefixes `:*`) and cast, so no
 parser runs on it. The rank is `ts_rank` (A 1.0, B 0.4), plus the rank of the words
 taken whole. When the full text finds few
@@ -17,14 +18,18 @@ from typing import Any
 from django.db import connection
 
 from ..query import AllOf, AnyOf, Expr, Phrase, Scope
-from .base import TABLE, Filters, office_where, scope_tags
+from ..tags import partitioned_sql
+from .base import TABLE, Filters, in_partitions, office_where, scope_tags
 
+_TITLE, _BODY, _TAGS = (
+    partitioned_sql(c, "office_id") for c in ("title_terms", "body_terms", "tags")
+)
 INSTALL = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     f"""ALTER TABLE {TABLE} ADD COLUMN vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('simple'::regconfig, title_terms), 'A')
-        || setweight(to_tsvector('simple'::regconfig, body_terms), 'B')
-        || setweight(to_tsvector('simple'::regconfig, tags), 'D')
+        setweight(to_tsvector('simple'::regconfig, {_TITLE}), 'A')
+        || setweight(to_tsvector('simple'::regconfig, {_BODY}), 'B')
+        || setweight(to_tsvector('simple'::regconfig, {_TAGS}), 'D')
     ) STORED""",
     f"CREATE INDEX search_doc_vector ON {TABLE} USING gin (vector)",
     f"CREATE INDEX search_doc_title_trgm ON {TABLE} USING gin (title_terms gin_trgm_ops)",
@@ -54,10 +59,16 @@ def render(expr: Expr, *, prefixes: bool = True) -> str:
     return "(" + joiner.join(render(item, prefixes=prefixes) for item in expr.items) + ")"
 
 
-def tsquery(filters: Filters) -> str:
+def _tags(groups: list[list[str]]) -> list[str]:
+    return ["(" + " | ".join(f"'{tag}':D" for tag in group) + ")" for group in groups]
+
+
+def tsquery(filters: Filters, *, prefixes: bool = True) -> str:
+    """The words in the office's and the shared partitions, and the tags."""
+    both = in_partitions(filters.expr, filters.scope.office_id)
+    words = "(" + " | ".join(render(e, prefixes=prefixes) for e in both) + ")"
     groups = scope_tags(filters.scope, with_kinds=filters.with_kinds)
-    tags = " & ".join("(" + " | ".join(f"'{tag}':D" for tag in group) + ")" for group in groups)
-    return f"{render(filters.expr)} & {tags}"
+    return " & ".join([words, *_tags(groups)])
 
 
 class PostgresEngine:
@@ -79,7 +90,7 @@ class PostgresEngine:
         where, params = self._where(filters)
         # ts_rank counts a word matched whole and by its prefix once: the rank of the
         # words taken whole is added, so "paris" ranks Paris above Parisville.
-        whole = render(filters.expr, prefixes=False)
+        whole = tsquery(filters, prefixes=False)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT d.id FROM {TABLE} d WHERE {where} "
@@ -102,10 +113,10 @@ class PostgresEngine:
         if len(text) < 3:
             return []
         where, params = office_where("d", scope)
-        groups = scope_tags(scope, with_kinds=True)[1:]  # the office is in `where`
+        groups = scope_tags(scope, with_kinds=True)
         if groups:
             where += " AND d.vector @@ %s::tsquery"
-            params.append(" & ".join("(" + " | ".join(f"'{t}':D" for t in g) + ")" for g in groups))
+            params.append(" & ".join(_tags(groups)))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT d.id FROM {TABLE} d WHERE %s <%% d.title_terms AND {where} "
@@ -113,6 +124,12 @@ class PostgresEngine:
                 [text, *params, text, limit],
             )
             return [row[0] for row in cursor.fetchall()]
+
+    def pause(self) -> None:
+        pass  # the column is generated: nothing to pause
+
+    def reindex_all(self) -> None:
+        pass
 
     def optimize(self) -> None:
         with connection.cursor() as cursor:
