@@ -3,11 +3,12 @@
 The words are `core.text.search_query_words` (the same normalisation as the index). Then:
 
 - every word of two characters or more is a **prefix** ("mobil" finds "mobility",
-  "شهر" finds "شهرها"), and also matched whole, so that a record with the whole word ranks
-  above one with a longer word starting with it; a word of one character is matched whole
-  and dropped when the query has longer words (و, a);
-- a Persian word of four letters or more is also tried **split in two** at every place (two
-  letters at least each side) as a phrase: تفاهمنامه finds «تفاهم نامه» written with a
+  "شهر" finds "شهرها"; the engines also rank a title with the whole word above one with a
+  longer word starting with it); a word of one character is matched whole and dropped
+  when the query has longer words (و, a);
+- a Persian word of six letters or more is also tried **split in two** at every place
+  (three letters at least each side: two-letter parts such as هم، به، در are words too
+  common to try) as a phrase: تفاهمنامه finds «تفاهم نامه» written with a
   space (written with a ZWNJ or nothing, the index holds the joined word already);
 - two Persian words side by side are also tried **joined**: «تفاهم نامه» finds
   تفاهمنامه written without a space.
@@ -81,11 +82,11 @@ def query_words(text: str) -> list[str]:
 def _word(word: str) -> Expr:
     if len(word) < 2:
         return Phrase((word,))
-    options: list[Expr] = [Phrase((word,)), Phrase((word,), prefix=True)]
+    options: list[Expr] = [Phrase((word,), prefix=True)]
     if is_arabic_script(word) and len(word) <= SPLIT_MAX:
         for cut in range(PART_MIN, len(word) - PART_MIN + 1):
             options.append(Phrase((word[:cut], word[cut:]), prefix=True))
-    return AnyOf(tuple(options))
+    return options[0] if len(options) == 1 else AnyOf(tuple(options))
 
 
 def parse(text: str) -> ParsedQuery:

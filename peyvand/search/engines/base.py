@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -46,6 +47,24 @@ class Engine(Protocol):
         """Index every document row again from the table, and index each row again."""
 
     def optimize(self) -> None: ...
+
+
+def tiered(
+    first: Callable[[int, int], list[int]],
+    count_first: Callable[[], int],
+    rest: Callable[[int, int], list[int]],
+    *,
+    limit: int,
+    offset: int,
+) -> list[int]:
+    """One page of a ranking in two tiers (the title matches, then the others), each a
+    function (limit, offset) -> ids. The first tier is counted only when the page starts
+    past its end (on the first pages its own answer says where it ends)."""
+    ids = first(limit, offset)
+    if len(ids) == limit:
+        return ids
+    before = offset + len(ids) if ids else count_first()
+    return ids + rest(limit - len(ids), max(0, offset - before))
 
 
 def in_partitions(expr: Expr, office_id: int) -> list[Expr]:

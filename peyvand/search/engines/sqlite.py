@@ -17,13 +17,15 @@ from django.db import connection
 
 from ..query import AllOf, AnyOf, Expr, Phrase, Scope
 from ..tags import partitioned_sql
-from .base import TABLE, Filters, in_partitions, office_where, scope_tags
+from .base import TABLE, Filters, in_partitions, office_where, scope_tags, tiered
 
 FTS = "search_fts"
 COVER = "search_doc_cover"
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 RANK = f"bm25({FTS}, {TITLE_WEIGHT}, {BODY_WEIGHT}, 0.0)"
+ANY_TEXT = "{title_terms body_terms}"
+TITLE = "{title_terms}"
 
 COLUMNS = ("title_terms", "body_terms", "tags")
 
@@ -59,23 +61,43 @@ INSTALL = [
 UNINSTALL = [*DROP_TRIGGERS, f"DROP INDEX IF EXISTS {COVER}", f"DROP TABLE IF EXISTS {FTS}"]
 
 
-def render(expr: Expr) -> str:
-    """An expression in FTS5's query syntax. The words are letters and digits only
+def render(expr: Expr, *, whole: bool = False) -> str:
+    """An expression in FTS5's query syntax (with `whole`, a prefix is also tried as the
+    whole word, which bm25 then counts twice). The words are letters and digits only
     (core.text), so quoting them is all the escaping needed."""
     if isinstance(expr, Phrase):
-        return '"' + " ".join(expr.words) + '"' + (" *" if expr.prefix else "")
+        quoted = '"' + " ".join(expr.words) + '"'
+        if not expr.prefix:
+            return quoted
+        return f"({quoted} OR {quoted} *)" if whole else f"{quoted} *"
     joiner = " OR " if isinstance(expr, AnyOf) else " AND "
     assert isinstance(expr, AnyOf | AllOf)
-    return "(" + joiner.join(render(item) for item in expr.items) + ")"
+    return "(" + joiner.join(render(item, whole=whole) for item in expr.items) + ")"
+
+
+def _words(filters: Filters, columns: str, *, whole: bool = False) -> str:
+    both = in_partitions(filters.expr, filters.scope.office_id)
+    return f"({columns} : (" + " OR ".join(render(e, whole=whole) for e in both) + "))"
+
+
+def _tags(filters: Filters) -> list[str]:
+    groups = scope_tags(filters.scope, with_kinds=filters.with_kinds)
+    return ["tags : (" + " OR ".join(f'"{tag}"' for tag in group) + ")" for group in groups]
 
 
 def match(filters: Filters) -> str:
     """The MATCH text: the words in the office's and the shared partitions, and the tags."""
-    both = in_partitions(filters.expr, filters.scope.office_id)
-    words = "{title_terms body_terms} : (" + " OR ".join(render(e) for e in both) + ")"
-    groups = scope_tags(filters.scope, with_kinds=filters.with_kinds)
-    tags = ["tags : (" + " OR ".join(f'"{tag}"' for tag in group) + ")" for group in groups]
-    return " AND ".join([f"({words})", *tags])
+    return " AND ".join([_words(filters, ANY_TEXT), *_tags(filters)])
+
+
+def title_match(filters: Filters) -> str:
+    """The documents whose title has the words (the first tier of the ranking)."""
+    return " AND ".join([_words(filters, TITLE, whole=True), *_tags(filters)])
+
+
+def body_match(filters: Filters) -> str:
+    """The others (the second tier)."""
+    return f"({match(filters)}) NOT {_words(filters, TITLE)}"
 
 
 class SQLiteEngine:
@@ -100,26 +122,51 @@ class SQLiteEngine:
         return sql, [match(filters), *params]
 
     def ranked_ids(self, filters: Filters, *, limit: int, offset: int) -> list[int]:
+        """Two tiers: the documents with the words in their title, then the others, each
+        by bm25. A title match thus always ranks above a body mention, and a broad word
+        found in most documents is ranked over its title matches only for the first
+        pages (bm25 is the cost of a query: it runs on every document it orders)."""
         scope = filters.scope
         with connection.cursor() as cursor:
-            if scope.date_from is None and scope.date_to is None:
-                # Ranked inside the index alone (no row read per match); the page's rows
-                # are checked against the office once more.
-                where, params = office_where("d", scope)
-                cursor.execute(
-                    f"SELECT d.id FROM (SELECT rowid AS id, {RANK} AS score FROM {FTS} "
-                    f"WHERE {FTS} MATCH %s ORDER BY score, rowid LIMIT %s OFFSET %s) f "
-                    f"JOIN {TABLE} d INDEXED BY {COVER} ON d.id = f.id WHERE {where} "
-                    "ORDER BY f.score, f.id",
-                    [match(filters), limit, offset, *params],
-                )
-            else:
+            if scope.date_from is not None or scope.date_to is not None:
                 sql, params = self._from(filters)
                 cursor.execute(
                     f"SELECT d.id {sql} ORDER BY {RANK}, d.id LIMIT %s OFFSET %s",
                     [*params, limit, offset],
                 )
-            return [row[0] for row in cursor.fetchall()]
+                return [row[0] for row in cursor.fetchall()]
+
+            def count_titles() -> int:
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM {FTS} WHERE {FTS} MATCH %s", [title_match(filters)]
+                )
+                return int(cursor.fetchone()[0])
+
+            ids = tiered(
+                lambda n, skip: self._ranked(cursor, title_match(filters), n, skip),
+                count_titles,
+                lambda n, skip: self._ranked(cursor, body_match(filters), n, skip),
+                limit=limit,
+                offset=offset,
+            )
+            # The page's rows are checked against the office once more (the words were
+            # looked up in its partition already).
+            where, params = office_where("d", scope)
+            cursor.execute(
+                f"SELECT d.id FROM {TABLE} d INDEXED BY {COVER} WHERE d.id IN "
+                f"({', '.join(['%s'] * len(ids)) or 'NULL'}) AND {where}",
+                [*ids, *params],
+            )
+            allowed = {row[0] for row in cursor.fetchall()}
+            return [pk for pk in ids if pk in allowed]
+
+    def _ranked(self, cursor: Any, text: str, limit: int, offset: int) -> list[int]:
+        cursor.execute(
+            f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s ORDER BY {RANK}, rowid "
+            "LIMIT %s OFFSET %s",
+            [text, limit, offset],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
     def kind_counts(self, filters: Filters) -> dict[str, int]:
         sql, params = self._from(filters)

@@ -223,3 +223,14 @@ def test_a_misspelt_title_is_found_by_its_spelling_on_postgresql(office: Any) ->
     p = pact(office, city="Copenhagen")
     hits = result(office, "copenhagne").hits
     assert [(h.type, h.id, h.similar) for h in hits] == [("partnership", p.pk, True)]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5])
+def test_pages_run_through_the_title_matches_then_the_others(office: Any, limit: int) -> None:
+    titled = [pact(office, city=f"Sintra {n}") for n in range(3)]
+    mentioned = [pact(office, city=f"Graz {n}", summary_en="sintra") for n in range(4)]
+    seen: list[int] = []
+    for offset in range(0, 10, limit):
+        seen += [hit.id for hit in result(office, "sintra", limit=limit, offset=offset).hits]
+    assert sorted(seen[:3]) == sorted(p.pk for p in titled)
+    assert sorted(seen[3:]) == sorted(p.pk for p in mentioned)
