@@ -142,8 +142,9 @@ _words_fold = _replacer({**_SEARCH_MAP, **{ord(ch): ZWNJ for ch in _JOINERS}})
 _letters_fold = _replacer(_LETTERS)
 
 
-def _fold(text: str, fold: Callable[[str], str]) -> str:
-    return _letters_fold(fold(_strip_latin_accents(normalize_display(text).casefold())))
+def _fold(text: str, fold: Callable[[str], str], *, displayed: bool = False) -> str:
+    shown = text if displayed else normalize_display(text)
+    return _letters_fold(fold(_strip_latin_accents(shown.casefold())))
 
 
 def search_key(text: str | None) -> str:
@@ -160,7 +161,7 @@ _WRITTEN = re.compile(f"[^\\W_]+(?:{ZWNJ}+[^\\W_]+)*")
 _JOIN_MAX = 4
 
 
-def search_words(text: str | None) -> list[str]:
+def search_words(text: str | None, *, displayed: bool = False) -> list[str]:
     """The words of a text as the full-text search indexes and queries them, in order.
 
     Each written word (between spaces) is folded by `search_key`; it gives its parts
@@ -169,7 +170,7 @@ def search_words(text: str | None) -> list[str]:
     words: list[str] = []
     if not text:
         return words
-    for written in _WRITTEN.findall(_fold(text, _words_fold)):
+    for written in _WRITTEN.findall(_fold(text, _words_fold, displayed=displayed)):
         if ZWNJ not in written:
             words.append(written)
             continue
@@ -180,9 +181,10 @@ def search_words(text: str | None) -> list[str]:
     return words
 
 
-def search_text(text: str | None) -> str:
-    """`search_words` joined by spaces: the stored form of an indexed text."""
-    return " ".join(search_words(text))
+def search_text(text: str | None, *, displayed: bool = False) -> str:
+    """`search_words` joined by spaces: the stored form of an indexed text (`displayed`:
+    the text is in its display form already, `normalize_display` is not run again)."""
+    return " ".join(search_words(text, displayed=displayed))
 
 
 def search_query_words(text: str | None) -> list[str]:

@@ -9,9 +9,10 @@ It holds no weight restriction and no phrase (a Persian word tried split in two 
 both parts, not side by side): either would make PostgreSQL recheck every matching row
 against its stored vector, which is the cost of a broad query. Rows are kept narrow
 (`toast_tuple_target`: the long texts live out of line), so counting the matches of a
-broad word reads few pages. The ranking has two tiers, as on SQLite: title matches by
-`ts_rank` of the title (plus the rank of the words taken whole), then the others by
-`ts_rank` of everything. When the full text finds few records, `similar_ids` looks for
+broad word reads few pages. The ranking has two tiers, as on SQLite: the title matches
+(the words whole before prefixes, then the shorter title), then the others, newest
+first; `ts_rank` orders a date-filtered search only (decision 0010 says why). When the
+full text finds few records, `similar_ids` looks for
 titles spelled alike (`<%`, pg_trgm's word similarity over a trigram index of
 `title_terms`, at pg_trgm's threshold of 0.6).
 """
@@ -46,7 +47,13 @@ INSTALL = [
     f"""ALTER TABLE {TABLE} ADD COLUMN title_vector tsvector GENERATED ALWAYS AS (
         to_tsvector('simple'::regconfig, {_TITLE} || ' ' || {_TAGS})
     ) STORED""",
+    # Narrow rows: the long texts out of line, what a query reads of every match (the
+    # title's words and vector, the tags) kept in the row (a value moved out of line
+    # costs a lookup in the TOAST table for every row a broad query reads).
     f"ALTER TABLE {TABLE} SET (toast_tuple_target = 128)",
+    f"""ALTER TABLE {TABLE} ALTER COLUMN title_vector SET STORAGE MAIN,
+        ALTER COLUMN title_terms SET STORAGE MAIN, ALTER COLUMN title_fa SET STORAGE MAIN,
+        ALTER COLUMN title_en SET STORAGE MAIN, ALTER COLUMN tags SET STORAGE MAIN""",
     *INDEXES,
 ]
 UNINSTALL = [
@@ -121,16 +128,17 @@ class PostgresEngine:
                     "ORDER BY ts_rank(d.vector, %s::tsquery) DESC, d.id LIMIT %s OFFSET %s",
                     [query, *office_params, query, limit, offset],
                 )
-            # ts_rank counts a word matched whole and by its prefix once: the rank of
-            # the words taken whole is added, so "paris" ranks Paris above Parisville.
+            # Within the title tier: the words whole first ("paris": Paris before
+            # Parisville), then the shorter title; the others newest first. ts_rank costs
+            # some 10 µs a row, and a broad word matches most of an office's records.
             whole = tsquery(filters, prefixes=False)
 
             def titles(n: int, skip: int) -> list[int]:
                 return run(
                     f"SELECT d.id FROM {TABLE} d WHERE d.title_vector @@ %s::tsquery "
-                    f"AND {office} ORDER BY ts_rank(d.title_vector, %s::tsquery) "
-                    "+ ts_rank(d.title_vector, %s::tsquery) DESC, d.id LIMIT %s OFFSET %s",
-                    [query, *office_params, query, whole, n, skip],
+                    f"AND {office} ORDER BY (d.title_vector @@ %s::tsquery) DESC, "
+                    "length(d.title_terms), d.id DESC LIMIT %s OFFSET %s",
+                    [query, *office_params, whole, n, skip],
                 )
 
             def count_titles() -> int:
@@ -145,8 +153,8 @@ class PostgresEngine:
                 return run(
                     f"SELECT d.id FROM {TABLE} d WHERE d.vector @@ %s::tsquery "
                     f"AND NOT d.title_vector @@ %s::tsquery AND {office} "
-                    "ORDER BY ts_rank(d.vector, %s::tsquery) DESC, d.id LIMIT %s OFFSET %s",
-                    [query, words_query(filters), *office_params, query, n, skip],
+                    "ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT %s OFFSET %s",
+                    [query, words_query(filters), *office_params, n, skip],
                 )
 
             return tiered(titles, count_titles, others, limit=limit, offset=offset)
@@ -193,4 +201,6 @@ class PostgresEngine:
 
     def optimize(self) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {TABLE}")
+            cursor.execute(
+                f"VACUUM ANALYZE {TABLE}" if connection.get_autocommit() else f"ANALYZE {TABLE}"
+            )
