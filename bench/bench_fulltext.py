@@ -12,7 +12,8 @@ index table in bulk, through the index's own row builder (`search.index.document
 real normalisation) and the engine's triggers or generated column. Then it times 200
 typical queries through `search.selectors`' engine calls (the facet counts and one ranked
 page of 20, as the page asks): whole words, prefixes, Arabic-letter and ZWNJ variants,
-two-word queries, a filter by type. Prints the build time and p50/p95/max in ms.
+two-word queries, a filter by type), after one untimed pass over them. Prints the build
+time and p50/p95/max in ms.
 Targets: build < 120 s, p95 < 30 ms.
 """
 
@@ -312,6 +313,8 @@ def main() -> int:
     rng = random.Random(13)
     started = time.perf_counter()
     docs = generate(args.docs, offices, rng)
+    # Written as rebuild_search writes them: kind by kind, office by office.
+    docs.sort(key=lambda row: (row[0], row[2].office_id or 0, row[1]))  # type: ignore[attr-defined]
     generated = time.perf_counter() - started
     print(f"generated {len(docs):,} documents in {generated:.1f} s (not part of the build)")
 
@@ -325,7 +328,7 @@ def main() -> int:
             t0 = time.perf_counter()
             rows = [document_row(k, pk, doc) for k, pk, doc in docs[begin : begin + chunk]]  # type: ignore[arg-type]
             normalising += time.perf_counter() - t0
-            SearchDocument.objects.bulk_create(rows, batch_size=chunk)
+            eng.bulk_insert(rows)
         eng.reindex_all()
     t0 = time.perf_counter()
     optimize()
@@ -347,6 +350,14 @@ def measure(offices: list[int]) -> int:
 
     eng = engine()
     batch = queries()
+    # One untimed pass first: the figures are those of a running server, whose caches
+    # hold the index (the first query after a start reads it from the disk).
+    for n, (text, types) in enumerate(batch):
+        scope = Scope(office_id=offices[n % len(offices)], kinds=tuple(types))
+        expr = parse(text).expr
+        assert expr is not None, text
+        eng.kind_counts(Filters(expr, scope, with_kinds=False))
+        eng.ranked_ids(Filters(expr, scope), limit=20, offset=0)
     timings = []
     counts = []
     for n, (text, types) in enumerate(batch):

@@ -40,11 +40,14 @@ PAGES: list[Page] = [
     Page("organisations list", "/fa/o/{office}/organizations/"),
     Page("contacts list", "/fa/o/{office}/contacts/"),
     Page("events list", "/fa/o/{office}/events/"),
+    # The one search, for «همکاری» (a word in most records) and a city's name.
+    Page("search", "/fa/o/{office}/search/?q=%D9%87%D9%85%DA%A9%D8%A7%D8%B1%DB%8C"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
     Page("API office alerts", "/api/v1/offices/{office}/alerts", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
+    Page("API office search", "/api/v1/offices/{office}/search?q=vienna", kind="api"),
 ]
 
 HEALTHZ = Page("/healthz", "/healthz")

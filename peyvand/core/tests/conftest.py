@@ -274,6 +274,8 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         "places:search": "q=Ber",
         "places:search_results": "q=Ber",
         "partnerships:list": "q=Ber&status=active",
+        # The one search: Arabic letters typed, the mission's Persian title found.
+        "search:results": "q=%D9%88%D9%8A%D9%86",
     }
     variants: list[tuple[str, dict[str, Any], str | dict[str, str]]] = [
         # The revived pact: letters in both languages, a summary in English only.
@@ -290,6 +292,9 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         ("places:review", {}, "suggested=on&country=FR"),
         ("dashboard:date_converter", oid, {"fa": "date=1403-01-01", "en": "date=2024-03-20"}),
         ("dashboard:date_converter", oid, "date=not-a-date"),  # the error message
+        ("search:results", oid, "q=Vienna&type=mission"),
+        ("search:results", oid, f"q={d('zzqx')}"),  # nothing found
+        ("search:results", oid, ""),  # nothing asked
     ]
     for values in data.values():
         values.sort(key=len, reverse=True)  # "Lyon Metropole" before "Lyon"
@@ -434,4 +439,5 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
         "missions:edit": {"pk": draft.pk},
         "missions:report": {"pk": mission.pk},
         "missions:document_delete": {"pk": document.pk},
+        "search:results": {},
     }

@@ -23,6 +23,7 @@ NAMESPACES = (
     "contacts",
     "events",
     "missions",
+    "search",
 )
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a

@@ -40,6 +40,7 @@ PAGES: list[tuple[str, str, int]] = [
     ("missions:list", "", 10),
     ("missions:board", "", 13),
     ("missions:detail", "", 19),
+    ("search:results", "q=Vienna", 16),
 ]
 API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/partnerships", 7),
@@ -47,6 +48,7 @@ API: list[tuple[str, int]] = [
     ("/api/v1/cities?q=Tehran", 2),
     ("/api/v1/offices/{office}/missions", 13),
     ("/api/v1/offices/{office}/alerts", 10),
+    ("/api/v1/offices/{office}/search?q=Vienna", 10),
 ]
 
 

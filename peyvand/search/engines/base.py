@@ -33,6 +33,10 @@ class Engine(Protocol):
     def ranked_ids(self, filters: Filters, *, limit: int, offset: int) -> list[int]:
         """Document ids, best first."""
 
+    def bulk_insert(self, rows: list[Any]) -> None:
+        """Write many new (unsaved) document rows at once, the fastest way the database
+        has (no signal: the index writes them)."""
+
     def kind_counts(self, filters: Filters) -> dict[str, int]:
         """How many documents of each type match (the type filter not applied)."""
 

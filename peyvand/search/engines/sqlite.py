@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import connection
 
+from ..models import SearchDocument
 from ..query import AllOf, AnyOf, Expr, Phrase, Scope
 from ..tags import partitioned_sql
 from .base import TABLE, Filters, in_partitions, office_where, scope_tags, tiered
@@ -167,6 +168,9 @@ class SQLiteEngine:
             [text, limit, offset],
         )
         return [row[0] for row in cursor.fetchall()]
+
+    def bulk_insert(self, rows: list[Any]) -> None:
+        SearchDocument.objects.bulk_create(rows, batch_size=1000)
 
     def kind_counts(self, filters: Filters) -> dict[str, int]:
         sql, params = self._from(filters)
