@@ -10,10 +10,9 @@ both parts, not side by side): either would make PostgreSQL recheck every matchi
 against its stored vector, which is the cost of a broad query. Rows are kept narrow
 (`toast_tuple_target`: the long texts live out of line), so counting the matches of a
 broad word reads few pages. The ranking has two tiers, as on SQLite: the title matches
-(the words whole before prefixes, then the shorter title), then the others, newest
-first; `ts_rank` orders a date-filtered search only (decision 0010 says why). When the
-full text finds few records, `similar_ids` looks for
-titles spelled alike (`<%`, pg_trgm's word similarity over a trigram index of
+(the shorter title first), then the others, newest first; `ts_rank` orders a
+date-filtered search only (decision 0010 says why). When the full text finds few
+records, `similar_ids` looks for titles spelled alike (`<%`, pg_trgm's word similarity over a trigram index of
 `title_terms`, at pg_trgm's threshold of 0.6).
 """
 
@@ -149,17 +148,16 @@ class PostgresEngine:
                     "ORDER BY ts_rank(d.vector, %s::tsquery) DESC, d.id LIMIT %s OFFSET %s",
                     [query, *office_params, query, limit, offset],
                 )
-            # Within the title tier: the words whole first ("paris": Paris before
-            # Parisville), then the shorter title; the others newest first. ts_rank costs
-            # some 10 µs a row, and a broad word matches most of an office's records.
-            whole = tsquery(filters, prefixes=False)
+            # Within the title tier the shorter title first (the words are more of it:
+            # "paris" finds Paris before Parisville); the others newest first. ts_rank
+            # costs some 10 µs a row, and a broad word matches most of an office's records.
 
             def titles(n: int, skip: int) -> list[int]:
                 return run(
                     f"SELECT d.id FROM {TABLE} d WHERE d.title_vector @@ %s::tsquery "
-                    f"AND {office} ORDER BY (d.title_vector @@ %s::tsquery) DESC, "
-                    "length(d.title_terms), d.id DESC LIMIT %s OFFSET %s",
-                    [query, *office_params, whole, n, skip],
+                    f"AND {office} ORDER BY length(d.title_terms), d.id DESC "
+                    "LIMIT %s OFFSET %s",
+                    [query, *office_params, n, skip],
                 )
 
             def count_titles() -> int:
