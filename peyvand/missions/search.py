@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from peyvand.organizations.models import Organization
 from peyvand.partnerships.search import city_names
@@ -101,8 +100,8 @@ def _contacts_of_organization(org: Organization) -> Iterable[int]:
 
 MISSIONS = SearchKind(
     key="mission",
-    label=_("mission"),
-    plural=_("Missions"),
+    label=Mission._meta.verbose_name,
+    plural=Mission._meta.verbose_name_plural,
     model=Mission,
     document=mission_document,
     rebuild=missions_to_index,
@@ -118,8 +117,8 @@ MISSIONS = SearchKind(
 
 CONTACTS = SearchKind(
     key="contact",
-    label=_("contact"),
-    plural=_("Contacts"),
+    label=Contact._meta.verbose_name,
+    plural=Contact._meta.verbose_name_plural,
     model=Contact,
     document=contact_document,
     rebuild=contacts_to_index,

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from peyvand.partnerships.search import city_names
 from peyvand.places.models import City
@@ -45,8 +44,8 @@ def _organizations_of_city(city: City) -> Iterable[int]:
 
 ORGANIZATIONS = SearchKind(
     key="organization",
-    label=_("organisation"),
-    plural=_("Organisations"),
+    label=Organization._meta.verbose_name,
+    plural=Organization._meta.verbose_name_plural,
     model=Organization,
     document=organization_document,
     rebuild=organizations_to_index,

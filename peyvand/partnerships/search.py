@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from peyvand.places.models import City
 from peyvand.search.documents import Dependency, Document, SearchKind, in_both_languages
@@ -89,8 +88,8 @@ def _activity_url(slug: str, pk: int, link: dict[str, object]) -> str:
 
 PARTNERSHIPS = SearchKind(
     key="partnership",
-    label=_("partnership"),
-    plural=_("Partnerships"),
+    label=Partnership._meta.verbose_name,
+    plural=Partnership._meta.verbose_name_plural,
     model=Partnership,
     document=partnership_document,
     rebuild=partnerships_to_index,
@@ -104,8 +103,8 @@ PARTNERSHIPS = SearchKind(
 
 ACTIVITIES = SearchKind(
     key="activity",
-    label=_("activity"),
-    plural=_("Activities"),
+    label=Activity._meta.verbose_name,
+    plural=Activity._meta.verbose_name_plural,
     model=Activity,
     document=activity_document,
     rebuild=activities_to_index,

@@ -6,7 +6,6 @@ through a small `search.py` module of its own::
 
     # peyvand/knowledge/search.py
     from django.urls import reverse
-    from django.utils.translation import gettext_lazy as _, ngettext_lazy
 
     from peyvand.places.models import City
     from peyvand.search.documents import Dependency, Document, SearchKind
@@ -30,8 +29,8 @@ through a small `search.py` module of its own::
 
     PRACTICES = SearchKind(
         key="practice",
-        label=_("practice"),
-        plural=ngettext_lazy("%(count)d practice", "%(count)d practices", "count"),
+        label=Practice._meta.verbose_name,
+        plural=Practice._meta.verbose_name_plural,
         model=Practice,
         document=practice_document,
         rebuild=lambda: Practice.objects.select_related("source_city")

@@ -44,8 +44,10 @@ class SearchKind:
     """A kind of record the search finds (see the module's docstring for an example)."""
 
     key: str  # the stored type and the `type=` of the page and the API, e.g. "partnership"
-    label: str | Promise  # singular, e.g. _("partnership")
-    plural: str | Promise  # e.g. _("partnerships"): the filter's name
+    # Singular and plural, e.g. Model._meta.verbose_name and verbose_name_plural (the page
+    # puts a capital on the filter's name in English).
+    label: str | Promise | None
+    plural: str | Promise | None
     model: type[models.Model]
     document: Callable[[Any], Document | None]
     rebuild: Callable[[], models.QuerySet[Any]]  # every record, for `rebuild_search`

@@ -75,11 +75,11 @@ def _hits(
         kind = kind_of(doc.kind) if doc is not None else None
         if doc is None or kind is None:
             continue
-        title = _title(doc) or str(kind.label)
+        title = _title(doc) or str(kind.label or kind.key)
         hits.append(
             Hit(
                 type=kind.key,
-                type_label=str(kind.label),
+                type_label=str(kind.label or kind.key),
                 id=doc.object_id,
                 title=title,
                 title_html=highlight(title, parsed.words),
@@ -124,7 +124,7 @@ def search(
     eng = engine()
     counts = eng.kind_counts(Filters(parsed.expr, scope, with_kinds=False))
     result.facets = [
-        Facet(kind.key, str(kind.plural), counts[kind.key])
+        Facet(kind.key, str(kind.plural or kind.key), counts[kind.key])
         for kind in registered
         if counts.get(kind.key)
     ]

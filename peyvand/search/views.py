@@ -54,7 +54,7 @@ def _page_number(raw: str) -> int:
 @office_page
 def results(request: OfficeRequest) -> HttpResponse:
     kinds = selectors.search_kinds()
-    form = SearchForm(request.GET or None, kinds=[(k.key, str(k.plural)) for k in kinds])
+    form = SearchForm(request.GET or None, kinds=[(k.key, str(k.plural or k.key)) for k in kinds])
     context: dict[str, Any] = {
         "form": form,
         "kinds": kinds,

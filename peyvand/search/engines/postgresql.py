@@ -12,8 +12,8 @@ against its stored vector, which is the cost of a broad query. Rows are kept nar
 broad word reads few pages. The ranking has two tiers, as on SQLite: the title matches
 (the shorter title first), then the others, newest first; `ts_rank` orders a
 date-filtered search only (decision 0010 says why). When the full text finds few
-records, `similar_ids` looks for titles spelled alike (`<%`, pg_trgm's word similarity over a trigram index of
-`title_terms`, at pg_trgm's threshold of 0.6).
+records, `similar_ids` looks for titles spelled alike (`<%`, pg_trgm's word
+similarity over a trigram index of `title_terms`, at pg_trgm's threshold of 0.6).
 """
 
 from __future__ import annotations
