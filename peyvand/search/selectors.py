@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from peyvand.accounts.models import Office
+from peyvand.core.text import is_arabic_script
 from peyvand.places.models import City
 from peyvand.places.search import city_search
 
@@ -42,6 +43,9 @@ class Hit:
     url: str
     date: dt.date | None
     similar: bool = False  # found by its spelling (pg_trgm), not by its words
+    # The language each text is written in (data: shown marked so, whatever the page's).
+    title_lang: str = "fa"
+    snippet_lang: str = "fa"
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,10 @@ def _title(doc: SearchDocument) -> str:
     return doc.title_fa or doc.title_en
 
 
+def _language(text: str) -> str:
+    return "fa" if is_arabic_script(text) else "en"
+
+
 def _hits(
     office: Office, ids: Sequence[int], parsed: ParsedQuery, *, similar: bool = False
 ) -> list[Hit]:
@@ -76,6 +84,7 @@ def _hits(
         if doc is None or kind is None:
             continue
         title = _title(doc) or str(kind.label or kind.key)
+        cut = snippet(doc.body, parsed.words)
         hits.append(
             Hit(
                 type=kind.key,
@@ -83,10 +92,12 @@ def _hits(
                 id=doc.object_id,
                 title=title,
                 title_html=highlight(title, parsed.words),
-                snippet=snippet(doc.body, parsed.words),
+                snippet=cut,
                 url=kind.url(office.slug, doc.object_id, doc.link),
                 date=doc.date,
                 similar=similar,
+                title_lang=_language(title),
+                snippet_lang=_language(cut),
             )
         )
     return hits

@@ -292,7 +292,7 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         ("places:review", {}, "suggested=on&country=FR"),
         ("dashboard:date_converter", oid, {"fa": "date=1403-01-01", "en": "date=2024-03-20"}),
         ("dashboard:date_converter", oid, "date=not-a-date"),  # the error message
-        ("search:results", oid, "q=Vienna&type=mission"),
+        ("search:results", oid, f"q={d('Vienna')}&type=mission"),
         ("search:results", oid, f"q={d('zzqx')}"),  # nothing found
         ("search:results", oid, ""),  # nothing asked
     ]
