@@ -132,3 +132,30 @@ def test_the_api_refuses_what_an_attacker_sends(
         "items": [],
     }
     assert SearchDocument.objects.count() == before
+
+
+def test_the_page_and_the_api_ask_as_many_queries_for_three_times_the_hits(
+    office: Any, member_client: Any, settings: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE = False
+    client = member_client(office, Role.VIEWER)
+    p = pact(office, city="Tampere", summary_en="tampere")
+
+    def queries() -> list[int]:
+        counts = []
+        for path, params in ((page(office), {"q": "tampere"}), (api(office), {"q": "tampere"})):
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(path, params).status_code == 200
+            counts.append(len(ctx.captured_queries))
+        return counts
+
+    for n in range(25):
+        activity(office, p, f"Tampere meeting {n}")
+    client.get(page(office), {"q": "tampere"})  # the session's first visit
+    before = queries()
+    for n in range(50):
+        activity(office, p, f"Tampere workshop {n}", areas=[])
+    assert queries() == before
