@@ -65,6 +65,8 @@ PAGES: list[Page] = [
     Page("funding calls list", "/fa/o/{office}/opportunities/calls/"),
     Page("applications list", "/fa/o/{office}/opportunities/applications/"),
     Page("annual reports list", "/fa/o/{office}/reports/"),
+    # The one search, for «همکاری» (a word in most records) and a city's name.
+    Page("search", "/fa/o/{office}/search/?q=%D9%87%D9%85%DA%A9%D8%A7%D8%B1%DB%8C"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
@@ -81,6 +83,7 @@ PAGES: list[Page] = [
     Page("API office applications", "/api/v1/offices/{office}/applications", kind="api"),
     Page("API office reports", "/api/v1/offices/{office}/reports", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
+    Page("API office search", "/api/v1/offices/{office}/search?q=vienna", kind="api"),
 ]
 
 HEALTHZ = Page("/healthz", "/healthz")

@@ -30,3 +30,10 @@ class KnowledgeConfig(AppConfig):
         from .selectors import practices_by_source_city
 
         register_goal_evidence("practices", practices_by_source_city)
+
+        # The one search finds the practices.
+        from peyvand.search.documents import register_search
+
+        from .search import PRACTICES
+
+        register_search(PRACTICES)

@@ -36,3 +36,10 @@ class MissionsConfig(AppConfig):
 
         register_calendar("event", _("Events"), event_items, order=10)
         register_calendar("mission", _("Missions"), mission_items, order=20)
+        # The one search finds the missions and the contacts.
+        from peyvand.search.documents import register_search
+
+        from .search import CONTACTS, MISSIONS
+
+        register_search(MISSIONS)
+        register_search(CONTACTS)

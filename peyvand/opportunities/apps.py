@@ -27,3 +27,11 @@ class OpportunitiesConfig(AppConfig):
         from .calendar import call_items
 
         register_calendar("call", _("Funding deadlines"), call_items, order=60)
+
+        # The one search finds the pitches and the funding calls.
+        from peyvand.search.documents import register_search
+
+        from .search import CALLS, PITCHES
+
+        register_search(PITCHES)
+        register_search(CALLS)

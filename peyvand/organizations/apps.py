@@ -40,3 +40,9 @@ class OrganizationsConfig(AppConfig):
         register_calendar(
             "obligation", _("Obligations to organisations"), obligation_items, order=50
         )
+        # The one search finds the organisations, for every office (shared data).
+        from peyvand.search.documents import register_search
+
+        from .search import ORGANIZATIONS
+
+        register_search(ORGANIZATIONS)

@@ -48,3 +48,11 @@ class PartnershipsConfig(AppConfig):
 
         register_calendar("commitment", _("Commitment deadlines"), commitment_items, order=30)
         register_calendar("anniversary", _("Anniversaries of pacts"), anniversary_items, order=90)
+        # The one search finds the pacts and their activities, filtered by these areas.
+        from peyvand.search.documents import register_areas, register_search
+
+        from .search import ACTIVITIES, PARTNERSHIPS, area_choices
+
+        register_search(PARTNERSHIPS)
+        register_search(ACTIVITIES)
+        register_areas(area_choices)

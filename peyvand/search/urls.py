@@ -1,7 +1,11 @@
+"""The search page, under /<lang>/o/<office_slug>/search/."""
+
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "search"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [path("", views.results, name="results")]

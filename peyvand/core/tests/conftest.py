@@ -277,6 +277,8 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         "places:search": "q=Ber",
         "places:search_results": "q=Ber",
         "partnerships:list": "q=Ber&status=active",
+        # The one search: Arabic letters typed, the mission's Persian title found.
+        "search:results": "q=%D9%88%D9%8A%D9%86",
     }
     variants: list[tuple[str, dict[str, Any], str | dict[str, str]]] = [
         # The revived pact: letters in both languages, a summary in English only.
@@ -302,6 +304,9 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         ("knowledge:list", oid, "start=2000-01-01&end=2100-12-31"),
         ("organizations:memberships", oid, "fee=due&start=2000-01-01&end=2100-12-31"),
         ("opportunities:application_list", oid, "granted=1&start=2000-01-01"),
+        ("search:results", oid, f"q={d('Vienna')}&type=mission"),
+        ("search:results", oid, f"q={d('zzqx')}"),  # nothing found
+        ("search:results", oid, ""),  # nothing asked
     ]
     for values in data.values():
         values.sort(key=len, reverse=True)  # "Lyon Metropole" before "Lyon"
@@ -454,6 +459,7 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
         "agenda:month": {},
         "agenda:agenda": {},
         "agenda:feed_regenerate": {},
+        "search:results": {},
         **practices,
     }
 

@@ -27,6 +27,7 @@ NAMESPACES = (
     "knowledge",
     "opportunities",
     "reports",
+    "search",
 )
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a

@@ -60,6 +60,7 @@ PAGES: list[tuple[str, str, int]] = [
     ("opportunities:application_detail", "", 10),
     ("reports:list", "", 7),
     ("reports:detail", "", 6),
+    ("search:results", "q=Vienna", 16),
 ]
 API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/partnerships", 7),
@@ -74,6 +75,7 @@ API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/calls", 8),
     ("/api/v1/offices/{office}/applications", 8),
     ("/api/v1/offices/{office}/reports", 6),
+    ("/api/v1/offices/{office}/search?q=Vienna", 10),
 ]
 
 
