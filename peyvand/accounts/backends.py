@@ -1,0 +1,38 @@
+"""Login throttling: django-axes' check before Django's own password check (decision 0018)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from axes.backends import AxesStandaloneBackend
+from django.http import HttpRequest
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """Refuses a login while its username and address are locked out.
+
+    Every login a person makes passes through a request (the login page); `authenticate`
+    called without one (a test client's `login()`, a shell) is not a person guessing and is
+    left to the next backend instead of failing."""
+
+    def authenticate(  # type: ignore[override]
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if request is None:
+            return None
+        super().authenticate(request, username=username, password=password, **kwargs)
+        return None
+
+
+def attempted_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
+    """The username an attempt is counted under: as typed, less surrounding spaces and
+    case, so that `Sara` and `sara ` count as one (the answer does not depend on whether
+    the account exists)."""
+    raw = (credentials or {}).get("username")
+    if raw is None:
+        raw = request.POST.get("username", "")
+    return str(raw).strip().casefold()[:150]
