@@ -8,14 +8,14 @@ from axes.backends import AxesStandaloneBackend
 from django.http import HttpRequest
 
 
-class LockoutBackend(AxesStandaloneBackend):
+class LockoutBackend(AxesStandaloneBackend):  # type: ignore[misc]
     """Refuses a login while its username and address are locked out.
 
     Every login a person makes passes through a request (the login page); `authenticate`
     called without one (a test client's `login()`, a shell) is not a person guessing and is
     left to the next backend instead of failing."""
 
-    def authenticate(  # type: ignore[override]
+    def authenticate(
         self,
         request: HttpRequest | None,
         username: str | None = None,

@@ -181,17 +181,25 @@ class Invitation(TimeStamped):
         related_name="+",
     )
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(_("link's secret"), max_length=64, unique=True, editable=False)
     state = models.CharField(
         _("state"), max_length=20, choices=InvitationState.choices, default=InvitationState.PENDING
     )
     expires_at = models.DateTimeField(_("expires"))
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
-    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     objects: Any = OfficeScopedQuerySet.as_manager()
 

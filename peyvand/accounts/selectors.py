@@ -39,7 +39,9 @@ def invitations_for(*, user: Any) -> QuerySet[Invitation]:
     if user.email:
         match |= Q(invitee=user.email.strip().casefold())
     return (
-        Invitation.objects.filter(match, state=InvitationState.PENDING, expires_at__gt=timezone.now())
+        Invitation.objects.filter(
+            match, state=InvitationState.PENDING, expires_at__gt=timezone.now()
+        )
         .select_related("office", "department")
         .order_by("-created_at")
     )
@@ -47,6 +49,8 @@ def invitations_for(*, user: Any) -> QuerySet[Invitation]:
 
 def invitation_by_token(token_hash: str) -> Invitation | None:
     invitation: Invitation | None = (
-        Invitation.objects.filter(token_hash=token_hash).select_related("office", "department").first()
+        Invitation.objects.filter(token_hash=token_hash)
+        .select_related("office", "department")
+        .first()
     )
     return invitation

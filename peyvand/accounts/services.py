@@ -8,7 +8,6 @@ import secrets
 import string
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -102,26 +101,31 @@ def _open(invitation: Invitation) -> None:
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, user: Any, by_link: bool = False) -> OfficeMembership:
+def invitation_accept(
+    *, invitation: Invitation, user: Any, by_link: bool = False
+) -> OfficeMembership:
     """The invited person joins the office: from their account page (the invitation names
     their username or email address) or through the invitation's link (`by_link`)."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     _open(invitation)
     if not by_link and not _matches(invitation, user):
         raise ValidationError(_("This invitation is no longer open."))
-    existing = OfficeMembership.objects.filter(user=user, office_id=invitation.office_id).first()
+    existing: OfficeMembership | None = OfficeMembership.objects.filter(
+        user=user, office_id=invitation.office_id
+    ).first()
     invitation.state = InvitationState.ACCEPTED
     invitation.answered_by = user
     invitation.answered_at = timezone.now()
     invitation.save(update_fields=["state", "answered_by", "answered_at", "updated_at"])
     if existing is not None:
         return existing
-    return OfficeMembership.objects.create(
+    membership: OfficeMembership = OfficeMembership.objects.create(
         user=user,
         office_id=invitation.office_id,
         role=invitation.role,
         department=invitation.department,
     )
+    return membership
 
 
 @transaction.atomic

@@ -71,7 +71,9 @@ def two_factor_confirm(*, user: Any, device: TOTPDevice, code: str) -> list[str]
     if device.user_id != user.pk or device.confirmed:
         raise ValidationError({"code": _("Start the set-up again.")})
     if not device.verify_token(_clean(code)):
-        raise ValidationError({"code": _("That code is not right. Enter the code the app shows now.")})
+        raise ValidationError(
+            {"code": _("That code is not right. Enter the code the app shows now.")}
+        )
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
@@ -97,6 +99,8 @@ def verify_code(*, user: Any, code: str) -> Device | None:
 @transaction.atomic
 def two_factor_disable(*, user: Any, code: str) -> None:
     if verify_code(user=user, code=code) is None:
-        raise ValidationError({"code": _("That code is not right. Enter the code the app shows now.")})
+        raise ValidationError(
+            {"code": _("That code is not right. Enter the code the app shows now.")}
+        )
     for device in devices_for_user(user, confirmed=None):
         device.delete()

@@ -49,8 +49,6 @@ urlpatterns = [
         views.invitation_withdraw,
         name="invitation_withdraw",
     ),
-    path(
-        "o/<slug:office_slug>/members/security/", views.office_security, name="office_security"
-    ),
+    path("o/<slug:office_slug>/members/security/", views.office_security, name="office_security"),
     path("o/<slug:office_slug>/departments/add/", views.department_add, name="department_add"),
 ]

@@ -27,7 +27,8 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["object_type"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", _("All")), *object_types()]
+        self.kinds = object_types()
+        field.choices = [("", _("All")), *((value, name) for value, name, _lang in self.kinds)]
 
     def filters(self) -> AuditFilters:
         if not self.is_valid():

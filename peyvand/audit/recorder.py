@@ -150,7 +150,7 @@ def _saved(
     values = instance.__dict__
     names = _FIELDS[sender]
     if update_fields is not None:
-        wanted = {sender._meta.get_field(f).attname for f in update_fields}
+        wanted = {getattr(sender._meta.get_field(f), "attname", f) for f in update_fields}
         names = tuple(n for n in names if n in wanted)
     before = values.get(LOADED)
     changes: dict[str, Any] = {}
@@ -253,5 +253,6 @@ def connect() -> None:
         post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
         for m2m in model._meta.many_to_many:
             through = m2m.remote_field.through
+            assert through is not None
             _LINKS[through] = (model, m2m.name)
             m2m_changed.connect(_linked, sender=through, dispatch_uid=f"{uid}-{m2m.name}")

@@ -86,7 +86,7 @@ def client_ip(request: HttpRequest) -> str | None:
     (`BEHIND_PROXY`), the last address the proxy appended to X-Forwarded-For (earlier ones
     are whatever the client wrote)."""
     if getattr(settings, "BEHIND_PROXY", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
         last = forwarded.rsplit(",", 1)[-1].strip()
         if last:
             return last[:45]

@@ -70,9 +70,7 @@ def test_director_cannot_give_a_member_another_offices_department(
 
 def test_a_liaison_needs_a_department(office: Any) -> None:
     with translation.override("en"), pytest.raises(ValidationError, match="department"):
-        services.invitation_create(
-            office=office, invited_by=None, invitee="x", role=Role.LIAISON
-        )
+        services.invitation_create(office=office, invited_by=None, invitee="x", role=Role.LIAISON)
 
 
 def test_the_last_director_cannot_be_removed_or_demoted(office: Any) -> None:

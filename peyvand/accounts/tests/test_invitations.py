@@ -30,7 +30,7 @@ def _invite(client: Client, office: Any, invitee: str, role: str = "officer") ->
 
 
 def _link(response: Any) -> str:
-    match = re.search(r'data-invitation-link>([^<]+)<', response.content.decode())
+    match = re.search(r"data-invitation-link>([^<]+)<", response.content.decode())
     assert match, "no invitation link shown"
     return match.group(1).replace("http://testserver", "")
 
@@ -76,9 +76,7 @@ def test_inviting_creates_no_account_and_no_membership(office: Any, member_clien
     assert Invitation.objects.filter(office=office, state=InvitationState.PENDING).count() == 2
 
 
-def test_the_invited_person_sees_nothing_until_they_accept(
-    office: Any, member_client: Any
-) -> None:
+def test_the_invited_person_sees_nothing_until_they_accept(office: Any, member_client: Any) -> None:
     person = make_user("known1")
     director = member_client(office, Role.DIRECTOR)
     _invite(director, office, "KNOWN1 ")  # case and spaces aside
@@ -132,7 +130,10 @@ def test_a_newcomer_makes_an_account_through_the_link_and_joins(
     page = newcomer.get(link)
     assert page.status_code == 200 and b"data-sign-up" in page.content
     weak = newcomer.post(link, {"username": "nima", "password1": "123", "password2": "123"})
-    assert weak.status_code == 200 and not OfficeMembership.objects.filter(office=office, user__username="nima").exists()
+    assert (
+        weak.status_code == 200
+        and not OfficeMembership.objects.filter(office=office, user__username="nima").exists()
+    )
     strong = "a-long-and-rare-passphrase-9"
     response = newcomer.post(link, {"username": "nima", "password1": strong, "password2": strong})
     assert response.status_code == 302
@@ -142,15 +143,11 @@ def test_a_newcomer_makes_an_account_through_the_link_and_joins(
     assert Client().get(link).status_code == 404
 
 
-def test_a_withdrawn_invitation_and_its_link_stop_working(
-    office: Any, member_client: Any
-) -> None:
+def test_a_withdrawn_invitation_and_its_link_stop_working(office: Any, member_client: Any) -> None:
     director = member_client(office, Role.DIRECTOR)
     link = _link(_invite(director, office, "someone"))
     invitation = Invitation.objects.get(office=office)
-    director.post(
-        _url("accounts:invitation_withdraw", office_slug=office.slug, pk=invitation.pk)
-    )
+    director.post(_url("accounts:invitation_withdraw", office_slug=office.slug, pk=invitation.pk))
     assert Client().get(link).status_code == 404
 
 

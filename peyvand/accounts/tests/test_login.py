@@ -103,7 +103,9 @@ def test_the_answer_is_the_same_for_a_known_and_an_unknown_username(attempts: in
     assert answers[0][0] == (200 if attempts == 1 else 429)
 
 
-def test_the_password_rules_refuse_weak_passwords_in_persian(member_client: Any, office: Any) -> None:
+def test_the_password_rules_refuse_weak_passwords_in_persian(
+    member_client: Any, office: Any
+) -> None:
     client = member_client(office, "viewer")
     client.membership.user.set_password(PASSWORD)
     client.membership.user.save()

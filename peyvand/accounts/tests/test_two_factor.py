@@ -128,7 +128,7 @@ def test_the_code_step_without_a_password_step_goes_back_to_login() -> None:
 
 def test_turning_it_off_needs_a_current_code(member: Any) -> None:
     client = _logged_in_client(member)
-    device, codes = _set_up(client)
+    _device, codes = _set_up(client)
     refused = client.post(_url("accounts:two_factor_disable"), {"code": "000000"})
     assert refused.status_code == 200
     assert twofactor.has_two_factor(member.user)

@@ -85,7 +85,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     found = invitation_by_token(services.token_hash(token[:100]))
     if found is None or not found.is_open:
         return render(request, "accounts/invitation_closed.html", status=404)
-    sign_up = None
+    sign_up: UserCreationForm[Any] | None = None
     if request.user.is_authenticated:
         if request.method == "POST":
             try:
@@ -175,4 +175,3 @@ def two_factor_disable(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Two-factor sign-in was turned off."))
             return redirect("accounts:account")
     return render(request, "accounts/two_factor_disable.html", {"form": form})
-

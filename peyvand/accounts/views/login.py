@@ -48,7 +48,10 @@ def _pending_user(request: HttpRequest) -> tuple[Any, dict[str, Any]] | None:
     pending = request.session.get(PENDING)
     if not isinstance(pending, dict) or time.time() - pending.get("at", 0) > PENDING_SECONDS:
         return None
-    user = get_user_model().objects.filter(pk=pending.get("user"), is_active=True).first()
+    user_pk = pending.get("user")
+    if not isinstance(user_pk, int):
+        return None
+    user = get_user_model().objects.filter(pk=user_pk, is_active=True).first()
     return (user, pending) if user is not None else None
 
 

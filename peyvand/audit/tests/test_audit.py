@@ -194,7 +194,9 @@ def test_another_offices_entries_never_appear(
     export = b"".join(director.get(_url("audit:export", office_slug=office.slug)).streaming_content)
     assert "Ours" in export.decode() and "Theirs" not in export.decode()
     body = director.get(f"/api/v1/offices/{office.slug}/audit").json()
-    assert all(i["object_type"] != "accounts.department" or "Ours" in json.dumps(i) for i in body["items"])
+    assert all(
+        i["object_type"] != "accounts.department" or "Ours" in json.dumps(i) for i in body["items"]
+    )
     assert "Theirs" not in json.dumps(body)
     # another office's log is not found at all
     assert director.get(_url("audit:log", office_slug=other_office.slug)).status_code == 404
@@ -220,7 +222,8 @@ def test_the_log_filters_by_actor_kind_and_dates(office: Any, member_client: Any
     now = director.get(url, {"since": str(today), "until": str(today)}).content.decode()
     assert "Sport" in now
     api = director.get(
-        f"/api/v1/offices/{office.slug}/audit", {"actor": name, "object_type": "accounts.department"}
+        f"/api/v1/offices/{office.slug}/audit",
+        {"actor": name, "object_type": "accounts.department"},
     ).json()
     assert api["count"] == 1 and api["items"][0]["changes"]["name_en"] == [None, "Sport"]
 
@@ -260,13 +263,22 @@ def test_the_csv_export_is_an_attachment_that_runs_no_formula(
     office: Any, member_client: Any
 ) -> None:
     director = member_client(office, Role.DIRECTOR)
-    make_department(office, "=HYPERLINK(\"http://evil\")")
+    make_department(office, '=HYPERLINK("http://evil")')
     response = director.get(_url("audit:export", office_slug=office.slug))
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["Content-Type"].startswith("text/csv")
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["at", "actor", "source", "action", "object_type", "object_id", "changes", "ip"]
+    assert rows[0] == [
+        "at",
+        "actor",
+        "source",
+        "action",
+        "object_type",
+        "object_id",
+        "changes",
+        "ip",
+    ]
     assert all(not cell.startswith("=") for row in rows for cell in row)
 
 

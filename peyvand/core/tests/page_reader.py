@@ -26,6 +26,7 @@ NAMESPACES = (
     "agenda",
     "knowledge",
     "opportunities",
+    "audit",
 )
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a
