@@ -61,6 +61,7 @@ PAGES: list[Page] = [
     Page("pitches list", "/fa/o/{office}/opportunities/pitches/"),
     Page("funding calls list", "/fa/o/{office}/opportunities/calls/"),
     Page("applications list", "/fa/o/{office}/opportunities/applications/"),
+    Page("audit log", "/fa/o/{office}/audit/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
@@ -74,6 +75,7 @@ PAGES: list[Page] = [
     Page("API office pitches", "/api/v1/offices/{office}/pitches", kind="api"),
     Page("API office calls", "/api/v1/offices/{office}/calls", kind="api"),
     Page("API office applications", "/api/v1/offices/{office}/applications", kind="api"),
+    Page("API office audit", "/api/v1/offices/{office}/audit", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
 ]
 

@@ -41,8 +41,8 @@ PAGES: list[tuple[str, str, int]] = [
     ("events:list", "", 8),
     ("missions:list", "", 10),
     ("missions:board", "", 13),
-    ("agenda:month", "", 12),
-    ("agenda:agenda", "", 12),
+    ("agenda:month", "", 13),
+    ("agenda:agenda", "", 13),
     ("missions:detail", "", 20),  # its observations' practices: one query (knowledge)
     ("knowledge:list", "", 11),
     ("knowledge:board", "", 12),
@@ -53,6 +53,7 @@ PAGES: list[tuple[str, str, int]] = [
     ("opportunities:call_detail", "", 10),
     ("opportunities:application_list", "", 8),
     ("opportunities:application_detail", "", 10),
+    ("audit:log", "", 8),
 ]
 API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/partnerships", 7),
@@ -65,6 +66,7 @@ API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/pitches", 9),
     ("/api/v1/offices/{office}/calls", 8),
     ("/api/v1/offices/{office}/applications", 8),
+    ("/api/v1/offices/{office}/audit", 7),
 ]
 
 
