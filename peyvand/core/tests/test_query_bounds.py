@@ -61,7 +61,7 @@ API: list[tuple[str, int]] = [
     ("/api/v1/cities?q=Tehran", 2),
     ("/api/v1/offices/{office}/missions", 13),
     ("/api/v1/offices/{office}/alerts", 10),
-    (f"/api/v1/offices/{{office}}/calendar?start={_AROUND[0]}&end={_AROUND[1]}", 10),
+    (f"/api/v1/offices/{{office}}/calendar?start={_AROUND[0]}&end={_AROUND[1]}", 11),
     ("/api/v1/offices/{office}/practices", 11),
     ("/api/v1/offices/{office}/pitches", 9),
     ("/api/v1/offices/{office}/calls", 8),
