@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from axes.backends import AxesStandaloneBackend
+from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 
 
-class LockoutBackend(AxesStandaloneBackend):  # type: ignore[misc]
-    """Refuses a login while its username and address are locked out.
+class LockoutBackend(AxesStandaloneBackend, ModelBackend):  # type: ignore[misc]
+    """Refuses a login while its username and address are locked out; it never signs
+    anyone in itself (the next backend checks the password), but as the first backend it
+    also finds the user of a session (`get_user`, Django's own).
 
     Every login a person makes passes through a request (the login page); `authenticate`
     called without one (a test client's `login()`, a shell) is not a person guessing and is

@@ -31,7 +31,7 @@ class Office(BilingualMixin, TimeStamped):
     # A director without a confirmed two-factor device is sent to set one up before any
     # page of the office (accounts.access, decision 0018).
     two_factor_for_directors = models.BooleanField(
-        _("two-factor required for directors"), default=False
+        _("two-factor required for directors"), default=False, db_default=False
     )
     # Grows with every write to the office's data (accounts.versions): pages rendered from
     # the data are cached under it (core.pagecache).
