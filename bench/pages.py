@@ -67,6 +67,7 @@ PAGES: list[Page] = [
     Page("annual reports list", "/fa/o/{office}/reports/"),
     # The one search, for «همکاری» (a word in most records) and a city's name.
     Page("search", "/fa/o/{office}/search/?q=%D9%87%D9%85%DA%A9%D8%A7%D8%B1%DB%8C"),
+    Page("audit log", "/fa/o/{office}/audit/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
@@ -82,6 +83,7 @@ PAGES: list[Page] = [
     Page("API office calls", "/api/v1/offices/{office}/calls", kind="api"),
     Page("API office applications", "/api/v1/offices/{office}/applications", kind="api"),
     Page("API office reports", "/api/v1/offices/{office}/reports", kind="api"),
+    Page("API office audit", "/api/v1/offices/{office}/audit", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
     Page("API office search", "/api/v1/offices/{office}/search?q=vienna", kind="api"),
 ]

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     # A member's calendar feed: no login, its signed address is the key.
     path("feeds/calendar/", include((feed_patterns, "feeds"))),
     path("o/<slug:office_slug>/files/", include("peyvand.records.urls")),
+    path("o/<slug:office_slug>/audit/", include("peyvand.audit.urls")),
     prefix_default_language=True,
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -57,8 +58,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks_db",
     "ninja",  # its bundled Swagger UI files: the API docs work offline
+    "axes",  # login throttling and lock-out
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "peyvand.core",
     "peyvand.accounts",
+    "peyvand.audit",
     "peyvand.records",
     "peyvand.places",
     "peyvand.search",
@@ -84,9 +90,14 @@ MIDDLEWARE = [
     "peyvand.core.middleware.RefuseNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # who writes, from where: every row written during the request is audited (decision 0018)
+    "peyvand.audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # last: turns a refused login into the translated lock-out page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -150,12 +161,35 @@ TASKS = {
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 10, minimum=8)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Login throttling (django-axes, decision 0018): after AXES_FAILURE_LIMIT wrong passwords
+# for one username from one address, that pair is locked out for the cool-off; the answer
+# is the same whether the username exists or not. Attempts are kept in the database (every
+# worker sees them; `manage.py axes_reset` lifts a lock-out).
+AUTHENTICATION_BACKENDS = [
+    "peyvand.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "peyvand.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "peyvand.core.middleware.client_ip"
+AXES_USERNAME_CALLABLE = "peyvand.accounts.backends.attempted_username"
+AXES_VERBOSE = False
+# Two-factor (django-otp): the issuer named in the authenticator app.
+OTP_TOTP_ISSUER = "Peyvand"
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
@@ -190,7 +224,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 MEDIA_ROOT = VAR_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+# The largest file a member may upload (core.uploads refuses a larger one by name); a
+# request body may be a little larger (the form around the file).
+MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 20, minimum=1)
+DATA_UPLOAD_MAX_MEMORY_SIZE = (MAX_UPLOAD_MB + 5) * 1024 * 1024
 
 # Security: strict by default; the HTTPS ones are switched on by the environment.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
@@ -199,9 +236,14 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
-if env_bool("BEHIND_PROXY", False):
+# Opt-in: only behind a proxy that sets X-Forwarded-Proto (and X-Forwarded-For, read by
+# core.middleware.client_ip) itself, overwriting what the client sent.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any, Concatenate, TypeVar, cast
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection, models
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from peyvand.core.models import Counter
@@ -56,6 +58,11 @@ class Seat:
     office_id: int
     office_version: int
     world_version: int
+    two_factor_for_directors: bool = False
+
+    @property
+    def needs_two_factor(self) -> bool:
+        return self.two_factor_for_directors and self.role == Role.DIRECTOR
 
     def has_role(self, minimum: str) -> bool:
         return ROLE_RANK[Role(self.role)] >= ROLE_RANK[Role(minimum)]
@@ -67,7 +74,8 @@ def _seat_sql() -> str:
     col = {f.name: f.column for f in (*m.concrete_fields, *o.concrete_fields)}
     return (
         f"SELECT m.{m.pk.column}, m.{col['role']}, o.{o.pk.column}, o.{col['data_version']}, "
-        f"(SELECT c.value FROM {c.db_table} c WHERE c.name = %s) "
+        f"(SELECT c.value FROM {c.db_table} c WHERE c.name = %s), "
+        f"o.{col['two_factor_for_directors']} "
         f"FROM {m.db_table} m INNER JOIN {o.db_table} o ON o.{o.pk.column} = m.{col['office']} "
         f"WHERE m.{col['user']} = %s AND o.{col['slug']} = %s"
     )
@@ -84,7 +92,7 @@ def seat_for(user: Any, office_slug: str) -> Seat:
     if row is None:
         # Not revealing whether the office exists: a stranger sees 404, never 403.
         raise Http404
-    return Seat(int(row[0]), row[1], int(row[2]), int(row[3]), int(row[4] or 0))
+    return Seat(int(row[0]), row[1], int(row[2]), int(row[3]), int(row[4] or 0), bool(row[5]))
 
 
 def membership_for(user: Any, office_slug: str) -> OfficeMembership:
@@ -106,11 +114,23 @@ def require_role(actor: Actor | Seat, minimum: str) -> None:
 LAST_OFFICE = "last_office"
 
 
+class TwoFactorRequired(PermissionDenied):
+    """A director of an office that requires two-factor sign-in, not signed in with it:
+    pages send them to set it up; the API answers 403."""
+
+
+def _verified(request: HttpRequest) -> bool:
+    is_verified = getattr(request.user, "is_verified", None)  # django_otp's middleware
+    return bool(is_verified()) if callable(is_verified) else False
+
+
 def office_request(
     request: HttpRequest, office_slug: str, minimum: str = Role.VIEWER
 ) -> OfficeRequest:
     """Resolve the office of the URL on this request: 404 for a stranger, 403 below `minimum`."""
     seat = seat_for(request.user, office_slug)
+    if seat.needs_two_factor and not _verified(request):
+        raise TwoFactorRequired
     require_role(seat, minimum)
     scoped = cast(OfficeRequest, request)
     scoped.seat = seat
@@ -135,7 +155,12 @@ def office_view(minimum: str = Role.VIEWER) -> Callable[[OfficeView], View]:
         @login_required
         @wraps(view)
         def wrapped(request: HttpRequest, office_slug: str, *args: Any, **kwargs: Any) -> Any:
-            return view(office_request(request, office_slug, minimum), *args, **kwargs)
+            try:
+                scoped = office_request(request, office_slug, minimum)
+            except TwoFactorRequired:
+                target = reverse("accounts:two_factor_setup")
+                return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+            return view(scoped, *args, **kwargs)
 
         return wrapped
 
@@ -177,8 +202,11 @@ def office_answer_key(
     request: HttpRequest, slug: str, *args: Any, **kwargs: Any
 ) -> tuple[int, ...]:
     """An API answer about an office: as `office_page_key` (a stranger is answered 404 here,
-    before anything is looked up)."""
+    before anything is looked up; a director who must sign in with two factors and has not
+    is answered 403 before a kept answer is looked up)."""
     seat = seat_for(request.user, slug)
+    if seat.needs_two_factor and not _verified(request):
+        raise TwoFactorRequired
     return (seat.office_id, seat.office_version, seat.world_version, seat.membership_id)
 
 

@@ -24,19 +24,41 @@ class MemberForm(forms.Form):
 
 
 class InviteForm(MemberForm):
-    username = forms.RegexField(
-        label=_("Username"),
-        max_length=150,
-        regex=r"^[\w.@+-]+$",
-        error_messages={"invalid": _("Use letters, digits and @ . + - _ only.")},
+    invitee = forms.CharField(
+        label=_("Username or email"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}),
+        help_text=_("The person accepts the invitation before they see anything of the office."),
     )
-    email = forms.EmailField(label=_("Email"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["role"].initial = Role.VIEWER  # the least powerful role, until chosen
 
-    field_order = ["username", "email", "role", "department"]
+    field_order = ["invitee", "role", "department"]
+
+
+class SecurityForm(forms.Form):
+    two_factor_for_directors = forms.BooleanField(
+        label=_("Directors must sign in with two-factor authentication"), required=False
+    )
+
+
+class CodeForm(forms.Form):
+    """A code from the authenticator app, or a backup code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "dir": "ltr",
+                "autofocus": True,
+            }
+        ),
+    )
 
 
 class DepartmentForm(forms.Form):

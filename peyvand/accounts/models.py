@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.core.i18n import BilingualMixin
@@ -27,6 +28,11 @@ class Office(BilingualMixin, TimeStamped):
         related_name="offices",
     )
     is_demo = models.BooleanField(_("demo"), default=False)
+    # A director without a confirmed two-factor device is sent to set one up before any
+    # page of the office (accounts.access, decision 0018).
+    two_factor_for_directors = models.BooleanField(
+        _("two-factor required for directors"), default=False, db_default=False
+    )
     # Grows with every write to the office's data (accounts.versions): pages rendered from
     # the data are cached under it (core.pagecache).
     data_version = models.PositiveBigIntegerField(default=0, db_default=0, editable=False)
@@ -147,3 +153,65 @@ class OfficeScoped(TimeStamped):
 
     class Meta:
         abstract = True
+
+
+class InvitationState(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Invitation(TimeStamped):
+    """A director's invitation to join the office (decision 0018): the person sees nothing
+    of the office until they accept it, on their own account page or through the link the
+    director hands over (only the link's hash is kept)."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="invitations")
+    # The username or email address the director typed: matched, case aside, against the
+    # account that signs in; never looked up when the invitation is made.
+    invitee = models.CharField(_("username or email"), max_length=254)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    token_hash = models.CharField(_("link's secret"), max_length=64, unique=True, editable=False)
+    state = models.CharField(
+        _("state"), max_length=20, choices=InvitationState.choices, default=InvitationState.PENDING
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    objects: Any = OfficeScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["invitee", "state"], name="invitation_invitee_state")]
+
+    def __str__(self) -> str:
+        return f"{self.invitee} -> {self.office_id} ({self.state})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == InvitationState.PENDING and self.expires_at > timezone.now()

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import secrets
 import string
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Department, Office, OfficeMembership, Role
+from peyvand.core.validation import validate_fields
+
+from .models import Department, Invitation, InvitationState, Office, OfficeMembership, Role
+
+INVITATION_DAYS = 14
 
 _ALPHABET = "".join(c for c in string.ascii_letters + string.digits if c not in "0O1lI")
 
@@ -27,34 +34,126 @@ def _check_department(office: Office, role: str, department: Department | None) 
         raise ValidationError(_("A liaison must belong to a department."))
 
 
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def normalize_invitee(invitee: str) -> str:
+    return invitee.strip().casefold()
+
+
 @transaction.atomic
-def member_invite(
+def invitation_create(
     *,
     office: Office,
-    username: str,
-    email: str = "",
+    invited_by: Any,
+    invitee: str,
     role: str,
     department: Department | None = None,
-) -> tuple[OfficeMembership, str | None]:
-    """Add a user to the office; create the account if needed.
+) -> tuple[Invitation, str]:
+    """Invite the person named by a username or an email address to the office.
 
-    Returns the membership and, for a new account, its one-time password to hand over.
+    No account is looked up: the answer is the same whether one exists or not (the only
+    refusal naming a person is for a member the director already sees on the members
+    page). Returns the invitation and the secret of its link, shown to the director once;
+    the person accepts on their account page, or through the link.
     """
     _check_department(office, role, department)
-    User = get_user_model()
-    user = User.objects.filter(username=username).first()
-    password = None
-    if user is None:
-        password = generate_password()
-        user = User.objects.create_user(username=username, email=email, password=password)
-    elif OfficeMembership.objects.filter(user=user, office=office).exists():
-        raise ValidationError(
-            _("%(username)s is already a member of this office.") % {"username": username}
-        )
-    membership = OfficeMembership.objects.create(
-        user=user, office=office, role=role, department=department
+    invitee = normalize_invitee(invitee)
+    if not invitee:
+        raise ValidationError({"invitee": _("Enter a username or an email address.")})
+    members = OfficeMembership.objects.for_office(office).filter(
+        Q(user__username__iexact=invitee) | Q(user__email__iexact=invitee)
     )
-    return membership, password
+    if members.exists():
+        raise ValidationError(
+            {"invitee": _("%(invitee)s is already a member of this office.") % {"invitee": invitee}}
+        )
+    # A new invitation to the same person replaces the pending one (and its link).
+    Invitation.objects.for_office(office).filter(
+        invitee=invitee, state=InvitationState.PENDING
+    ).update(state=InvitationState.WITHDRAWN, answered_at=timezone.now())
+    token = secrets.token_urlsafe(24)
+    invitation = Invitation(
+        office=office,
+        invitee=invitee,
+        role=role,
+        department=department,
+        invited_by=invited_by,
+        token_hash=token_hash(token),
+        expires_at=timezone.now() + dt.timedelta(days=INVITATION_DAYS),
+    )
+    validate_fields(invitation)
+    invitation.save()
+    return invitation, token
+
+
+def _matches(invitation: Invitation, user: Any) -> bool:
+    names = {user.get_username().casefold()}
+    if user.email:
+        names.add(user.email.strip().casefold())
+    return invitation.invitee in names
+
+
+def _open(invitation: Invitation) -> None:
+    if invitation.state != InvitationState.PENDING or invitation.expires_at <= timezone.now():
+        raise ValidationError(_("This invitation is no longer open."))
+
+
+@transaction.atomic
+def invitation_accept(
+    *, invitation: Invitation, user: Any, by_link: bool = False
+) -> OfficeMembership:
+    """The invited person joins the office: from their account page (the invitation names
+    their username or email address) or through the invitation's link (`by_link`)."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    _open(invitation)
+    if not by_link and not _matches(invitation, user):
+        raise ValidationError(_("This invitation is no longer open."))
+    existing: OfficeMembership | None = OfficeMembership.objects.filter(
+        user=user, office_id=invitation.office_id
+    ).first()
+    invitation.state = InvitationState.ACCEPTED
+    invitation.answered_by = user
+    invitation.answered_at = timezone.now()
+    invitation.save(update_fields=["state", "answered_by", "answered_at", "updated_at"])
+    if existing is not None:
+        return existing
+    membership: OfficeMembership = OfficeMembership.objects.create(
+        user=user,
+        office_id=invitation.office_id,
+        role=invitation.role,
+        department=invitation.department,
+    )
+    return membership
+
+
+@transaction.atomic
+def invitation_decline(*, invitation: Invitation, user: Any) -> None:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    _open(invitation)
+    if not _matches(invitation, user):
+        raise ValidationError(_("This invitation is no longer open."))
+    invitation.state = InvitationState.DECLINED
+    invitation.answered_by = user
+    invitation.answered_at = timezone.now()
+    invitation.save(update_fields=["state", "answered_by", "answered_at", "updated_at"])
+
+
+@transaction.atomic
+def invitation_withdraw(*, invitation: Invitation) -> None:
+    if invitation.state != InvitationState.PENDING:
+        raise ValidationError(_("This invitation is no longer open."))
+    invitation.state = InvitationState.WITHDRAWN
+    invitation.answered_at = timezone.now()
+    invitation.save(update_fields=["state", "answered_at", "updated_at"])
+
+
+@transaction.atomic
+def office_security_update(*, office: Office, two_factor_for_directors: bool) -> Office:
+    office.two_factor_for_directors = two_factor_for_directors
+    office.save(update_fields=["two_factor_for_directors", "updated_at"])
+    return office
 
 
 @transaction.atomic

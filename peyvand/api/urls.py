@@ -42,6 +42,7 @@ install_error_handlers(api)
 install_stale_handler(api)
 
 from peyvand.agenda.api import router as agenda_router  # noqa: E402
+from peyvand.audit.api import router as audit_router  # noqa: E402
 from peyvand.dashboard.api import router as dashboard_router  # noqa: E402
 from peyvand.knowledge.api import router as knowledge_router  # noqa: E402
 from peyvand.missions.api import router as missions_router  # noqa: E402
@@ -66,3 +67,4 @@ api.add_router("/", search_router)
 api.add_router("/", dashboard_router)
 api.add_router("/", agenda_router)
 api.add_router("/", reports_router)
+api.add_router("/", audit_router)

@@ -4,7 +4,7 @@ Marked here so that `makemessages` puts them in our catalogue, which takes prece
 Django's; nothing imports this module.
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 DJANGO_STRINGS = [
     gettext_noop("- Select an option -"),
@@ -15,4 +15,13 @@ DJANGO_STRINGS = [
     gettext_noop("Breadcrumbs"),
     gettext_noop("Model name"),
     gettext_noop("In case you’ve forgotten, you are:"),
+]
+
+# The password validators' length rule (its Persian in Django's catalogue has other msgids).
+PASSWORD_STRINGS = [
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        "n",
+    ),
 ]

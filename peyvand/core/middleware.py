@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
@@ -78,3 +79,16 @@ class RefuseNulMiddleware:
         if request.path.startswith(API_PREFIX):
             return JsonResponse({"detail": message, "errors": {field: [message]}}, status=422)
         raise BadRequest(message)
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The address a request came from: the socket's, or behind a proxy that says so
+    (`BEHIND_PROXY`), the last address the proxy appended to X-Forwarded-For (earlier ones
+    are whatever the client wrote)."""
+    if getattr(settings, "BEHIND_PROXY", False):
+        forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last[:45]
+    address = request.META.get("REMOTE_ADDR")
+    return str(address)[:45] if address else None

@@ -14,11 +14,17 @@ from pathlib import PurePosixPath
 from typing import Any
 
 import filetype
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+def max_upload_bytes() -> int:
+    """The largest file a member may upload (`MAX_UPLOAD_MB`, 20 by default)."""
+    return int(getattr(settings, "MAX_UPLOAD_MB", 20)) * 1024 * 1024
+
+
 ALLOWED = {
     "application/pdf": ".pdf",
     "image/png": ".png",
@@ -50,9 +56,10 @@ def check_upload(upload: Any) -> tuple[str, str]:
     if size is None:
         upload.seek(0, 2)
         size = upload.tell()
-    if size > MAX_UPLOAD_BYTES:
+    limit = max_upload_bytes()
+    if size > limit:
         raise ValidationError(
-            _("The file is larger than %(max)s MB.") % {"max": MAX_UPLOAD_BYTES // (1024 * 1024)},
+            _("The file is larger than %(max)s MB.") % {"max": limit // (1024 * 1024)},
             code="too_large",
         )
     if size == 0:

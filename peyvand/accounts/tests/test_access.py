@@ -68,20 +68,9 @@ def test_director_cannot_give_a_member_another_offices_department(
     assert member.role == Role.OFFICER and member.department is None
 
 
-def test_director_invites_a_new_member_who_gets_a_one_time_password(
-    office: Any, member_client: Any
-) -> None:
-    client = member_client(office, Role.DIRECTOR)
-    url = reverse("accounts:members", kwargs={"office_slug": office.slug})
-    response = client.post(url, {"username": "sara", "role": "officer"})
-    assert response.status_code == 200
-    assert b"data-new-password" in response.content
-    assert OfficeMembership.objects.get(user__username="sara").office == office
-
-
 def test_a_liaison_needs_a_department(office: Any) -> None:
     with translation.override("en"), pytest.raises(ValidationError, match="department"):
-        services.member_invite(office=office, username="x", role=Role.LIAISON)
+        services.invitation_create(office=office, invited_by=None, invitee="x", role=Role.LIAISON)
 
 
 def test_the_last_director_cannot_be_removed_or_demoted(office: Any) -> None:

@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone, translation
 
+from peyvand.accounts import services as account_services
 from peyvand.accounts.tests.factories import make_department, make_member, make_office, make_user
 from peyvand.network.discover import services as network_services
 from peyvand.partnerships import services
@@ -226,6 +227,9 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
     )
 
     modules = _modules_world(office, director, p, d)
+    _invitation, invitation_token = account_services.invitation_create(
+        office=office, invited_by=director_user, invitee=d("newcomer"), role="viewer"
+    )
 
     client = Client()
     client.force_login(director_user)
@@ -234,6 +238,13 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         "accounts:members": oid,
         "accounts:member_edit": {**oid, "pk": officer.pk},
         "accounts:member_remove": {**oid, "pk": officer.pk},
+        "accounts:account": {},
+        "accounts:login_code": {},
+        "accounts:two_factor_setup": {},
+        "accounts:two_factor_disable": {},
+        "accounts:invitation": {"token": invitation_token},
+        "audit:log": oid,
+        "audit:export": oid,
         "dashboard:home": oid,
         "dashboard:date_converter": oid,
         "partnerships:list": oid,
@@ -307,6 +318,8 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         ("search:results", oid, f"q={d('Vienna')}&type=mission"),
         ("search:results", oid, f"q={d('zzqx')}"),  # nothing found
         ("search:results", oid, ""),  # nothing asked
+        ("audit:log", oid, "actor=nobody"),  # none: the empty state
+        ("audit:log", oid, {"fa": "since=1403/01/01", "en": "since=2024-03-20"}),
     ]
     for values in data.values():
         values.sort(key=len, reverse=True)  # "Lyon Metropole" before "Lyon"

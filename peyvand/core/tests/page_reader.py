@@ -28,6 +28,7 @@ NAMESPACES = (
     "opportunities",
     "reports",
     "search",
+    "audit",
 )
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]  # peyvand/
 LAYERS = {
     "core": 0,
     "accounts": 1,
+    "audit": 1.5,  # records every app's writes from the model signals; imported by none
     "records": 2,
     "places": 3,
     "search": 4,

@@ -61,6 +61,7 @@ PAGES: list[tuple[str, str, int]] = [
     ("reports:list", "", 7),
     ("reports:detail", "", 6),
     ("search:results", "q=Vienna", 16),
+    ("audit:log", "", 8),
 ]
 API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/partnerships", 7),
@@ -76,6 +77,7 @@ API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/applications", 8),
     ("/api/v1/offices/{office}/reports", 6),
     ("/api/v1/offices/{office}/search?q=Vienna", 10),
+    ("/api/v1/offices/{office}/audit", 7),
 ]
 
 

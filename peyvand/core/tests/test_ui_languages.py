@@ -69,6 +69,11 @@ def test_the_reader_sees_text_attributes_and_json_but_not_what_is_marked_otherwi
 POST_ONLY = {
     "accounts:logout",
     "accounts:department_add",
+    "accounts:backup_codes",
+    "accounts:invitation_accept",
+    "accounts:invitation_decline",
+    "accounts:invitation_withdraw",
+    "accounts:office_security",
     "partnerships:create_proposed",
     "partnerships:link_not_ours",
     "partnerships:status",
@@ -101,9 +106,12 @@ FRAGMENTS = {
     "contacts:city_search",
     "reports:progress",
 }
-FILES = {"records:download"}
-ANONYMOUS = {"accounts:login"}  # a logged-in user is sent on; read it logged out
-REDIRECTS = {"discover:index"}  # sends on to a page of its own (followed)
+FILES = {"records:download", "audit:export"}
+# a logged-in user is sent on; read them logged out (the invitation: its sign-up form)
+ANONYMOUS = {"accounts:login", "accounts:invitation"}
+# send on to a page of their own (followed): the code step without a password step, the
+# two-factor switch-off of an account without it (their words: accounts' tests)
+REDIRECTS = {"discover:index", "accounts:login_code", "accounts:two_factor_disable"}
 
 
 def routes() -> Iterator[tuple[str, list[str]]]:
@@ -229,6 +237,7 @@ FORMS = (
     "accounts:password_change",
     "accounts:members",
     "accounts:member_edit",
+    "accounts:two_factor_setup",
     "partnerships:create",
     "partnerships:edit",
     "partnerships:settings",

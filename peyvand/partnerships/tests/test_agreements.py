@@ -14,7 +14,7 @@ from django.utils import translation
 
 from peyvand.accounts.actors import SYSTEM
 from peyvand.accounts.tests.factories import make_member
-from peyvand.core.uploads import MAX_UPLOAD_BYTES, check_upload
+from peyvand.core.uploads import check_upload, max_upload_bytes
 from peyvand.partnerships import services
 from peyvand.partnerships.models import (
     Agreement,
@@ -70,7 +70,7 @@ def test_a_zip_without_a_word_document_is_refused() -> None:
 
 
 def test_a_file_over_20_mb_is_refused() -> None:
-    big = SimpleUploadedFile("big.pdf", PDF + b"0" * MAX_UPLOAD_BYTES)
+    big = SimpleUploadedFile("big.pdf", PDF + b"0" * max_upload_bytes())
     with translation.override("en"), pytest.raises(ValidationError) as exc:
         check_upload(big)
     assert "20 MB" in exc.value.messages[0]

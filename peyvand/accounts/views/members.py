@@ -1,66 +1,88 @@
-"""Login, the office chooser and the director's member management."""
+"""The director's member management: members, invitations, departments, the sign-in rule."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from peyvand.core.forms import apply_service_errors
 from peyvand.core.text import normalize_display
 
-from . import services
-from .access import OfficeRequest, get_for_office, office_view
-from .forms import DepartmentForm, InviteForm, MemberForm
-from .models import OfficeMembership, Role
-from .selectors import memberships_of, office_members
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """Straight to the office when there is one; a chooser when there are several."""
-    memberships = list(memberships_of(user=request.user))
-    if len(memberships) == 1:
-        return redirect("dashboard:home", office_slug=memberships[0].office.slug)
-    return render(request, "accounts/choose_office.html", {"memberships": memberships})
+from .. import services
+from ..access import OfficeRequest, get_for_office, office_view
+from ..forms import DepartmentForm, InviteForm, MemberForm, SecurityForm
+from ..models import Invitation, OfficeMembership, Role
+from ..selectors import office_members, pending_invitations
 
 
 @office_view(Role.DIRECTOR)
 def members(request: OfficeRequest) -> HttpResponse:
+    """The members, the pending invitations and the invite form. Inviting never tells
+    whether an account exists: the answer and the link are the same for anyone."""
     office = request.office
     invite_form = InviteForm(request.POST or None, office=office)
-    new_password = None
+    link = None
     if request.method == "POST" and invite_form.is_valid():
         data = invite_form.cleaned_data
         try:
-            _membership, new_password = services.member_invite(
+            _invitation, token = services.invitation_create(
                 office=office,
-                username=data["username"],
-                email=data["email"],
+                invited_by=request.user,
+                invitee=data["invitee"],
                 role=data["role"],
                 department=data["department"],
             )
         except ValidationError as exc:
-            invite_form.add_error(None, exc)
+            apply_service_errors(invite_form, exc)
         else:
-            messages.success(
-                request, _("%(username)s was added to the office.") % {"username": data["username"]}
+            link = request.build_absolute_uri(
+                reverse("accounts:invitation", kwargs={"token": token})
             )
-            if new_password is None:
-                return redirect("accounts:members", office_slug=office.slug)
             invite_form = InviteForm(office=office)
     context = {
         "members": office_members(office=office),
+        "invitations": pending_invitations(office=office),
         "invite_form": invite_form,
+        "security_form": SecurityForm(
+            initial={"two_factor_for_directors": office.two_factor_for_directors}
+        ),
         "department_form": DepartmentForm(),
-        "new_password": new_password,
-        "new_username": request.POST.get("username") if new_password else None,
+        "invitation_link": link,
+        "invitation_days": services.INVITATION_DAYS,
         "departments": office.departments.all(),
     }
     return render(request, "accounts/members.html", context)
+
+
+@require_POST
+@office_view(Role.DIRECTOR)
+def invitation_withdraw(request: OfficeRequest, pk: int) -> HttpResponse:
+    invitation = get_for_office(Invitation, request.office, pk=pk)
+    try:
+        services.invitation_withdraw(invitation=invitation)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The invitation was withdrawn; its link no longer works."))
+    return redirect("accounts:members", office_slug=request.office.slug)
+
+
+@require_POST
+@office_view(Role.DIRECTOR)
+def office_security(request: OfficeRequest) -> HttpResponse:
+    form = SecurityForm(request.POST)
+    if form.is_valid():
+        services.office_security_update(
+            office=request.office,
+            two_factor_for_directors=form.cleaned_data["two_factor_for_directors"],
+        )
+        messages.success(request, _("The office's sign-in rule was saved."))
+    return redirect("accounts:members", office_slug=request.office.slug)
 
 
 @office_view(Role.DIRECTOR)

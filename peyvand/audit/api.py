@@ -1,0 +1,69 @@
+"""`GET /offices/{slug}/audit`: the office's audit trail, for its directors, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.security import django_auth
+
+from peyvand.accounts.access import office_request
+from peyvand.accounts.models import Role
+from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, ErrorOut, paginate_queryset
+
+from .selectors import AuditFilters, audit_entries
+
+router = Router(auth=django_auth, tags=["audit"])
+
+
+class AuditEntryOut(Schema):
+    actor: str | None
+    source: str
+    action: str
+    object_type: str
+    object_id: str
+    changes: dict[str, Any]
+    at: dt.datetime
+    ip: str | None
+
+    @staticmethod
+    def resolve_actor(obj: Any) -> str | None:
+        return obj.actor_name or None
+
+
+class AuditList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[AuditEntryOut]
+
+
+class AuditQuery(Schema):
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+    actor: str = Field("", max_length=150)
+    object_type: str = Field("", max_length=100)
+    since: dt.date | None = Field(None, ge=dt.date(1900, 1, 1), le=dt.date(2100, 12, 31))
+    until: dt.date | None = Field(None, ge=dt.date(1900, 1, 1), le=dt.date(2100, 12, 31))
+
+
+@router.get(
+    "/offices/{slug}/audit",
+    response={200: AuditList, 403: ErrorOut, 404: ErrorOut},
+)
+def list_audit(request: HttpRequest, slug: str, query: Query[AuditQuery]) -> dict[str, Any]:
+    """Every write to the office's data: who (`actor`, null for the system), from where
+    (`source`: web, api, admin, system or command:<name>; `ip`), what (`action`,
+    `object_type`, `object_id`, `changes`: field → [before, after]) and when (`at`).
+    Directors only; filters `actor`, `object_type`, `since`, `until` (dates)."""
+    office = office_request(request, slug, Role.DIRECTOR).office
+    filters = AuditFilters(
+        actor=query.actor.strip(),
+        object_type=query.object_type.strip(),
+        since=query.since,
+        until=query.until,
+    )
+    qs = audit_entries(office=office, filters=filters)
+    return paginate_queryset(qs, limit=query.limit, offset=query.offset)
