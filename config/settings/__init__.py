@@ -175,7 +175,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # all or nothing: a full disk leaves no half-written file (core.uploads)
+        "BACKEND": "peyvand.core.uploads.PrivateStorage",
         "OPTIONS": {"location": str(VAR_DIR / "media")},
     },
     "staticfiles": {
