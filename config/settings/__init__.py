@@ -147,6 +147,10 @@ TASKS = {
     }
 }
 
+# A task marked running for longer than this (seconds) lost its worker (core.recovery):
+# longer than any task runs.
+TASK_STUCK_AFTER = env_int("TASK_STUCK_AFTER", 3600, minimum=60)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
