@@ -113,3 +113,12 @@ def test_an_import_interrupted_midway_writes_nothing_and_a_retry_works(tmp_path:
     assert nothing_written()
     call_command("import_world", "--data", str(data), stdout=io.StringIO())
     assert (Country.objects.count(), City.objects.count(), Twinning.objects.count()) == (6, 9, 7)
+
+
+@pytest.mark.django_db
+def test_an_empty_file_is_a_problem_not_an_empty_table(tmp_path: Path) -> None:
+    data = world_copy(tmp_path)
+    (data / "twinnings.csv").unlink()
+    (data / "twinnings.csv.gz").write_bytes(gzip.compress(b""))
+    assert "twinnings.csv.gz:0: is empty: not even a header line" in refused(data)
+    assert nothing_written()

@@ -64,7 +64,9 @@ def read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         try:
             header = next(reader)
         except StopIteration:
-            return
+            # Not "no rows": a cut file must not read as an empty table (which --prune
+            # would take for every row gone; found by the property tests).
+            raise UnreadableFile(_("is empty: not even a header line")) from None
         header = [h.strip() for h in header]
         yield 1, {"__header__": ",".join(header)}
         start = reader.line_num + 1
