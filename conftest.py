@@ -63,7 +63,7 @@ def media(settings: Any, tmp_path: Any) -> Any:
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "peyvand.core.uploads.PrivateStorage",
             "OPTIONS": {"location": str(tmp_path)},
         },
     }

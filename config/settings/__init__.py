@@ -159,6 +159,10 @@ TASKS = {
     }
 }
 
+# A task marked running for longer than this (seconds) lost its worker (core.recovery):
+# longer than any task runs.
+TASK_STUCK_AFTER = env_int("TASK_STUCK_AFTER", 3600, minimum=60)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -210,7 +214,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # all or nothing: a full disk leaves no half-written file (core.uploads)
+        "BACKEND": "peyvand.core.uploads.PrivateStorage",
         "OPTIONS": {"location": str(VAR_DIR / "media")},
     },
     "staticfiles": {

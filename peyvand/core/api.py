@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Path, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
+from .uploads import StorageFull
 from .validation import MAX_ID, NotAllowedNow
+from .views import DATABASE_DOWN, database_unavailable
 
 # The largest page a list endpoint answers, and the largest offset it accepts (an offset
 # beyond any table: a larger one is refused with 422 instead of overflowing the database).
@@ -93,7 +95,8 @@ def schema_errors_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
 
 def install_error_handlers(api: NinjaAPI) -> None:
     """A service's refusal answers the same everywhere: 422 with field errors, 403 for a
-    role that may not, 409 for a write the record's current state does not allow."""
+    role that may not, 409 for a write the record's current state does not allow; a
+    database that does not answer, 503."""
 
     def invalid(request: HttpRequest, exc: Any) -> HttpResponse:
         return api.create_response(request, validation_body(exc), status=422)
@@ -109,7 +112,16 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def not_now(request: HttpRequest, exc: Any) -> HttpResponse:
         return api.create_response(request, {"detail": exc.message}, status=409)
 
+    def unavailable(request: HttpRequest, exc: Any) -> HttpResponse:
+        return database_unavailable(request)
+
+    def full(request: HttpRequest, exc: Any) -> HttpResponse:
+        return api.create_response(request, {"detail": exc.messages[0]}, status=507)
+
     api.add_exception_handler(ValidationError, invalid)
+    api.add_exception_handler(StorageFull, full)
+    for error in DATABASE_DOWN:  # 503 in the API's shape even with DEBUG on
+        api.add_exception_handler(error, unavailable)
     api.add_exception_handler(NotAllowedNow, not_now)
     api.add_exception_handler(PermissionDenied, denied)
     api.add_exception_handler(NinjaValidationError, malformed)
@@ -126,7 +138,8 @@ def _error_answer(description: str, schema_name: str) -> dict[str, Any]:
 
 def document_error_answers(schema: dict[str, Any]) -> None:
     """Add to every operation of an OpenAPI schema the error answers every operation may
-    give: 422 (ValidationOut) and, with a request body, 400 (ErrorOut)."""
+    give: 422 (ValidationOut), 503 when the database does not answer (ErrorOut) and, with a
+    request body, 400 (ErrorOut)."""
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     components.setdefault("ValidationOut", ValidationOut.model_json_schema())
     components.setdefault("ErrorOut", ErrorOut.model_json_schema())
@@ -134,5 +147,6 @@ def document_error_answers(schema: dict[str, Any]) -> None:
         for operation in methods.values():
             answers = operation.setdefault("responses", {})
             answers.setdefault(422, _error_answer("Refused values", "ValidationOut"))
+            answers.setdefault(503, _error_answer("The database is not answering", "ErrorOut"))
             if "requestBody" in operation:
                 answers.setdefault(400, _error_answer("A body that is not JSON", "ErrorOut"))

@@ -143,7 +143,7 @@ _letters_fold = _replacer(_LETTERS)
 
 
 def _fold(text: str, fold: Callable[[str], str], *, displayed: bool = False) -> str:
-    shown = text if displayed else normalize_display(text)
+    shown = text if displayed else normalize_display(unicodedata.normalize("NFKC", text))
     return _letters_fold(fold(_strip_latin_accents(shown.casefold())))
 
 

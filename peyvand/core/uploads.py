@@ -3,11 +3,17 @@
 `check_upload` admits PDF, DOCX, PNG and JPEG by their content; `stored_name` gives the file
 the extension of what it really is; `PrivatePath` stores it under a random name in a
 per-app, per-office folder outside the static root (served only by the members-only
-download view of `peyvand.records`).
+download view of `peyvand.records`). `PrivateStorage` (the default storage) never leaves
+half a file behind: a disk that fills up midway removes what was written and refuses with
+`StorageFull`, a translated `ValidationError` that the page shows on its form (the
+service's transaction writes no row either) and the API answers 507.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import uuid
 import zipfile
 from pathlib import PurePosixPath
@@ -16,6 +22,7 @@ from typing import Any
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
@@ -118,3 +125,35 @@ class PrivatePath:
 
     def __hash__(self) -> int:
         return hash(self.folder)
+
+
+# A disk or quota that is full.
+FULL = {errno.ENOSPC, errno.EDQUOT}
+
+
+class StorageFull(ValidationError):
+    """The file could not be kept: the server's disk is full."""
+
+
+class PrivateStorage(FileSystemStorage):
+    """The file system storage, all or nothing: when writing a file fails midway (a full
+    disk, an I/O error) the part written is removed before the error goes on; a full disk
+    is refused with `StorageFull`."""
+
+    def _save(self, name: str, content: Any) -> str:
+        try:
+            return str(super()._save(name, content))  # type: ignore[misc]  # not in the stubs
+        except OSError as exc:
+            # Django creates the file with O_EXCL, so a file at this name is the part it
+            # wrote (a name already taken is chosen again inside `_save`).
+            with contextlib.suppress(OSError):
+                os.remove(self.path(name))
+            if exc.errno in FULL:
+                raise StorageFull(
+                    _(
+                        "The file could not be saved: the server's disk is full. Nothing was "
+                        "saved; please try again later or tell the administrator."
+                    ),
+                    code="storage_full",
+                ) from exc
+            raise

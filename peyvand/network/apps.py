@@ -9,12 +9,15 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from peyvand.core.recovery import register_retryable
         from peyvand.core.versions import bump_world
         from peyvand.places.models import City, CityNameReview, Country
 
         from .models import NetworkSnapshot, Twinning
         from .signals import world_imported
-        from .tasks import on_world_imported
+        from .tasks import network_recompute, on_world_imported
+
+        register_retryable(network_recompute)  # a fit from the stored data: safe again
 
         world_imported.connect(on_world_imported, dispatch_uid="network_recompute")
         # The world every page shows changed: an import (its bulk writes send no row

@@ -12,6 +12,7 @@ class PartnershipsConfig(AppConfig):
         # The network app learns of an office's signed pacts through its registry; it
         # never imports this app.
         from peyvand.accounts.alerts import register_alerts
+        from peyvand.core.recovery import register_retryable
         from peyvand.core.scheduler import register_daily
         from peyvand.network.edges import (
             register_office_cities,
@@ -41,6 +42,7 @@ class PartnershipsConfig(AppConfig):
             "evidence", Commitment, "evidence_file", name=lambda row: f"evidence-{row.pk}"
         )
         register_daily("partnerships.refresh_health", refresh_all_health)
+        register_retryable(refresh_all_health)  # recomputes the stored scores: safe again
 
         from peyvand.accounts.calendar import register_calendar
 

@@ -6,6 +6,7 @@ import csv
 import gzip
 import io
 import math
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,29 +24,65 @@ def data_file(data_dir: Path, name: str) -> Path | None:
     return None
 
 
+class UnreadableFile(Exception):
+    """A file that cannot be read as CSV text (a damaged or truncated .gz, not UTF-8, a
+    field too long for the CSV reader); the message says why, in the active language."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def _text_of(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+        if path.suffix == ".gz":
+            raw = gzip.decompress(raw)
+    except (OSError, EOFError, zlib.error) as exc:
+        # gzip.BadGzipFile is an OSError; a truncated file ends in EOFError.
+        raise UnreadableFile(
+            _("cannot be read: the compressed file is damaged or cut short (%(error)s)")
+            % {"error": str(exc) or type(exc).__name__}
+        ) from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UnreadableFile(
+            _("is not UTF-8 text: byte %(byte)s at position %(position)s cannot be read")
+            % {"byte": f"0x{raw[exc.start]:02x}", "position": exc.start},
+            line,
+        ) from exc
+
+
 def read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) for each record; line numbers count the header as line 1."""
-    raw = path.read_bytes()
-    if path.suffix == ".gz":
-        raw = gzip.decompress(raw)
-    text = raw.decode("utf-8-sig")
+    """(line number, row) for each record; line numbers count the header as line 1.
+    A file that cannot be read raises `UnreadableFile` (with the line, when known)."""
+    text = _text_of(path)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = next(reader)
-    except StopIteration:
-        return
-    header = [h.strip() for h in header]
-    yield 1, {"__header__": ",".join(header)}
-    start = reader.line_num + 1
-    for row in reader:
-        if not row or (len(row) == 1 and not row[0].strip()):
-            start = reader.line_num + 1
-            continue
-        if len(row) != len(header):
-            yield start, {"__bad_width__": str(len(row)), "__expected__": str(len(header))}
-        else:
-            yield start, dict(zip(header, (value.strip() for value in row), strict=True))
+        try:
+            header = next(reader)
+        except StopIteration:
+            # Not "no rows": a cut file must not read as an empty table (which --prune
+            # would take for every row gone; found by the property tests).
+            raise UnreadableFile(_("is empty: not even a header line")) from None
+        header = [h.strip() for h in header]
+        yield 1, {"__header__": ",".join(header)}
         start = reader.line_num + 1
+        for row in reader:
+            if not row or (len(row) == 1 and not row[0].strip()):
+                start = reader.line_num + 1
+                continue
+            if len(row) != len(header):
+                yield start, {"__bad_width__": str(len(row)), "__expected__": str(len(header))}
+            else:
+                yield start, dict(zip(header, (value.strip() for value in row), strict=True))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise UnreadableFile(
+            _("cannot be read as CSV: %(error)s") % {"error": exc}, reader.line_num
+        ) from exc
 
 
 class Reader:
@@ -60,6 +97,13 @@ class Reader:
         self.problems.append(Problem(self.name, self.line if line is None else line, message))
 
     def rows(self, path: Path, required: list[str]) -> Iterator[dict[str, str]]:
+        """The file's rows; a file that cannot be read is one problem (nothing after it)."""
+        try:
+            yield from self._rows(path, required)
+        except UnreadableFile as exc:
+            self.error(exc.message, exc.line)
+
+    def _rows(self, path: Path, required: list[str]) -> Iterator[dict[str, str]]:
         for line, row in read_csv(path):
             self.line = line
             if "__header__" in row:
