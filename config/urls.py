@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from peyvand.agenda.urls import feed_patterns
 from peyvand.api.urls import api
 from peyvand.core.views import favicon, healthz
+from peyvand.records.urls import publish_patterns
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
     # A member's calendar feed: no login, its signed address is the key.
     path("feeds/calendar/", include((feed_patterns, "feeds"))),
     path("o/<slug:office_slug>/files/", include("peyvand.records.urls")),
+    path("o/<slug:office_slug>/publish/", include((publish_patterns, "publishing"))),
     prefix_default_language=True,
 )
 

@@ -30,3 +30,18 @@ class KnowledgeConfig(AppConfig):
         from .selectors import practices_by_source_city
 
         register_goal_evidence("practices", practices_by_source_city)
+
+        # The toggle "publish on the portal" of a practice's page (records.publishing).
+        from django.urls import reverse
+
+        from peyvand.records.publishing import register_publishable
+
+        from .models import Practice
+        from .services import practice_publish
+
+        register_publishable(
+            "practice",
+            Practice,
+            practice_publish,
+            page=lambda p: reverse("knowledge:detail", args=[p.office.slug, p.pk]),
+        )

@@ -27,3 +27,18 @@ class OpportunitiesConfig(AppConfig):
         from .calendar import call_items
 
         register_calendar("call", _("Funding deadlines"), call_items, order=60)
+
+        # The toggle "publish on the portal" of a pitch's page (records.publishing).
+        from django.urls import reverse
+
+        from peyvand.records.publishing import register_publishable
+
+        from .models import Pitch
+        from .services import pitch_publish
+
+        register_publishable(
+            "pitch",
+            Pitch,
+            pitch_publish,
+            page=lambda p: reverse("opportunities:pitch_detail", args=[p.office.slug, p.pk]),
+        )

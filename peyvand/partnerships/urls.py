@@ -22,6 +22,7 @@ urlpatterns = [
     path("propose/", partnerships.create_proposed, name="create_proposed"),
     path("cities/", partnerships.city_search, name="city_search"),
     path("settings/", health.health_settings, name="settings"),
+    path("settings/portal/", health.portal_settings, name="portal_settings"),
     path("links/not-ours/", links.links_not_ours, name="not_ours"),
     path("links/<int:twinning_id>/adopt/", links.link_adopt, name="link_adopt"),
     path("links/<int:twinning_id>/not-ours/", links.link_not_ours, name="link_not_ours"),
