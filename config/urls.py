@@ -2,11 +2,14 @@ from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import URLPattern, URLResolver, include, path
 
 from peyvand.agenda.urls import feed_patterns
 from peyvand.api.urls import api
 from peyvand.core.views import favicon, healthz
+from peyvand.portal.sitemaps import SITEMAPS
+from peyvand.portal.urls import office_patterns as portal_office_patterns
 from peyvand.records.urls import publish_patterns
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -16,6 +19,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("favicon.ico", favicon),
     # The baseline of every load figure (bench/load.py); monitoring asks it too.
     path("healthz", healthz),
+    # What is public (the portals), in both languages: for search engines.
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -36,6 +41,12 @@ urlpatterns += i18n_patterns(
     path("o/<slug:office_slug>/opportunities/", include("peyvand.opportunities.urls")),
     path("o/<slug:office_slug>/search/", include("peyvand.search.urls")),
     path("o/<slug:office_slug>/calendar/", include("peyvand.agenda.urls")),
+    path(
+        "o/<slug:office_slug>/portal/",
+        include((portal_office_patterns, "portal_office")),
+    ),
+    # The public transparency portal of an office: no login, published records only.
+    path("p/<slug:office_slug>/", include("peyvand.portal.urls")),
     # A member's calendar feed: no login, its signed address is the key.
     path("feeds/calendar/", include((feed_patterns, "feeds"))),
     path("o/<slug:office_slug>/files/", include("peyvand.records.urls")),

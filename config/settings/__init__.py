@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_tasks_db",
     "ninja",  # its bundled Swagger UI files: the API docs work offline
     "peyvand.core",
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "peyvand.missions",
     "peyvand.knowledge",
     "peyvand.opportunities",
+    "peyvand.portal",
     "peyvand.agenda",
     "peyvand.dashboard",
     "peyvand.api",
@@ -198,7 +200,10 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
-if env_bool("BEHIND_PROXY", False):
+# Behind a reverse proxy: HTTPS and the client's address (the portal's rate limits) come
+# from its X-Forwarded-Proto and the last X-Forwarded-For hop.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

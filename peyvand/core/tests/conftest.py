@@ -140,8 +140,8 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
             summary_fa=fa("همکاری در حمل‌ونقل عمومی و مدیریت پسماند"),
             summary_en=en("Cooperation on public transport and waste management"),
             responsible=director_user,
-            is_public=True,
         )
+        p = services.partnership_publish(record=p, actor=officer, published=True)
         agreement = services.agreement_create(
             partnership=p,
             actor=officer,

@@ -13,9 +13,9 @@ from .partnerships import (
     ApprovalDecideForm,
     ApprovalForm,
     HealthSettingsForm,
-    PortalHealthForm,
     NotOursForm,
     PartnershipForm,
+    PortalHealthForm,
     ReviewForm,
     StatusForm,
 )
@@ -36,7 +36,6 @@ __all__ = [
     "ConfirmForm",
     "FileForm",
     "HealthSettingsForm",
-    "PortalHealthForm",
     "MultipleFileField",
     "MultipleFileInput",
     "NotOursForm",
@@ -44,6 +43,7 @@ __all__ = [
     "OutcomeForm",
     "PartnerCityField",
     "PartnershipForm",
+    "PortalHealthForm",
     "ReviewForm",
     "StatusForm",
 ]
