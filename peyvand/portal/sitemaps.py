@@ -15,7 +15,7 @@ class _Portal(Sitemap):  # type: ignore[type-arg]
     i18n = True
     languages = ["fa", "en"]
     alternates = True
-    x_default = True
+    x_default = False
     limit = 5000
 
 
