@@ -66,7 +66,7 @@ def test_no_public_url_leaks_what_is_not_published(portal: Portal, lang: str) ->
 
 def test_what_is_published_shows(portal: Portal, client: Client) -> None:
     home = body_of(client.get(f"/en/p/{portal.office.slug}/"))
-    assert "Vienna" in home and 'data-pact="%s"' % portal["pact"].pk in home
+    assert "Vienna" in home and f'data-pact="{portal["pact"].pk}"' in home
     page = body_of(client.get(f"/en/p/{portal.office.slug}/partnerships/{portal['pact'].pk}/"))
     for text in ("Metro study visit", "Engineers trained", "Joint forum", "We studied Vienna"):
         assert text in page
