@@ -5,7 +5,8 @@ once the page meets the target below in `make bench-load` (docs/architecture.md)
 
 A path is a format string over the benchmark's context, which `bench/load.py` reads from the
 database it runs against: `office` (the office's slug), `partnership` (its pact with the
-most activities), `city` (the office's city code), and one key per entry of `RECORDS`: the
+most activities), `public_partnership` (its published pact with the most activities),
+`city` (the office's city code), and one key per entry of `RECORDS`: the
 office's newest record of that model (a page whose record the office lacks is skipped, and
 the skip is printed).
 """
@@ -61,6 +62,8 @@ PAGES: list[Page] = [
     Page("pitches list", "/fa/o/{office}/opportunities/pitches/"),
     Page("funding calls list", "/fa/o/{office}/opportunities/calls/"),
     Page("applications list", "/fa/o/{office}/opportunities/applications/"),
+    Page("portal home", "/fa/p/{office}/"),
+    Page("portal partnership", "/fa/p/{office}/partnerships/{public_partnership}/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
@@ -75,6 +78,8 @@ PAGES: list[Page] = [
     Page("API office calls", "/api/v1/offices/{office}/calls", kind="api"),
     Page("API office applications", "/api/v1/offices/{office}/applications", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
+    Page("API public partnerships", "/api/v1/public/offices/{office}/partnerships", kind="api"),
+    Page("API public activities", "/api/v1/public/offices/{office}/activities", kind="api"),
 ]
 
 HEALTHZ = Page("/healthz", "/healthz")

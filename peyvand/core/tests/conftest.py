@@ -403,8 +403,10 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
         end_date=TODAY + dt.timedelta(days=42),
     )
     opportunities = _opportunities_world(office, director, p, contact, d)
+    portal = _portal_world(office, director, p, mission, event, d)
     return {
         **opportunities,
+        **portal,
         "organizations:list": {},
         "organizations:create": {},
         "organizations:city_search": {},
@@ -442,6 +444,73 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
         "agenda:agenda": {},
         "agenda:feed_regenerate": {},
         **practices,
+    }
+
+
+def _portal_world(
+    office: Any, director: Any, p: Any, mission: Any, event: Any, d: Any
+) -> dict[str, dict[str, Any]]:
+    """The public portal: the pact (published), its activities and outcomes, the adopted
+    practice, the pitch, an upcoming event and the mission published; an approved comment
+    with a rating, one waiting, a message about the pitch."""
+    from peyvand.knowledge.models import Practice
+    from peyvand.knowledge.services import practice_publish
+    from peyvand.missions import services as missions
+    from peyvand.opportunities.models import Pitch
+    from peyvand.opportunities.services import pitch_publish
+    from peyvand.portal.models import Feedback, InboxMessage
+
+    for activity in p.activities.all():
+        services.activity_publish(record=activity, actor=director, published=True)
+        for outcome in activity.outcomes.all():
+            services.outcome_publish(record=outcome, actor=director, published=True)
+    adopted = Practice.objects.for_office(office).get(stage="adopted")
+    practice_publish(record=adopted, actor=director, published=True)
+    pitch = Pitch.objects.for_office(office).order_by("pk")[0]
+    pitch_publish(record=pitch, actor=director, published=True)
+    upcoming = missions.event_create(
+        office=office,
+        actor=director,
+        title_fa=d("همایش شهرهای هوشمند"),
+        title_en=d("Smart City Expo"),
+        kind="forum",
+        starts_on=TODAY + dt.timedelta(days=30),
+        ends_on=TODAY + dt.timedelta(days=32),
+    )
+    missions.event_publish(record=upcoming, actor=director, published=True)
+    missions.mission_update(
+        mission=mission,
+        actor=director,
+        changes={"public_summary_fa": d("بازدید از مترو وین"), "published": True},
+    )
+    approved = Feedback.objects.create(
+        office=office, partnership=p, comment=d("همکاری خوبی است"), rating=5, status="approved"
+    )
+    waiting = Feedback.objects.create(
+        office=office, practice=adopted, comment=d("کی در منطقه‌ی ما؟"), email="a@example.org"
+    )
+    InboxMessage.objects.create(
+        office=office,
+        pitch=pitch,
+        name=d("Anna Berger"),
+        email="anna@example.org",
+        body=d("We would like the feasibility study."),
+    )
+    del approved
+    return {
+        "portal:home": {},
+        "portal:partnership": {"pk": p.pk},
+        "portal:practices": {},
+        "portal:practice": {"pk": adopted.pk},
+        "portal:pitches": {},
+        "portal:pitch": {"pk": pitch.pk},
+        "portal:events": {},
+        "portal:data": {},
+        "portal:download": {"name": "partnerships", "fmt": "csv"},
+        "portal:feed": {},
+        "portal_office:queue": {},
+        "portal_office:feedback": {"pk": waiting.pk},
+        "portal_office:inbox": {},
     }
 
 

@@ -26,6 +26,9 @@ NAMESPACES = (
     "agenda",
     "knowledge",
     "opportunities",
+    "portal",
+    "portal_office",
+    "publishing",
 )
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a

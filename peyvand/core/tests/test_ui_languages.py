@@ -91,6 +91,10 @@ POST_ONLY = {
     "opportunities:follow_up_add",
     "opportunities:follow_up_done",
     "opportunities:application_status",
+    "partnerships:portal_settings",
+    "publishing:publish",
+    "portal_office:moderate",
+    "portal_office:message_handled",
 }
 # htmx answers, no <html>
 FRAGMENTS = {
@@ -100,8 +104,21 @@ FRAGMENTS = {
     "organizations:city_search",
     "contacts:city_search",
 }
-FILES = {"records:download"}
-ANONYMOUS = {"accounts:login"}  # a logged-in user is sent on; read it logged out
+FILES = {"records:download", "portal:download", "portal:feed"}
+# A logged-in user is sent on from the login; the public portal is read logged out.
+ANONYMOUS = {
+    "accounts:login",
+    "portal:home",
+    "portal:partnership",
+    "portal:practices",
+    "portal:practice",
+    "portal:pitches",
+    "portal:pitch",
+    "portal:events",
+    "portal:data",
+    "portal:download",
+    "portal:feed",
+}
 REDIRECTS = {"discover:index"}  # sends on to a page of its own (followed)
 
 
@@ -153,7 +170,12 @@ def test_post_only_routes_refuse_a_get(world: World, lang: str) -> None:
         for name, params in routes():
             if name not in POST_ONLY:
                 continue
-            known = {**world.kwargs["partnerships:detail"], "twinning_id": 1, "code": "gn:2950159"}
+            known = {
+                **world.kwargs["partnerships:detail"],
+                "twinning_id": 1,
+                "code": "gn:2950159",
+                "kind": "partnership",
+            }
             kw = {p: known[p] for p in params}
             response = world.client.get(reverse(name, kwargs=kw))
             assert response.status_code == 405, name
@@ -222,9 +244,15 @@ def test_no_persian_left_on_english_pages(world: World) -> None:
 
 # Pages whose form is posted empty: the errors a user gets must be in the page's language
 # too. None of these changes anything when the form is invalid.
-FORM_DATA = {"accounts:login": {"username": "director_tehran", "password": "not-the-password"}}
+FORM_DATA = {
+    "accounts:login": {"username": "director_tehran", "password": "not-the-password"},
+    "portal:partnership": {"form": "feedback"},
+    "portal:pitch": {"form": "contact"},
+}
 FORMS = (
     "accounts:login",
+    "portal:partnership",
+    "portal:pitch",
     "accounts:password_change",
     "accounts:members",
     "accounts:member_edit",

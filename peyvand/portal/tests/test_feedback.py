@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from peyvand.accounts.models import Role
-from peyvand.core.stamps import SALT
+from peyvand.core.stamps import SALT, stamp_age
 from peyvand.portal import services
 from peyvand.portal.models import Feedback, FeedbackStatus
 from peyvand.portal.services import guard
@@ -64,7 +64,7 @@ def test_the_honeypot_stores_nothing_and_says_nothing(portal: Portal, client: Cl
 @pytest.mark.parametrize("made", [0, 1, 2])
 def test_a_form_sent_too_fast_is_refused(portal: Portal, client: Client, made: float) -> None:
     response = post(client, portal, stamp=stamp(made))
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "too quickly" in response.content.decode()
     assert pending() == []
 
@@ -74,7 +74,7 @@ def test_a_missing_forged_or_stale_stamp_is_refused(
     portal: Portal, client: Client, value: str
 ) -> None:
     response = post(client, portal, stamp=value)
-    assert response.status_code == 400 and "expired" in response.content.decode()
+    assert response.status_code == 200 and "expired" in response.content.decode()
     assert pending() == []
 
 
@@ -83,7 +83,7 @@ def test_the_page_carries_a_fresh_stamp_even_when_kept(portal: Portal, client: C
     first = client.get(url).content.decode()
     assert "PEYVANDFORMSTAMPPLACEHOLDER" not in first
     value = first.split('name="stamp" value="', 1)[1].split('"', 1)[0]
-    age = guard.stamp_age(value)
+    age = stamp_age(value)
     assert age is not None and 0 <= age < 5
 
 
@@ -117,7 +117,7 @@ def test_rate_limit_per_record(portal: Portal, client: Client, monkeypatch: Any)
 )
 def test_length_and_link_limits(portal: Portal, client: Client, comment: str, error: str) -> None:
     response = post(client, portal, comment=comment)
-    assert response.status_code in (400, 404) or response.status_code == 400
+    assert response.status_code in (200, 400)  # a NUL is refused before the page
     if error:
         assert error in response.content.decode()
     assert not Feedback.objects.filter(comment=comment).exists()
@@ -127,7 +127,7 @@ def test_length_and_link_limits(portal: Portal, client: Client, comment: str, er
 def test_a_rating_outside_one_to_five_is_refused(
     portal: Portal, client: Client, rating: str
 ) -> None:
-    assert post(client, portal, rating=rating).status_code == 400
+    assert post(client, portal, rating=rating).status_code == 200
     assert pending() == []
 
 
@@ -236,7 +236,7 @@ def test_the_pitch_contact_form_reaches_the_office_inbox(
     }
     assert client.post(url, data).status_code == 302
     assert client.post(url, {**data, "website": "x"}).status_code == 302  # honeypot
-    assert client.post(url, {**data, "stamp": stamp(0)}).status_code == 400
+    assert "too quickly" in client.post(url, {**data, "stamp": stamp(0)}).content.decode()
     from peyvand.portal.models import InboxMessage
 
     message = InboxMessage.objects.get()

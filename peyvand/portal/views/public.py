@@ -167,7 +167,7 @@ def partnership(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse
         has_partner=partner is not None,
         **_feedback_context(TargetKind.PARTNERSHIP, p, form),
     )
-    return render(request, "portal/partnership.html", context, status=400 if form.errors else 200)
+    return render(request, "portal/partnership.html", context)
 
 
 @public_page
@@ -203,7 +203,7 @@ def practice(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
         item=item,
         **_feedback_context(TargetKind.PRACTICE, item, form),
     )
-    return render(request, "portal/practice.html", context, status=400 if form.errors else 200)
+    return render(request, "portal/practice.html", context)
 
 
 @public_page
@@ -267,8 +267,7 @@ def pitch(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
         contact_form=contact,
         **_feedback_context(TargetKind.PITCH, item, form),
     )
-    failed = bool(form.errors or contact.errors)
-    return render(request, "portal/pitch.html", context, status=400 if failed else 200)
+    return render(request, "portal/pitch.html", context)
 
 
 @public_page
