@@ -45,12 +45,12 @@ def _day(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _url(name: str, office: Office, **kwargs: Any) -> str:
+def _url(name: str, slug: str, **kwargs: Any) -> str:
     with translation.override("en"):
-        return reverse(name, kwargs={"office_slug": office.slug, **kwargs})
+        return reverse(name, kwargs={"office_slug": slug, **kwargs})
 
 
-def partnership_row(p: Any) -> dict[str, Any]:
+def partnership_row(p: Any, slug: str) -> dict[str, Any]:
     city = _city(p.partner_city)
     return {
         "id": p.pk,
@@ -64,11 +64,11 @@ def partnership_row(p: Any) -> dict[str, Any]:
         "valid_until": _day(p.valid_until),
         "summary_fa": p.summary_fa,
         "summary_en": p.summary_en,
-        "url": _url("portal:partnership", p.office, pk=p.pk),
+        "url": _url("portal:partnership", slug, pk=p.pk),
     }
 
 
-def activity_row(a: Any) -> dict[str, Any]:
+def activity_row(a: Any, slug: str = "") -> dict[str, Any]:
     return {
         "id": a.pk,
         "date": _day(a.date),
@@ -81,7 +81,7 @@ def activity_row(a: Any) -> dict[str, Any]:
     }
 
 
-def outcome_row(o: Any) -> dict[str, Any]:
+def outcome_row(o: Any, slug: str = "") -> dict[str, Any]:
     return {
         "id": o.pk,
         "activity": o.activity_id,
@@ -92,7 +92,7 @@ def outcome_row(o: Any) -> dict[str, Any]:
     }
 
 
-def practice_row(p: Any) -> dict[str, Any]:
+def practice_row(p: Any, slug: str) -> dict[str, Any]:
     city = _city(p.source_city)
     return {
         "id": p.pk,
@@ -104,11 +104,11 @@ def practice_row(p: Any) -> dict[str, Any]:
         "source_city_name_en": city["name_en"],
         "adopted_on": _day(p.adopted_on),
         "areas": [a.code for a in p.areas.all()],
-        "url": _url("portal:practice", p.office, pk=p.pk),
+        "url": _url("portal:practice", slug, pk=p.pk),
     }
 
 
-def pitch_row(p: Any) -> dict[str, Any]:
+def pitch_row(p: Any, slug: str) -> dict[str, Any]:
     return {
         "id": p.pk,
         "title_fa": p.title_fa,
@@ -123,11 +123,11 @@ def pitch_row(p: Any) -> dict[str, Any]:
         "instrument": p.instrument,
         "stage": p.stage,
         "status": p.status,
-        "url": _url("portal:pitch", p.office, pk=p.pk),
+        "url": _url("portal:pitch", slug, pk=p.pk),
     }
 
 
-def event_row(e: Any) -> dict[str, Any]:
+def event_row(e: Any, slug: str = "") -> dict[str, Any]:
     city = _city(e.host_city)
     return {
         "id": e.pk,
@@ -148,7 +148,8 @@ class Dataset:
 
     name: str
     rows: Callable[[Office], QuerySet[Any]]
-    row: Callable[[Any], dict[str, Any]]
+    # (record, the office's slug) -> the row
+    row: Callable[[Any, str], dict[str, Any]]
 
 
 DATASETS: dict[str, Dataset] = {
@@ -166,7 +167,7 @@ DATASETS: dict[str, Dataset] = {
 def rows(dataset: Dataset, office: Office) -> Iterator[dict[str, Any]]:
     """Every row of the dataset, read a chunk at a time."""
     for record in dataset.rows(office).iterator(chunk_size=500):
-        yield dataset.row(record)
+        yield dataset.row(record, office.slug)
 
 
 def csv_cells(row: dict[str, Any]) -> list[Any]:

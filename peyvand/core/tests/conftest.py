@@ -460,10 +460,14 @@ def _portal_world(
     from peyvand.opportunities.services import pitch_publish
     from peyvand.portal.models import Feedback, InboxMessage
 
-    for activity in p.activities.all():
-        services.activity_publish(record=activity, actor=director, published=True)
-        for outcome in activity.outcomes.all():
-            services.outcome_publish(record=outcome, actor=director, published=True)
+    # Published without history entries: the pact page's history window (the latest 30)
+    # stays what the query bounds measure (publishing is recorded: portal's own tests).
+    from peyvand.accounts.versions import bump_office
+    from peyvand.partnerships.models import Activity, Outcome
+
+    Activity.objects.filter(partnerships=p).update(published=True)
+    Outcome.objects.filter(activity__partnerships=p).update(published=True)
+    bump_office(office.pk)
     adopted = Practice.objects.for_office(office).get(stage="adopted")
     practice_publish(record=adopted, actor=director, published=True)
     pitch = Pitch.objects.for_office(office).order_by("pk")[0]

@@ -39,7 +39,7 @@ def _page(slug: str, name: str, query: PublicQuery) -> dict[str, Any]:
         "offset": query.offset,
         "licence": f"{opendata.LICENCE} ({opendata.LICENCE_URL})",
         "attribution": opendata.attribution(office),
-        "items": [dataset.row(r) for r in window],
+        "items": [dataset.row(r, office.slug) for r in window],
     }
 
 

@@ -31,7 +31,6 @@ def data(request: HttpRequest, office_slug: str) -> HttpResponse:
         % {"office": office.name},
         section="data",
         datasets=list(opendata.DATASETS),
-        attribution=opendata.attribution(office),
     )
     return render(request, "portal/data.html", context)
 
