@@ -453,17 +453,16 @@ def _portal_world(
     """The public portal: the pact (published), its activities and outcomes, the adopted
     practice, the pitch, an upcoming event and the mission published; an approved comment
     with a rating, one waiting, a message about the pitch."""
+    # Published without history entries: the pact page's history window (the latest 30)
+    # stays what the query bounds measure (publishing is recorded: portal's own tests).
+    from peyvand.accounts.versions import bump_office
     from peyvand.knowledge.models import Practice
     from peyvand.knowledge.services import practice_publish
     from peyvand.missions import services as missions
     from peyvand.opportunities.models import Pitch
     from peyvand.opportunities.services import pitch_publish
-    from peyvand.portal.models import Feedback, InboxMessage
-
-    # Published without history entries: the pact page's history window (the latest 30)
-    # stays what the query bounds measure (publishing is recorded: portal's own tests).
-    from peyvand.accounts.versions import bump_office
     from peyvand.partnerships.models import Activity, Outcome
+    from peyvand.portal.models import Feedback, InboxMessage
 
     Activity.objects.filter(partnerships=p).update(published=True)
     Outcome.objects.filter(activity__partnerships=p).update(published=True)
