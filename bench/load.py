@@ -72,11 +72,14 @@ client = Client()
 client.force_login(member.user)
 pact = (Partnership.objects.filter(office=office).annotate(n=Count("activities"))
         .order_by("-n", "pk").first())
+public = (Partnership.objects.filter(office=office, published=True, archived=False)
+          .annotate(n=Count("activities")).order_by("-n", "pk").first())
 print("CONTEXT " + json.dumps({{
     "sessionid": client.cookies["sessionid"].value,
     "user": member.user.username,
     "office": office.slug,
     "partnership": pact.pk,
+    "public_partnership": public.pk if public else None,
     "city": office.home_city.code,
     **{{key: apps.get_model(label).objects.filter(office=office).order_by("-pk")
          .values_list("pk", flat=True).first() for key, label in {records!r}.items()}},

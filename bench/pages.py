@@ -5,7 +5,8 @@ once the page meets the target below in `make bench-load` (docs/architecture.md)
 
 A path is a format string over the benchmark's context, which `bench/load.py` reads from the
 database it runs against: `office` (the office's slug), `partnership` (its pact with the
-most activities), `city` (the office's city code), and one key per entry of `RECORDS`: the
+most activities), `public_partnership` (its published pact with the most activities),
+`city` (the office's city code), and one key per entry of `RECORDS`: the
 office's newest record of that model (a page whose record the office lacks is skipped, and
 the skip is printed).
 """
@@ -68,6 +69,8 @@ PAGES: list[Page] = [
     # The one search, for «همکاری» (a word in most records) and a city's name.
     Page("search", "/fa/o/{office}/search/?q=%D9%87%D9%85%DA%A9%D8%A7%D8%B1%DB%8C"),
     Page("audit log", "/fa/o/{office}/audit/"),
+    Page("portal home", "/fa/p/{office}/"),
+    Page("portal partnership", "/fa/p/{office}/partnerships/{public_partnership}/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),
@@ -86,6 +89,8 @@ PAGES: list[Page] = [
     Page("API office audit", "/api/v1/offices/{office}/audit", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
     Page("API office search", "/api/v1/offices/{office}/search?q=vienna", kind="api"),
+    Page("API public partnerships", "/api/v1/public/offices/{office}/partnerships", kind="api"),
+    Page("API public activities", "/api/v1/public/offices/{office}/activities", kind="api"),
 ]
 
 HEALTHZ = Page("/healthz", "/healthz")

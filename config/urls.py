@@ -2,11 +2,15 @@ from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import URLPattern, URLResolver, include, path
 
 from peyvand.agenda.urls import feed_patterns
 from peyvand.api.urls import api
 from peyvand.core.views import favicon, healthz
+from peyvand.portal.sitemaps import SITEMAPS
+from peyvand.portal.urls import office_patterns as portal_office_patterns
+from peyvand.records.urls import publish_patterns
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
@@ -15,6 +19,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("favicon.ico", favicon),
     # The baseline of every load figure (bench/load.py); monitoring asks it too.
     path("healthz", healthz),
+    # What is public (the portals), in both languages: for search engines.
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -40,6 +46,13 @@ urlpatterns += i18n_patterns(
     path("feeds/calendar/", include((feed_patterns, "feeds"))),
     path("o/<slug:office_slug>/files/", include("peyvand.records.urls")),
     path("o/<slug:office_slug>/audit/", include("peyvand.audit.urls")),
+    path(
+        "o/<slug:office_slug>/portal/",
+        include((portal_office_patterns, "portal_office")),
+    ),
+    # The public transparency portal of an office: no login, published records only.
+    path("p/<slug:office_slug>/", include("peyvand.portal.urls")),
+    path("o/<slug:office_slug>/publish/", include((publish_patterns, "publishing"))),
     prefix_default_language=True,
 )
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_tasks_db",
     "ninja",  # its bundled Swagger UI files: the API docs work offline
     "axes",  # login throttling and lock-out
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "peyvand.missions",
     "peyvand.knowledge",
     "peyvand.opportunities",
+    "peyvand.portal",
     "peyvand.agenda",
     "peyvand.reports",
     "peyvand.dashboard",

@@ -7,9 +7,10 @@ full path with its query, the language and today's date; a write raises a versio
 next request renders anew and a stale page is never served.
 
 What differs from one request to the next is not stored: the page is rendered with
-placeholders for the CSRF token and the CSP nonce (the `placeholders` context processor),
-which are filled in for each answer. Pages with flash messages, htmx fragments, other
-methods and anything but a 200 HTML answer pass uncached. Persian digits are written once,
+placeholders for the CSRF token, the CSP nonce and a form's signed render time
+(`core.stamps`; the `placeholders` context processor), which are filled in for each
+answer. Pages with flash messages, htmx fragments, other methods and anything but a 200
+HTML answer pass uncached. Persian digits are written once,
 into the stored page (`digits.persian_digits_html`), not on every answer.
 
 The API's lists are kept the same way (`@cached_answer(key)` under the router's decorator):
@@ -36,9 +37,11 @@ from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 
 from .digits import DIGITS_DONE, persian_digits_html
+from .stamps import form_stamp
 
 CSRF_PLACEHOLDER = "PEYVANDCSRFTOKENPLACEHOLDER"
 NONCE_PLACEHOLDER = "PEYVANDCSPNONCEPLACEHOLDER"
+STAMP_PLACEHOLDER = "PEYVANDFORMSTAMPPLACEHOLDER"
 RENDERING = "_peyvand_page_rendering"
 KEEP_ANSWER = "_peyvand_keep_answer"
 KEPT_HEADERS = ("ETag",)
@@ -46,12 +49,17 @@ KEPT_HEADERS = ("ETag",)
 Key = Callable[..., Hashable | None]
 
 
-def placeholders(request: HttpRequest) -> dict[str, str]:
+def placeholders(request: HttpRequest) -> dict[str, Any]:
     """Context processor (after Django's csrf and csp): while a page is rendered to be kept,
-    the token and the nonce are placeholders."""
+    the token, the nonce and the form stamp are placeholders. Otherwise `form_stamp` is
+    the function (a template calls it only where a form shows it)."""
     if getattr(request, RENDERING, False):
-        return {"csrf_token": CSRF_PLACEHOLDER, "csp_nonce": NONCE_PLACEHOLDER}
-    return {}
+        return {
+            "csrf_token": CSRF_PLACEHOLDER,
+            "csp_nonce": NONCE_PLACEHOLDER,
+            "form_stamp": STAMP_PLACEHOLDER,
+        }
+    return {"form_stamp": form_stamp}
 
 
 def _fill(html: str, request: HttpRequest) -> str:
@@ -59,6 +67,8 @@ def _fill(html: str, request: HttpRequest) -> str:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     if NONCE_PLACEHOLDER in html:
         html = html.replace(NONCE_PLACEHOLDER, str(get_nonce(request)))
+    if STAMP_PLACEHOLDER in html:
+        html = html.replace(STAMP_PLACEHOLDER, form_stamp())
     return html
 
 

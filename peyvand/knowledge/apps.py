@@ -37,3 +37,17 @@ class KnowledgeConfig(AppConfig):
         from .search import PRACTICES
 
         register_search(PRACTICES)
+        # The toggle "publish on the portal" of a practice's page (records.publishing).
+        from django.urls import reverse
+
+        from peyvand.records.publishing import register_publishable
+
+        from .models import Practice
+        from .services import practice_publish
+
+        register_publishable(
+            "practice",
+            Practice,
+            practice_publish,
+            page=lambda p: reverse("knowledge:detail", args=[p.office.slug, p.pk]),
+        )

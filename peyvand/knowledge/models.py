@@ -164,6 +164,8 @@ class Practice(BilingualMixin, Versioned, OfficeScoped):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # On the public portal once adopted: set only through practice_publish.
+    published = models.BooleanField(_("published"), default=False)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     stale_messages = {

@@ -21,8 +21,11 @@ ACTION_LABELS = {
     "adoption_logged": gettext_lazy("Adoption recorded on its partnerships"),
     "document_added": gettext_lazy("Document added"),
     "document_removed": gettext_lazy("Document removed"),
+    "published": gettext_lazy("Published on the portal"),
+    "unpublished": gettext_lazy("Withdrawn from the portal"),
 }
 FIELD_LABELS = {
+    "published": gettext_lazy("Published on the portal"),
     "stage": gettext_lazy("Stage"),
     "reason": gettext_lazy("Reason"),
     "observation": gettext_lazy("Observed in a trip report"),

@@ -43,3 +43,24 @@ class MissionsConfig(AppConfig):
 
         register_search(MISSIONS)
         register_search(CONTACTS)
+
+        # The toggles "publish on the portal" of a mission's and an event's pages.
+        from django.urls import reverse
+
+        from peyvand.records.publishing import register_publishable
+
+        from .models import Event, Mission
+        from .services import event_publish, mission_publish
+
+        register_publishable(
+            "mission",
+            Mission,
+            mission_publish,
+            page=lambda m: reverse("missions:detail", args=[m.office.slug, m.pk]),
+        )
+        register_publishable(
+            "event",
+            Event,
+            event_publish,
+            page=lambda e: reverse("events:detail", args=[e.office.slug, e.pk]),
+        )

@@ -35,8 +35,16 @@ ACTION_LABELS = {
     "event_created": gettext_lazy("Event created"),
     "event_updated": gettext_lazy("Event edited"),
     "event_deleted": gettext_lazy("Event deleted"),
+    # The public portal (services/publishing.py).
+    "published": gettext_lazy("Published on the portal"),
+    "unpublished": gettext_lazy("Withdrawn from the portal"),
+    "event_published": gettext_lazy("Event published on the portal"),
+    "event_unpublished": gettext_lazy("Event withdrawn from the portal"),
 }
 FIELD_LABELS = {
+    "published": gettext_lazy("Published on the portal"),
+    "public_summary_fa": gettext_lazy("Public summary (Persian)"),
+    "public_summary_en": gettext_lazy("Public summary (English)"),
     "status": gettext_lazy("Status"),
     "direction": gettext_lazy("Direction"),
     "kind": gettext_lazy("Kind"),

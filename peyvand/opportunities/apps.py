@@ -35,3 +35,17 @@ class OpportunitiesConfig(AppConfig):
 
         register_search(PITCHES)
         register_search(CALLS)
+        # The toggle "publish on the portal" of a pitch's page (records.publishing).
+        from django.urls import reverse
+
+        from peyvand.records.publishing import register_publishable
+
+        from .models import Pitch
+        from .services import pitch_publish
+
+        register_publishable(
+            "pitch",
+            Pitch,
+            pitch_publish,
+            page=lambda p: reverse("opportunities:pitch_detail", args=[p.office.slug, p.pk]),
+        )

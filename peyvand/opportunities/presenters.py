@@ -36,8 +36,11 @@ ACTION_LABELS = {
     "reject": gettext_lazy("Rejected"),
     "implement": gettext_lazy("Implementation started"),
     "complete": gettext_lazy("Completed"),
+    "published": gettext_lazy("Published on the portal"),
+    "unpublished": gettext_lazy("Withdrawn from the portal"),
 }
 FIELD_LABELS = {
+    "published": gettext_lazy("Published on the portal"),
     "title_fa": gettext_lazy("Title (Persian)"),
     "title_en": gettext_lazy("Title (English)"),
     "description_fa": gettext_lazy("Description (Persian)"),

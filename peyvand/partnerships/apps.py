@@ -44,6 +44,27 @@ class PartnershipsConfig(AppConfig):
         register_daily("partnerships.refresh_health", refresh_all_health)
         register_retryable(refresh_all_health)  # recomputes the stored scores: safe again
 
+        # The toggles "publish on the portal" of a pact's page (records.publishing).
+        from django.urls import reverse
+
+        from peyvand.records.publishing import register_publishable
+
+        from .models import Activity, Outcome, Partnership
+        from .services import activity_publish, outcome_publish, partnership_publish
+
+        def pact_page(p: Partnership) -> str:
+            return reverse("partnerships:detail", args=[p.office.slug, p.pk])
+
+        def activity_page(a: Activity) -> str:
+            first = a.partnerships.order_by("pk").first()
+            return f"{pact_page(first)}#activities" if first else "/"
+
+        register_publishable("partnership", Partnership, partnership_publish, page=pact_page)
+        register_publishable("activity", Activity, activity_publish, page=activity_page)
+        register_publishable(
+            "outcome", Outcome, outcome_publish, page=lambda o: activity_page(o.activity)
+        )
+
         from peyvand.accounts.calendar import register_calendar
 
         from .calendar import anniversary_items, commitment_items

@@ -57,6 +57,12 @@ ACTION_LABELS = {
     "outcome_removed": _("Outcome removed"),
     "review_revive": _("Dormancy review: revive"),
     "review_retire": _("Dormancy review: retire"),
+    "published": _("Published on the portal"),
+    "unpublished": _("Withdrawn from the portal"),
+    "activity_published": _("Activity published on the portal"),
+    "activity_unpublished": _("Activity withdrawn from the portal"),
+    "outcome_published": _("Outcome published on the portal"),
+    "outcome_unpublished": _("Outcome withdrawn from the portal"),
 }
 FIELD_LABELS = {
     "partner_city": _("Partner city"),
@@ -69,6 +75,7 @@ FIELD_LABELS = {
     "summary_en": _("Summary (English)"),
     "responsible": _("Responsible officer"),
     "is_public": _("Public"),
+    "published": _("Published on the portal"),
     "areas": _("Cooperation areas"),
     "archived": _("Archived"),
     "commitment": _("Commitment"),

@@ -26,6 +26,7 @@ urlpatterns = [
     path("activities/", office_lists.activity_list, name="activity_list"),
     path("commitments/", office_lists.commitment_list, name="commitment_list"),
     path("outcomes/", office_lists.outcome_list, name="outcome_list"),
+    path("settings/portal/", health.portal_settings, name="portal_settings"),
     path("links/not-ours/", links.links_not_ours, name="not_ours"),
     path("links/<int:twinning_id>/adopt/", links.link_adopt, name="link_adopt"),
     path("links/<int:twinning_id>/not-ours/", links.link_not_ours, name="link_not_ours"),

@@ -52,14 +52,17 @@ def if_match(request: HttpRequest) -> int | None:
     return int(text[1:])
 
 
+def stale_rows(exc: StaleVersion) -> list[dict[str, Any]]:
+    """The changes made meanwhile, labelled by the record's app (its presenter)."""
+    presenter = _presenters.get(exc.record._meta.app_label)
+    if presenter:
+        return presenter(exc.events)
+    return [{"event": e, "action": e.action} for e in exc.events]
+
+
 def stale_body(exc: StaleVersion) -> dict[str, Any]:
     """The body of a 412: the message, the current version and the changes meanwhile."""
-    presenter = _presenters.get(exc.record._meta.app_label)
-    rows: list[dict[str, Any]] = (
-        presenter(exc.events)
-        if presenter
-        else [{"event": e, "action": e.action} for e in exc.events]
-    )
+    rows = stale_rows(exc)
     return {
         "detail": exc.message,
         "version": exc.version,

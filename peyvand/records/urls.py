@@ -9,3 +9,8 @@ app_name = "records"
 urlpatterns = [
     path("<str:kind>/<int:pk>/", views.download, name="download"),
 ]
+
+# Under o/<office>/publish/ (config/urls.py): the toggle of every publishable record.
+publish_patterns = [
+    path("<slug:kind>/<int:pk>/", views.publish, name="publish"),
+]

@@ -1,16 +1,25 @@
-"""The one members-only download view over the registry of private file fields."""
+"""The one members-only download view over the registry of private file fields, and the
+one toggle that publishes a record on the public portal (`publishing`)."""
 
 from __future__ import annotations
 
 from pathlib import PurePosixPath
 from typing import cast
 
+from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from peyvand.accounts.access import OfficeRequest, get_for_office, office_view
 from peyvand.core.uploads import content_type_of, stored_name
 
+from .api import stale_rows
 from .files import file_kind
+from .history import StaleVersion
+from .publishing import publishable
 
 
 @office_view()
@@ -40,3 +49,38 @@ def download(request: OfficeRequest, kind: str, pk: int) -> HttpResponse:
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return cast(HttpResponse, response)
+
+
+@require_POST
+@office_view()
+def publish(request: OfficeRequest, kind: str, pk: int) -> HttpResponse:
+    """The toggle "publish on the portal" of a record's page: the kind's one publishing
+    service (officer and up: a lower role is answered 403 by the service), then back to
+    the page; a toggle made from an older version shows what changed meanwhile."""
+    registered = publishable(kind)
+    if registered is None:
+        raise Http404
+    record = get_for_office(registered.model, request.office, pk=pk)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = registered.page(record)
+    version = request.POST.get("version", "")
+    flag = request.POST.get("published", "")
+    if not version.isdigit() or flag not in ("0", "1") or len(version) > 12:
+        messages.error(request, _("The request was not understood; nothing was changed."))
+        return redirect(back)
+    try:
+        registered.publish(
+            record=record,
+            actor=request.membership,
+            published=flag == "1",
+            expected_version=int(version),
+        )
+    except StaleVersion as exc:
+        context = {"message": exc.message, "history": stale_rows(exc), "back": back}
+        return render(request, "records/publish_stale.html", context, status=409)
+    if flag == "1":
+        messages.success(request, _("Published on the public portal."))
+    else:
+        messages.success(request, _("Withdrawn from the public portal."))
+    return redirect(back)

@@ -141,8 +141,8 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
             summary_fa=fa("همکاری در حمل‌ونقل عمومی و مدیریت پسماند"),
             summary_en=en("Cooperation on public transport and waste management"),
             responsible=director_user,
-            is_public=True,
         )
+        p = services.partnership_publish(record=p, actor=officer, published=True)
         agreement = services.agreement_create(
             partnership=p,
             actor=officer,
@@ -433,9 +433,11 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
     )
     opportunities = _opportunities_world(office, director, p, contact, d)
     reports = _reports_world(office, director)
+    portal = _portal_world(office, director, p, mission, event, d)
     return {
         **opportunities,
         **reports,
+        **portal,
         "organizations:list": {},
         "organizations:create": {},
         "organizations:city_search": {},
@@ -474,6 +476,76 @@ def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict
         "agenda:feed_regenerate": {},
         "search:results": {},
         **practices,
+    }
+
+
+def _portal_world(
+    office: Any, director: Any, p: Any, mission: Any, event: Any, d: Any
+) -> dict[str, dict[str, Any]]:
+    """The public portal: the pact (published), its activities and outcomes, the adopted
+    practice, the pitch, an upcoming event and the mission published; an approved comment
+    with a rating, one waiting, a message about the pitch."""
+    # Published without history entries: the pact page's history window (the latest 30)
+    # stays what the query bounds measure (publishing is recorded: portal's own tests).
+    from peyvand.accounts.versions import bump_office
+    from peyvand.knowledge.models import Practice
+    from peyvand.knowledge.services import practice_publish
+    from peyvand.missions import services as missions
+    from peyvand.opportunities.models import Pitch
+    from peyvand.opportunities.services import pitch_publish
+    from peyvand.partnerships.models import Activity, Outcome
+    from peyvand.portal.models import Feedback, InboxMessage
+
+    Activity.objects.filter(partnerships=p).update(published=True)
+    Outcome.objects.filter(activity__partnerships=p).update(published=True)
+    bump_office(office.pk)
+    adopted = Practice.objects.for_office(office).get(stage="adopted")
+    practice_publish(record=adopted, actor=director, published=True)
+    pitch = Pitch.objects.for_office(office).order_by("pk")[0]
+    pitch_publish(record=pitch, actor=director, published=True)
+    upcoming = missions.event_create(
+        office=office,
+        actor=director,
+        title_fa=d("همایش شهرهای هوشمند"),
+        title_en=d("Smart City Expo"),
+        kind="forum",
+        starts_on=TODAY + dt.timedelta(days=30),
+        ends_on=TODAY + dt.timedelta(days=32),
+    )
+    missions.event_publish(record=upcoming, actor=director, published=True)
+    missions.mission_update(
+        mission=mission,
+        actor=director,
+        changes={"public_summary_fa": d("بازدید از مترو وین"), "published": True},
+    )
+    approved = Feedback.objects.create(
+        office=office, partnership=p, comment=d("همکاری خوبی است"), rating=5, status="approved"
+    )
+    waiting = Feedback.objects.create(
+        office=office, practice=adopted, comment=d("کی در منطقه‌ی ما؟"), email="a@example.org"
+    )
+    InboxMessage.objects.create(
+        office=office,
+        pitch=pitch,
+        name=d("Anna Berger"),
+        email="anna@example.org",
+        body=d("We would like the feasibility study."),
+    )
+    del approved
+    return {
+        "portal:home": {},
+        "portal:partnership": {"pk": p.pk},
+        "portal:practices": {},
+        "portal:practice": {"pk": adopted.pk},
+        "portal:pitches": {},
+        "portal:pitch": {"pk": pitch.pk},
+        "portal:events": {},
+        "portal:data": {},
+        "portal:download": {"name": "partnerships", "fmt": "csv"},
+        "portal:feed": {},
+        "portal_office:queue": {},
+        "portal_office:feedback": {"pk": waiting.pk},
+        "portal_office:inbox": {},
     }
 
 

@@ -29,6 +29,9 @@ NAMESPACES = (
     "reports",
     "search",
     "audit",
+    "portal",
+    "portal_office",
+    "publishing",
 )
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a

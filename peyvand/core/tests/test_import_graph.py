@@ -21,8 +21,9 @@ LAYERS = {
     "missions": 8,
     "knowledge": 9,
     "opportunities": 10,
-    "agenda": 11,
-    "reports": 12,
+    "portal": 11,
+    "agenda": 12,
+    "reports": 13,
     "dashboard": 13,
     "api": 13,
 }

@@ -62,6 +62,12 @@ PAGES: list[tuple[str, str, int]] = [
     ("reports:detail", "", 6),
     ("search:results", "q=Vienna", 16),
     ("audit:log", "", 8),
+    ("portal:home", "", 13),
+    ("portal:partnership", "", 16),
+    ("portal:practices", "", 8),
+    ("portal:pitches", "", 8),
+    ("portal:events", "", 8),
+    ("portal_office:queue", "", 10),
 ]
 API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/partnerships", 7),
@@ -78,6 +84,10 @@ API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/reports", 6),
     ("/api/v1/offices/{office}/search?q=Vienna", 10),
     ("/api/v1/offices/{office}/audit", 7),
+    ("/api/v1/public/offices/{office}/partnerships", 6),
+    ("/api/v1/public/offices/{office}/activities", 7),
+    ("/api/v1/public/offices/{office}/practices", 6),
+    ("/api/v1/public/offices/{office}/pitches", 6),
 ]
 
 
@@ -248,6 +258,33 @@ def office_user(office: Office) -> Any:
     return OfficeMembership.objects.filter(office=office).first().user  # type: ignore[union-attr]
 
 
+def grow_portal(office: Office, p: Partnership, n: int) -> None:
+    """Publish what grew (pacts, activities, outcomes, practices, pitches, events, missions)
+    and n approved comments on the pact: the portal's pages list them all."""
+    from peyvand.accounts.versions import bump_office
+    from peyvand.knowledge.models import Practice
+    from peyvand.missions.models import Event, Mission
+    from peyvand.opportunities.models import Pitch
+    from peyvand.partnerships.models import Activity, Outcome
+    from peyvand.portal.models import Feedback, FeedbackStatus
+
+    for model in (Partnership, Activity, Outcome, Practice, Pitch, Event, Mission):
+        model.objects.filter(office=office).update(published=True)
+    grown = Practice.objects.filter(office=office, title_en__startswith="Growth practice")
+    grown.update(stage="adopted", adopted_on=dt.date.today())
+    Feedback.objects.bulk_create(
+        Feedback(
+            office=office,
+            partnership=p,
+            comment=f"Comment {i}",
+            rating=1 + i % 5,
+            status=FeedbackStatus.APPROVED if i % 2 else FeedbackStatus.PENDING,
+        )
+        for i in range(n)
+    )
+    bump_office(office.pk)
+
+
 def office_memberships(office: Office) -> list[int]:
     from peyvand.organizations.models import Membership
 
@@ -286,6 +323,7 @@ def test_every_page_asks_a_bounded_number_of_queries_whatever_the_data(
     pact = Partnership.objects.get(pk=world.kwargs["partnerships:detail"]["pk"])
     grow(office, pact, 8)
     grow_modules(office, pact, 8)
+    grow_portal(office, pact, 8)
     after = {name: count(client, path) for name, path in paths.items()}
     assert after == before  # no query per row
     bounds = {name: bound for name, _query, bound in PAGES} | dict(API)

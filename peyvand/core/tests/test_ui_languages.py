@@ -96,6 +96,10 @@ POST_ONLY = {
     "opportunities:follow_up_add",
     "opportunities:follow_up_done",
     "opportunities:application_status",
+    "partnerships:portal_settings",
+    "publishing:publish",
+    "portal_office:moderate",
+    "portal_office:message_handled",
 }
 # htmx answers, no <html>
 FRAGMENTS = {
@@ -106,9 +110,23 @@ FRAGMENTS = {
     "contacts:city_search",
     "reports:progress",
 }
-FILES = {"records:download", "audit:export"}
-# a logged-in user is sent on; read them logged out (the invitation: its sign-up form)
-ANONYMOUS = {"accounts:login", "accounts:invitation"}
+FILES = {"records:download", "audit:export", "portal:download", "portal:feed"}
+# A logged-in user is sent on from the login; read them logged out: the invitation (its
+# sign-up form) and the public portal.
+ANONYMOUS = {
+    "accounts:login",
+    "accounts:invitation",
+    "portal:home",
+    "portal:partnership",
+    "portal:practices",
+    "portal:practice",
+    "portal:pitches",
+    "portal:pitch",
+    "portal:events",
+    "portal:data",
+    "portal:download",
+    "portal:feed",
+}
 # send on to a page of their own (followed): the code step without a password step, the
 # two-factor switch-off of an account without it (their words: accounts' tests)
 REDIRECTS = {"discover:index", "accounts:login_code", "accounts:two_factor_disable"}
@@ -162,7 +180,12 @@ def test_post_only_routes_refuse_a_get(world: World, lang: str) -> None:
         for name, params in routes():
             if name not in POST_ONLY:
                 continue
-            known = {**world.kwargs["partnerships:detail"], "twinning_id": 1, "code": "gn:2950159"}
+            known = {
+                **world.kwargs["partnerships:detail"],
+                "twinning_id": 1,
+                "code": "gn:2950159",
+                "kind": "partnership",
+            }
             kw = {p: known[p] for p in params}
             response = world.client.get(reverse(name, kwargs=kw))
             assert response.status_code == 405, name
@@ -231,9 +254,15 @@ def test_no_persian_left_on_english_pages(world: World) -> None:
 
 # Pages whose form is posted empty: the errors a user gets must be in the page's language
 # too. None of these changes anything when the form is invalid.
-FORM_DATA = {"accounts:login": {"username": "director_tehran", "password": "not-the-password"}}
+FORM_DATA = {
+    "accounts:login": {"username": "director_tehran", "password": "not-the-password"},
+    "portal:partnership": {"form": "feedback"},
+    "portal:pitch": {"form": "contact"},
+}
 FORMS = (
     "accounts:login",
+    "portal:partnership",
+    "portal:pitch",
     "accounts:password_change",
     "accounts:members",
     "accounts:member_edit",

@@ -338,7 +338,7 @@ class OfficeBuilder:
             signed_on=day(signed) if signed is not None else None,
             valid_until=valid_until,
             responsible=rng.choice(self.editors) if rng.random() < 0.85 else None,
-            is_public=rng.random() < 0.25,
+            published=rng.random() < 0.25,
             archived=status == PartnershipStatus.ENDED and rng.random() < 0.3,
             version=1,
         )
@@ -690,7 +690,7 @@ class OfficeBuilder:
             participants=(
                 None if rng.random() < 0.35 else min(5000, int(rng.lognormvariate(2.8, 1.0)) + 1)
             ),
-            is_public=rng.random() < 0.1,
+            published=rng.random() < 0.1,
             department=department,
             created_by=user,
             version=1,

@@ -72,7 +72,7 @@ def scale_digest() -> str:
                 p.summary_fa,
                 p.summary_en,
                 users.get(p.responsible_id or 0),
-                p.is_public,
+                p.published,
                 p.archived,
                 p.health_score,
                 p.health_label,
@@ -199,7 +199,7 @@ def _activities(
                 "title",
                 "description",
                 "participants",
-                "is_public",
+                "published",
                 "department_id",
                 "created_by_id",
             )

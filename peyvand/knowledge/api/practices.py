@@ -89,6 +89,8 @@ def update_practice(
     }
     changes = {name: fields[name] for name in PLAIN if name in fields}
     changes.update(lookups.relations(office, fields))
+    if "published" in payload.model_fields_set:
+        changes["published"] = payload.published
     services.practice_update(
         practice=p, actor=scoped.membership, changes=changes, expected_version=if_match(request)
     )

@@ -49,6 +49,7 @@ class PracticeOut(Schema):
     observation_id: int | None
     adoption_activity_id: int | None
     spans: list[StaySpanOut]
+    published: bool = Field(..., description="Shown on the public portal once adopted.")
     version: int
 
     @staticmethod
@@ -127,6 +128,9 @@ class PracticePatch(Schema):
     partnership_ids: list[RecordId] | None = Field(None, max_length=LINKS_MAX)
     mission_ids: list[RecordId] | None = Field(None, max_length=LINKS_MAX)
     contact_ids: list[RecordId] | None = Field(None, max_length=LINKS_MAX)
+    published: bool | None = Field(
+        None, description="Publish on the public portal (shown once adopted) or withdraw it."
+    )
 
 
 class PracticeFilters(Schema):

@@ -15,6 +15,7 @@ from .practices import (
     practice_delete,
     practice_update,
 )
+from .publishing import practice_publish
 
 __all__ = [
     "MOVES",
@@ -30,5 +31,6 @@ __all__ = [
     "practice_create",
     "practice_delete",
     "practice_move",
+    "practice_publish",
     "practice_update",
 ]

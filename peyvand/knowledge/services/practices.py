@@ -33,6 +33,7 @@ from ..models import (
     sdg_mask,
 )
 from .documents import delete_files_after_commit
+from .publishing import practice_publish
 
 # The fields of a practice a form or the API may set (relations apart).
 PRACTICE_FIELDS = (
@@ -238,8 +239,11 @@ def practice_update(
 ) -> Practice:
     """Change what `changes` names (PRACTICE_FIELDS and PRACTICE_RELATIONS; the rest
     stays); refused with StaleVersion if the practice changed since `expected_version`.
-    Its stage moves only through the pipeline."""
+    Its stage moves only through the pipeline; `published` through `practice_publish`."""
     require_role(actor, Role.OFFICER)
+    changes = dict(changes)
+    publish = "published" in changes
+    published = changes.pop("published", None)
     unknown = set(changes) - set(PRACTICE_FIELDS) - set(PRACTICE_RELATIONS)
     if unknown:
         raise ValidationError({name: [_("This field cannot be changed.")] for name in unknown})
@@ -260,6 +264,8 @@ def practice_update(
         current.version += 1
         current.save()
         record_event(target=current, actor=actor, action="updated", changes=changed)
+    if publish:
+        current = practice_publish(record=current, actor=actor, published=published)
     return current
 
 

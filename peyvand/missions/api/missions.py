@@ -109,6 +109,8 @@ def update_mission(
         if name in fields and (fields[name] is not None or name.startswith("budget_"))
     }
     changes.update(_relations(office, fields, payload))
+    if "published" in fields:
+        changes["published"] = fields["published"]
     if changes:
         m = services.mission_update(
             mission=m, actor=scoped.membership, changes=changes, expected_version=version

@@ -10,6 +10,7 @@ from ninja import Field, Schema
 from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, PageMeta, RecordId
 
 from ..models import Direction, Mission, Objective
+from ..models.missions import PUBLIC_SUMMARY_MAX
 
 
 class ObjectiveOut(Schema):
@@ -62,6 +63,9 @@ class MissionOut(Schema):
     budget_currency: str
     activity_ids: list[int] = Field(..., description="The activities it keeps on its pacts.")
     report: ReportOut | None
+    public_summary_fa: str
+    public_summary_en: str
+    published: bool = Field(..., description="Its public summary shown on the public portal.")
     version: int
 
     @staticmethod
@@ -143,6 +147,8 @@ class MissionIn(Schema):
     budget_planned: Decimal | None = None
     budget_actual: Decimal | None = None
     budget_currency: str = ""
+    public_summary_fa: str = Field("", max_length=PUBLIC_SUMMARY_MAX)
+    public_summary_en: str = Field("", max_length=PUBLIC_SUMMARY_MAX)
 
 
 class MissionPatch(Schema):
@@ -164,6 +170,11 @@ class MissionPatch(Schema):
     budget_planned: Decimal | None = None
     budget_actual: Decimal | None = None
     budget_currency: str | None = None
+    public_summary_fa: str | None = Field(None, max_length=PUBLIC_SUMMARY_MAX)
+    public_summary_en: str | None = Field(None, max_length=PUBLIC_SUMMARY_MAX)
+    published: bool | None = Field(
+        None, description="Publish its public summary on the portal (true) or withdraw it."
+    )
 
 
 class MissionFilters(Schema):

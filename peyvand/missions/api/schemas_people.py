@@ -125,6 +125,7 @@ class EventOut(Schema):
     areas: list[str]
     website: str
     description: str
+    published: bool = Field(..., description="Among the upcoming events of the public portal.")
     version: int
     is_demo: bool
 
@@ -175,6 +176,9 @@ class EventPatch(Schema):
     areas: list[str] | None = Field(None, max_length=LIST_MAX)
     website: str | None = None
     description: str | None = None
+    published: bool | None = Field(
+        None, description="Publish on the public portal (true) or withdraw it (false)."
+    )
 
 
 class EventFilters(Schema):

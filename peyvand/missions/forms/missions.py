@@ -91,6 +91,9 @@ class MissionForm(forms.Form):
         label=_("Actual spend"), required=False, max_digits=14, decimal_places=2
     )
     budget_currency = forms.CharField(label=_("Currency"), required=False, max_length=3)
+    public_summary_fa, public_summary_en = bilingual_pair(
+        _("Public summary (Persian)"), _("Public summary (English)"), rows=2, required=False
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
@@ -134,6 +137,8 @@ class MissionForm(forms.Form):
             "budget_planned": m.budget_planned,
             "budget_actual": m.budget_actual,
             "budget_currency": m.budget_currency,
+            "public_summary_fa": m.public_summary_fa,
+            "public_summary_en": m.public_summary_en,
             "version": m.version,
         }
 

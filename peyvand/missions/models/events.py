@@ -67,6 +67,8 @@ class Event(BilingualMixin, Versioned, OfficeScoped):
     )
     website = models.URLField(_("website"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=DESCRIPTION_MAX)
+    # Among the upcoming events of the public portal: set only through event_publish.
+    published = models.BooleanField(_("published"), default=False)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     stale_messages = {

@@ -18,6 +18,7 @@ from .storage import private_upload_to
 PURPOSE_MAX = 4000
 REASON_MAX = 2000
 OBJECTIVES_MAX = 20
+PUBLIC_SUMMARY_MAX = 2000
 
 
 class Direction(models.TextChoices):
@@ -98,6 +99,15 @@ class Mission(BilingualMixin, Versioned, OfficeScoped):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # What the public portal says of the mission (it shows nothing else of it), and whether
+    # it does: set only through mission_publish.
+    public_summary_fa = models.TextField(
+        _("public summary (Persian)"), blank=True, max_length=PUBLIC_SUMMARY_MAX
+    )
+    public_summary_en = models.TextField(
+        _("public summary (English)"), blank=True, max_length=PUBLIC_SUMMARY_MAX
+    )
+    published = models.BooleanField(_("published"), default=False)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     stale_messages = {
@@ -127,6 +137,10 @@ class Mission(BilingualMixin, Versioned, OfficeScoped):
     @property
     def title(self) -> str:
         return self.tr("title")
+
+    @property
+    def public_summary(self) -> str:
+        return self.tr("public_summary")
 
 
 class ObjectiveOutcome(models.TextChoices):

@@ -28,6 +28,7 @@ from .missions import (
     mission_create,
     mission_update,
 )
+from .publishing import event_publish, mission_publish
 from .reports import FollowUpIn, ReportIn, report_file
 from .sync import sync_activities
 from .transitions import ACTION_TO, ACTIONS, Action, allowed_actions, mission_transition
@@ -56,8 +57,10 @@ __all__ = [
     "document_delete",
     "event_create",
     "event_delete",
+    "event_publish",
     "event_update",
     "mission_create",
+    "mission_publish",
     "mission_transition",
     "mission_update",
     "normalise_languages",

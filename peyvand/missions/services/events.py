@@ -19,6 +19,7 @@ from peyvand.partnerships.models import CooperationArea
 from peyvand.records.history import check_version, diff, plain, record_event, subject_of
 
 from ..models import Event, EventKind
+from .publishing import event_publish
 
 # Fields of an event that users edit and that the history records.
 EVENT_FIELDS = (
@@ -129,12 +130,19 @@ def event_update(
     data: dict[str, Any],
 ) -> Event:
     """Change an event; refused with StaleVersion if it changed since `expected_version`.
-    `data` holds fields of EVENT_FIELDS and, optionally, "areas"."""
+    `data` holds fields of EVENT_FIELDS and, optionally, "areas" and "published" (which
+    goes through `event_publish`)."""
     require_role(actor, Role.OFFICER)
     current: Event = Event.objects.select_for_update().get(pk=event.pk)
     check_version(current, expected_version)
     before = _snapshot(current)
+    publish = "published" in data
+    published = data.pop("published", None)
     areas = data.pop("areas", None)
+    if publish and not data and areas is None:
+        current = event_publish(record=current, actor=actor, published=published)
+        event.__dict__.update({"published": current.published, "version": current.version})
+        return current
     for name, value in data.items():
         if name not in EVENT_FIELDS:
             raise ValueError(f"not an editable field: {name}")
@@ -145,6 +153,8 @@ def event_update(
     if areas is not None:
         current.areas.set(list(areas))
     _record(current, actor, "updated", diff(before, _snapshot(current)))
+    if publish:
+        current = event_publish(record=current, actor=actor, published=published)
     event.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_")})
     return current
 

@@ -37,6 +37,7 @@ from ..models import (
     Participant,
 )
 from ..models.missions import OBJECTIVES_MAX
+from .publishing import mission_publish
 from .sync import sync_activities
 
 # The fields of a mission a form or the API may set (relations apart).
@@ -50,6 +51,8 @@ MISSION_FIELDS = (
     "budget_planned",
     "budget_actual",
     "budget_currency",
+    "public_summary_fa",
+    "public_summary_en",
 )
 # Relations set with the fields.
 MISSION_RELATIONS = ("cities", "event", "partnerships", "objectives", "participants")
@@ -115,7 +118,7 @@ def _check_rules(office: Office, values: Mapping[str, Any]) -> None:
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
-    for name in ("title_fa", "title_en"):
+    for name in ("title_fa", "title_en", "public_summary_fa", "public_summary_en"):
         values[name] = (values.get(name) or "").strip()
     values["budget_currency"] = (values.get("budget_currency") or "").strip().upper()
     values["objectives"] = [t.strip() for t in values.get("objectives", []) if t and t.strip()]
@@ -173,6 +176,8 @@ def _snapshot(m: Mission) -> dict[str, Any]:
         "budget_planned": plain(m.budget_planned),
         "budget_actual": plain(m.budget_actual),
         "budget_currency": m.budget_currency,
+        "public_summary_fa": m.public_summary_fa,
+        "public_summary_en": m.public_summary_en,
         "event": plain(m.event),
         "cities": sorted(str(c) for c in m.cities.all()),
         "partnerships": sorted(str(p.partner_city) for p in m.partnerships.all()),
@@ -206,9 +211,11 @@ def mission_create(
     budget_planned: Decimal | float | None = None,
     budget_actual: Decimal | float | None = None,
     budget_currency: str = "",
+    public_summary_fa: str = "",
+    public_summary_en: str = "",
     is_demo: bool = False,
 ) -> Mission:
-    """A new mission, as a draft (officer and up)."""
+    """A new mission, as a draft (officer and up); it is not published."""
     require_role(actor, Role.OFFICER)
     values = _clean(
         {
@@ -221,6 +228,8 @@ def mission_create(
             "budget_planned": _decimal(budget_planned),
             "budget_actual": _decimal(budget_actual),
             "budget_currency": budget_currency,
+            "public_summary_fa": public_summary_fa,
+            "public_summary_en": public_summary_en,
             "event": event,
             "cities": list(cities),
             "partnerships": list(partnerships),
@@ -253,8 +262,11 @@ def mission_update(
     """Change what `changes` names (fields of MISSION_FIELDS and MISSION_RELATIONS; the
     rest stays); refused with StaleVersion if the mission changed since
     `expected_version`. A completed or reported mission keeps its pacts' activities in
-    step; a cancelled one is closed."""
+    step; a cancelled one is closed. `published` goes through `mission_publish`."""
     require_role(actor, Role.OFFICER)
+    changes = dict(changes)
+    publish = "published" in changes
+    published = changes.pop("published", None)
     unknown = set(changes) - set(MISSION_FIELDS) - set(MISSION_RELATIONS)
     if unknown:
         raise ValidationError({name: [_("This field cannot be changed.")] for name in unknown})
@@ -287,6 +299,8 @@ def mission_update(
         current.save()
         record_event(target=current, actor=actor, action="updated", changes=changed)
         sync_activities(mission=current, actor=actor)
+    if publish:
+        current = mission_publish(record=current, actor=actor, published=published)
     return current
 
 

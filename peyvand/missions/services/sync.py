@@ -71,7 +71,6 @@ def sync_activities(*, mission: Mission, actor: Actor, today: dt.date | None = N
                     partnerships=[pact],
                     description=activity.description,
                     areas=list(activity.areas.all()),
-                    is_public=activity.is_public,
                     today=today,
                     **values,
                 )

@@ -67,6 +67,7 @@ class PitchOut(Schema):
     status: str
     parties: list[PartyOut]
     documents: list[str] = Field(..., description="The names of its documents.")
+    published: bool = Field(..., description="Shown to investors on the public portal.")
     version: int
     is_demo: bool
 
@@ -117,6 +118,9 @@ class PitchPatch(Schema):
     instrument: Code | None = None
     stage: Code | None = None
     status: Code | None = None
+    published: bool | None = Field(
+        None, description="Publish on the public portal (true) or withdraw it (false)."
+    )
 
 
 class PitchFilters(Schema):

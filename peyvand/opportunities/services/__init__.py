@@ -30,6 +30,7 @@ from .pitches import (
     pitch_set_status,
     pitch_update,
 )
+from .publishing import pitch_publish
 from .transitions import (
     ACTION_TO,
     ACTIONS,
@@ -66,6 +67,7 @@ __all__ = [
     "party_update",
     "pitch_create",
     "pitch_delete",
+    "pitch_publish",
     "pitch_set_status",
     "pitch_update",
 ]

@@ -20,6 +20,7 @@ from peyvand.records.history import check_version, diff, plain, record_event, su
 
 from ..models import Pitch, PitchDocument, PitchDocumentKind, PitchStatus
 from .common import Errors, check_currency, clean_text, decimal_or_none, finish, finite
+from .publishing import pitch_publish
 
 # The fields of a pitch a form or the API may set, and its history records.
 PITCH_FIELDS = (
@@ -87,8 +88,11 @@ def pitch_update(
 ) -> Pitch:
     """Change what `changes` names (fields of PITCH_FIELDS); refused with StaleVersion if
     the pitch changed since `expected_version`. A change of status is recorded with the
-    rest (the history is the status's history)."""
+    rest (the history is the status's history); `published` goes through `pitch_publish`."""
     require_role(actor, Role.OFFICER)
+    changes = dict(changes)
+    publish = "published" in changes
+    published = changes.pop("published", None)
     unknown = set(changes) - set(PITCH_FIELDS)
     if unknown:
         raise ValidationError({name: [_("This field cannot be changed.")] for name in unknown})
@@ -106,6 +110,8 @@ def pitch_update(
         current.save()
         action = "status" if set(changed) == {"status"} else "updated"
         record_event(target=current, actor=actor, action=action, changes=changed)
+    if publish:
+        current = pitch_publish(record=current, actor=actor, published=published)
     return current
 
 

@@ -1,10 +1,11 @@
-"""Activities in the API: list (by pact), read, log one with its outcomes."""
+"""Activities in the API: list (by pact), read, log one with its outcomes; publish an
+activity or an outcome on the public portal (PATCH `published`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
@@ -19,10 +20,12 @@ from peyvand.core.api import (
     paginate_queryset,
 )
 from peyvand.core.validation import MAX_ID
+from peyvand.records.api import StaleOut, if_match, set_etag
 
 from .. import services
+from ..models import Outcome
 from . import lookups
-from .schemas import ActivityIn, ActivityOut, ActivityPage
+from .schemas import ActivityIn, ActivityOut, ActivityPage, OutcomeOut, PublishPatch
 
 router = Router(tags=["partnerships"])
 
@@ -65,7 +68,48 @@ def create_activity(request: HttpRequest, slug: str, payload: ActivityIn) -> Any
         description=payload.description,
         areas=lookups.areas(payload.areas),
         participants=payload.participants,
-        is_public=payload.is_public,
         outcomes=[o.dict() for o in payload.outcomes],
     )
     return 201, get_object_or_404(lookups.activities(office), pk=activity.pk)
+
+
+PUBLISH_ANSWERS: dict[int, Any] = {403: ErrorOut, 404: ErrorOut, 412: StaleOut, 422: ValidationOut}
+
+
+@router.patch("/offices/{slug}/activities/{pk}", response={200: ActivityOut, **PUBLISH_ANSWERS})
+def update_activity(
+    request: HttpRequest, slug: str, pk: RecordIdPath, payload: PublishPatch, response: HttpResponse
+) -> Any:
+    """Publish the activity on the public portal or withdraw it (officer and up); send the
+    ETag you read in If-Match (412 when stale). Its other corrections are made on its page."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    activity = get_object_or_404(lookups.activities(scoped.office), pk=pk)
+    services.activity_publish(
+        record=activity,
+        actor=scoped.membership,
+        published=payload.published,
+        expected_version=if_match(request),
+    )
+    activity = get_object_or_404(lookups.activities(scoped.office), pk=pk)
+    set_etag(response, activity)
+    return activity
+
+
+@router.patch("/offices/{slug}/outcomes/{pk}", response={200: OutcomeOut, **PUBLISH_ANSWERS})
+def update_outcome(
+    request: HttpRequest, slug: str, pk: RecordIdPath, payload: PublishPatch, response: HttpResponse
+) -> Any:
+    """Publish the outcome on the public portal (shown with its published activity) or
+    withdraw it (officer and up); If-Match as for every versioned record."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    outcome = get_object_or_404(
+        Outcome.objects.for_office(scoped.office).select_related("activity"), pk=pk
+    )
+    outcome = services.outcome_publish(
+        record=outcome,
+        actor=scoped.membership,
+        published=payload.published,
+        expected_version=if_match(request),
+    )
+    set_etag(response, outcome)
+    return outcome

@@ -69,7 +69,6 @@ def create_partnership(
         summary_fa=payload.summary_fa,
         summary_en=payload.summary_en,
         responsible=lookups.responsible(office, payload.responsible),
-        is_public=payload.is_public,
         end_reason=payload.end_reason,
     )
     p = lookups.pact(office, p.pk)

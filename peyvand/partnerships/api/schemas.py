@@ -35,7 +35,7 @@ class PartnershipOut(Schema):
     summary_fa: str
     summary_en: str
     responsible: str | None
-    is_public: bool
+    published: bool = Field(..., description="Shown on the office's public portal.")
     archived: bool
     version: int
     health_score: int | None
@@ -84,7 +84,6 @@ class PartnershipIn(Schema):
     summary_fa: str = ""
     summary_en: str = ""
     responsible: str | None = Field(None, description="Username of a member of the office.")
-    is_public: bool = False
 
 
 class PartnershipPatch(Schema):
@@ -98,7 +97,9 @@ class PartnershipPatch(Schema):
     summary_fa: str | None = None
     summary_en: str | None = None
     responsible: str | None = None
-    is_public: bool | None = None
+    published: bool | None = Field(
+        None, description="Publish on the public portal (true) or withdraw it (false)."
+    )
 
 
 class PartnershipFilters(Schema):
@@ -160,6 +161,21 @@ class OutcomeIO(Schema):
     note: str = ""
 
 
+class OutcomeOut(OutcomeIO):
+    id: int
+    published: bool = Field(..., description="Shown on the public portal with its activity.")
+    version: int
+
+
+class PublishPatch(Schema):
+    """What a PATCH of an activity or an outcome changes: whether it is published (the
+    other corrections of an activity are made on its page)."""
+
+    published: bool = Field(
+        ..., description="Publish on the public portal (true) or withdraw it (false)."
+    )
+
+
 class ActivityOut(Schema):
     id: int
     date: dt.date
@@ -170,8 +186,8 @@ class ActivityOut(Schema):
     areas: list[str]
     participants: int | None
     partnerships: list[RecordId] = Field(..., min_length=1, max_length=100)
-    is_public: bool
-    outcomes: list[OutcomeIO]
+    published: bool = Field(..., description="Shown on the public portal under its pacts.")
+    outcomes: list[OutcomeOut]
 
     @staticmethod
     def resolve_areas(obj: Activity) -> list[str]:
@@ -184,7 +200,15 @@ class ActivityOut(Schema):
     @staticmethod
     def resolve_outcomes(obj: Activity) -> list[dict[str, Any]]:
         return [
-            {"kind": o.kind, "value": o.value, "unit": o.unit, "note": o.note}
+            {
+                "id": o.pk,
+                "kind": o.kind,
+                "value": o.value,
+                "unit": o.unit,
+                "note": o.note,
+                "published": o.published,
+                "version": o.version,
+            }
             for o in obj.outcomes.all()
         ]
 
@@ -202,5 +226,4 @@ class ActivityIn(Schema):
     areas: list[str] = []
     participants: int | None = Field(None, ge=0, le=MAX_ID)
     partnerships: list[RecordId] = Field(..., min_length=1, max_length=100)
-    is_public: bool = False
     outcomes: list[OutcomeIO] = []

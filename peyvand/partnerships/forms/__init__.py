@@ -15,6 +15,7 @@ from .partnerships import (
     HealthSettingsForm,
     NotOursForm,
     PartnershipForm,
+    PortalHealthForm,
     ReviewForm,
     StatusForm,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "OutcomeForm",
     "PartnerCityField",
     "PartnershipForm",
+    "PortalHealthForm",
     "ReviewForm",
     "StatusForm",
 ]

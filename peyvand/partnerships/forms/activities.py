@@ -35,7 +35,6 @@ class ActivityForm(forms.Form):
     )
     areas = areas_field()
     participants = IntegerField(label=_("Participants"), required=False, min_value=0)
-    is_public = forms.BooleanField(label=_("Publish on the public portal"), required=False)
     outcome_kind = forms.ChoiceField(
         label=_("Outcome"),
         required=False,
@@ -98,7 +97,6 @@ class ActivityEditForm(ActivityForm):
             "description": a.description,
             "areas": list(a.areas.all()),
             "participants": a.participants,
-            "is_public": a.is_public,
             "version": a.version,
         }
 

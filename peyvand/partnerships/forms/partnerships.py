@@ -41,7 +41,6 @@ class PartnershipForm(forms.Form):
     responsible = forms.ModelChoiceField(
         label=_("Responsible officer"), queryset=get_user_model().objects.none(), required=False
     )
-    is_public = forms.BooleanField(label=_("Publish on the public portal"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
@@ -65,7 +64,6 @@ class PartnershipForm(forms.Form):
             "summary_fa": p.summary_fa,
             "summary_en": p.summary_en,
             "responsible": p.responsible,
-            "is_public": p.is_public,
             "version": p.version,
         }
 
@@ -128,6 +126,13 @@ class HealthSettingsForm(forms.Form):
 
     def weights(self) -> dict[str, int]:
         return {name: self.cleaned_data[f"w_{name}"] for name in COMPONENTS}
+
+
+class PortalHealthForm(forms.Form):
+    portal_health = forms.BooleanField(
+        label=_("Show the health label of each published partnership on the public portal"),
+        required=False,
+    )
 
 
 class ReviewForm(forms.Form):

@@ -106,7 +106,8 @@ class Partnership(BilingualMixin, Versioned, OfficeScoped):
         blank=True,
         related_name="+",
     )
-    is_public = models.BooleanField(_("public"), default=False)
+    # On the office's public portal (portal app): set only through partnership_publish.
+    published = models.BooleanField(_("published"), default=False)
     archived = models.BooleanField(_("archived"), default=False)
     is_demo = models.BooleanField(_("demo data"), default=False)
     # The health score, stored with the day it was computed (see docs/health-score.md).
@@ -177,6 +178,8 @@ class HealthSettings(OfficeScoped):
     w_reciprocity = models.PositiveSmallIntegerField(_("reciprocity"), default=10)
     w_breadth = models.PositiveSmallIntegerField(_("breadth"), default=10)
     w_outcomes = models.PositiveSmallIntegerField(_("outcomes"), default=10)
+    # Whether the public portal shows a published pact's health label (director's choice).
+    portal_health = models.BooleanField(_("show health labels on the public portal"), default=False)
 
     class Meta:
         verbose_name = _("health score settings")

@@ -127,7 +127,8 @@ class Activity(Versioned, OfficeScoped):
     partnerships = models.ManyToManyField(
         Partnership, verbose_name=_("partnerships"), related_name="activities"
     )
-    is_public = models.BooleanField(_("public"), default=False)
+    # On the public portal under its published pacts: set only through activity_publish.
+    published = models.BooleanField(_("published"), default=False)
     department = models.ForeignKey(
         "accounts.Department",
         verbose_name=_("department"),
@@ -188,6 +189,8 @@ class Outcome(Versioned, OfficeScoped):
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=60, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    # On the public portal under its published activity: set only through outcome_publish.
+    published = models.BooleanField(_("published"), default=False)
 
     stale_messages = {
         False: _(

@@ -5,7 +5,7 @@ One module per concern; import from this package. Selectors never write or enque
 from __future__ import annotations
 
 from .alerts import Alert, alerts
-from .health import health_facts, health_trend, health_weights
+from .health import health_facts, health_trend, health_weights, portal_shows_health
 from .links import (
     HomeLink,
     home_city_links,
@@ -70,6 +70,7 @@ __all__ = [
     "partner_countries",
     "partnership_for_detail",
     "partnership_list",
+    "portal_shows_health",
     "registry_partner_cities",
     "responsible_officers",
     "signed_partner_edges",

@@ -32,6 +32,11 @@ def health_weights(office: Office) -> hs.Weights:
     )
 
 
+def portal_shows_health(office: Office) -> bool:
+    """Whether the office chose to show health labels on its public portal."""
+    return bool(HealthSettings.objects.for_office(office).filter(portal_health=True).exists())
+
+
 def health_facts(
     partnership_ids: Iterable[int],
 ) -> dict[int, tuple[list[hs.ActivityFact], list[hs.CommitmentFact]]]:

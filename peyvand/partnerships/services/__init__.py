@@ -20,7 +20,12 @@ from .agreements import (
 )
 from .approvals import approval_add, approval_decide
 from .commitments import commitment_create, commitment_update
-from .health import health_refresh, health_refresh_all, health_settings_update
+from .health import (
+    health_refresh,
+    health_refresh_all,
+    health_settings_update,
+    portal_health_set,
+)
 from .outcomes import CENTS, OUTCOME_FIELDS, outcome_add, outcome_delete, outcome_update
 from .partnerships import (
     ADOPT_STATUSES,
@@ -35,6 +40,7 @@ from .partnerships import (
     partnership_update,
     twinning_partner,
 )
+from .publishing import activity_publish, outcome_publish, partnership_publish
 from .reviews import dormancy_review_retire, dormancy_review_revive, review_refusal
 
 __all__ = [
@@ -47,6 +53,7 @@ __all__ = [
     "StaleVersion",
     "activity_delete",
     "activity_log",
+    "activity_publish",
     "activity_update",
     "agreement_create",
     "agreement_file_add",
@@ -67,13 +74,16 @@ __all__ = [
     "not_ours_unmark",
     "outcome_add",
     "outcome_delete",
+    "outcome_publish",
     "outcome_update",
     "partnership_archive",
     "partnership_create",
     "partnership_create_proposed",
     "partnership_from_twinning",
+    "partnership_publish",
     "partnership_set_status",
     "partnership_update",
+    "portal_health_set",
     "require_activity_editor",
     "review_refusal",
     "twinning_partner",

@@ -73,7 +73,6 @@ def activity_log(
     description: str = "",
     areas: Iterable[CooperationArea] = (),
     participants: int | None = None,
-    is_public: bool = False,
     outcomes: Sequence[dict[str, Any]] = (),
     is_demo: bool = False,
     refresh: bool = True,
@@ -100,7 +99,6 @@ def activity_log(
         title=title.strip(),
         description=description,
         participants=participants,
-        is_public=is_public,
         department=actor.department if actor.role == Role.LIAISON else None,
         created_by=actor.user,
         is_demo=is_demo,
@@ -138,7 +136,6 @@ ACTIVITY_FIELDS = (
     "title",
     "description",
     "participants",
-    "is_public",
 )
 
 
@@ -150,7 +147,6 @@ def _activity_snapshot(activity: Activity) -> dict[str, Any]:
         "initiated_by": activity.initiated_by,
         "description": activity.description,
         "participants": activity.participants,
-        "is_public": activity.is_public,
         "areas": sorted(a.code for a in activity.areas.all()),
         "partnerships": [
             plain(p.partner_city)
@@ -172,7 +168,6 @@ def activity_update(
     description: str = "",
     areas: Iterable[CooperationArea] = (),
     participants: int | None = None,
-    is_public: bool = False,
     expected_version: int | None = None,
     today: dt.date | None = None,
 ) -> Activity:
@@ -203,7 +198,6 @@ def activity_update(
     current.title = title.strip()
     current.description = description
     current.participants = participants
-    current.is_public = is_public
     current.areas.set(list(areas))
     current.partnerships.set(list(partnerships))
     changes = diff(before, _activity_snapshot(current))

@@ -108,3 +108,17 @@ def health_settings_update(
     row.save()
     health_refresh(partnerships=list(Partnership.objects.for_office(office)))
     return row
+
+
+@transaction.atomic
+def portal_health_set(*, office: Office, actor: Actor, shown: Any) -> HealthSettings:
+    """Whether the public portal shows the health label of a published pact in force
+    (director only; off until the director chooses it)."""
+    require_role(actor, Role.DIRECTOR)
+    if not isinstance(shown, bool):
+        raise ValidationError({"portal_health": [_("Say whether the labels are shown.")]})
+    row, _created = HealthSettings.objects.get_or_create(office=office)
+    if row.portal_health != shown:
+        row.portal_health = shown
+        row.save(update_fields=["portal_health", "updated_at"])
+    return row

@@ -26,6 +26,7 @@ from ..models import (
     PartnershipStatus,
 )
 from .health import health_refresh
+from .publishing import partnership_publish
 
 # Fields of a partnership that users edit and that the history records.
 PARTNERSHIP_FIELDS = (
@@ -38,7 +39,6 @@ PARTNERSHIP_FIELDS = (
     "summary_fa",
     "summary_en",
     "responsible",
-    "is_public",
 )
 
 
@@ -127,7 +127,6 @@ def partnership_create(
     summary_fa: str = "",
     summary_en: str = "",
     responsible: Any = None,
-    is_public: bool = False,
     end_reason: str = "",
     is_demo: bool = False,
     note: str = "",
@@ -143,7 +142,6 @@ def partnership_create(
         summary_fa=summary_fa,
         summary_en=summary_en,
         responsible=responsible,
-        is_public=is_public,
         end_reason=end_reason,
         is_demo=is_demo,
     )
@@ -175,24 +173,30 @@ def partnership_update(
     action: str = "updated",
     note: str = "",
 ) -> Partnership:
-    """Change the pact; refused with StaleEdit if it changed since `expected_version`."""
+    """Change the pact; refused with StaleEdit if it changed since `expected_version`.
+    `published` in `data` goes through `partnership_publish` (the one way to publish)."""
     require_role(actor, Role.OFFICER)
     current = _lock(partnership)
     check_version(current, expected_version)
     before = _snapshot(current)
+    publish = "published" in data
+    published = data.pop("published", None)
     areas = data.pop("areas", None)
-    for name, value in data.items():
-        if name not in PARTNERSHIP_FIELDS:
-            raise ValueError(f"not an editable field: {name}")
-        setattr(current, name, value)
-    _validate_partnership(current, previous_status=before["status"])
-    current.version += 1
-    current.save()
-    if areas is not None:
-        current.areas.set(list(areas))
-    changes = diff(before, _snapshot(current))
-    record_event(target=current, actor=actor, action=action, changes=changes, note=note)
-    health_refresh(partnerships=[current])
+    if data or areas is not None or not publish:
+        for name, value in data.items():
+            if name not in PARTNERSHIP_FIELDS:
+                raise ValueError(f"not an editable field: {name}")
+            setattr(current, name, value)
+        _validate_partnership(current, previous_status=before["status"])
+        current.version += 1
+        current.save()
+        if areas is not None:
+            current.areas.set(list(areas))
+        changes = diff(before, _snapshot(current))
+        record_event(target=current, actor=actor, action=action, changes=changes, note=note)
+        health_refresh(partnerships=[current])
+    if publish:
+        current = partnership_publish(record=current, actor=actor, published=published)
     partnership.__dict__.update(
         {k: v for k, v in current.__dict__.items() if not k.startswith("_")}
     )

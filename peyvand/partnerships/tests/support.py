@@ -57,7 +57,6 @@ def edit_kwargs(activity: Activity, **kw: Any) -> dict[str, Any]:
         "description": activity.description,
         "areas": list(activity.areas.all()),
         "participants": activity.participants,
-        "is_public": activity.is_public,
     }
     data.update(kw)
     return data

@@ -260,7 +260,7 @@ def test_pydantic_errors_answer_in_the_projects_shape(setup: Any) -> None:
         ({"status": None}, "status"),
         ({"kind": None}, "kind"),
         ({"end_reason": None}, "end_reason"),
-        ({"is_public": None}, "is_public"),
+        ({"published": None}, "published"),
         ({"status": "bogus"}, "status"),
         ({"kind": "bogus"}, "kind"),
         ({"signed_on": "0001-01-01"}, "signed_on"),

@@ -130,7 +130,6 @@ def partnership_create(request: OfficeRequest) -> HttpResponse:
                 summary_fa=data["summary_fa"],
                 summary_en=data["summary_en"],
                 responsible=data["responsible"],
-                is_public=data["is_public"],
                 end_reason=data["end_reason"],
             )
         except ValidationError as exc:
