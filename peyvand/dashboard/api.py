@@ -8,13 +8,13 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
-from ninja.security import django_auth
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.alerts import office_alerts
+from peyvand.accounts.api_auth import api_auth
 from peyvand.core.api import ErrorOut
 
-router = Router(auth=django_auth, tags=["dashboard"])
+router = Router(auth=api_auth, tags=["dashboard"])
 
 
 class AlertOut(Schema):

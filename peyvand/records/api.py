@@ -12,7 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Schema
+from ninja import Field, Schema
+
+from peyvand.core.api import error_body
 
 from .history import StaleVersion
 from .models import Event, Versioned
@@ -23,6 +25,7 @@ _presenters: dict[str, Presenter] = {}
 
 
 class StaleOut(Schema):
+    code: str = Field(..., examples=["stale"])
     detail: str
     version: int
     changes: list[dict[str, Any]]
@@ -60,10 +63,11 @@ def stale_body(exc: StaleVersion) -> dict[str, Any]:
         if presenter
         else [{"event": e, "action": e.action} for e in exc.events]
     )
-    return {
-        "detail": exc.message,
-        "version": exc.version,
-        "changes": [
+    return error_body(
+        412,
+        exc.message,
+        version=exc.version,
+        changes=[
             {
                 "action": str(row["action"]),
                 "by": row["event"].actor.get_username() if row["event"].actor else None,
@@ -72,7 +76,7 @@ def stale_body(exc: StaleVersion) -> dict[str, Any]:
             }
             for row in rows
         ],
-    }
+    )
 
 
 def install_stale_handler(api: Any) -> None:

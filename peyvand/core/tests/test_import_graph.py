@@ -20,9 +20,10 @@ LAYERS = {
     "missions": 8,
     "knowledge": 9,
     "opportunities": 10,
-    "agenda": 11,
-    "dashboard": 12,
-    "api": 12,
+    "exchange": 11,
+    "agenda": 12,
+    "dashboard": 13,
+    "api": 13,
 }
 
 

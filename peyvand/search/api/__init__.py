@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ninja import Router
-from ninja.security import django_auth
 
-router = Router(auth=django_auth)
+from peyvand.accounts.api_auth import api_auth
+
+router = Router(auth=api_auth)
