@@ -35,7 +35,7 @@ def _csv(data: bytes) -> list[list[Any]]:
     except UnicodeDecodeError:
         raise UnreadableFile(
             _(
-                "The file is not in UTF-8. Save it again as \"CSV UTF-8\" (Excel) or with "
+                'The file is not in UTF-8. Save it again as "CSV UTF-8" (Excel) or with '
                 "the UTF-8 encoding, or upload it as XLSX."
             )
         ) from None

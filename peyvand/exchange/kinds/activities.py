@@ -120,7 +120,9 @@ def current(a: Activity, ctx: Context) -> dict[str, Any]:
 def write(a: Activity, lang: str) -> dict[str, str]:
     return {
         "id": str(a.pk),
-        "partnerships": "; ".join(str(p.pk) for p in sorted(a.partnerships.all(), key=lambda p: p.pk)),
+        "partnerships": "; ".join(
+            str(p.pk) for p in sorted(a.partnerships.all(), key=lambda p: p.pk)
+        ),
         "date": write_date(a.date, lang),
         "kind": KINDS.write(a.kind, lang),
         "title": a.title,

@@ -277,3 +277,17 @@ def changed_values(values: dict[str, Any], current: dict[str, Any]) -> dict[str,
 
 def area_codes(values: Iterable[Any]) -> tuple[str, ...]:
     return tuple(sorted(str(v) for v in values))
+
+
+def read_all(*steps: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Run every step of reading a row and report the errors of all of them at once."""
+    values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for step in steps:
+        try:
+            values.update(step())
+        except CellErrors as exc:
+            errors.update(exc.errors)
+    if errors:
+        raise CellErrors(errors)
+    return values

@@ -52,8 +52,10 @@ def area_objects(codes: tuple[str, ...] | str, ctx: Context) -> list[Cooperation
 
 def write_areas(areas: Any, lang: str) -> str:
     with translation.override(lang):
-        return "؛ ".join(a.tr("name") for a in areas) if lang == "fa" else "; ".join(
-            a.tr("name") for a in areas
+        return (
+            "؛ ".join(a.tr("name") for a in areas)
+            if lang == "fa"
+            else "; ".join(a.tr("name") for a in areas)
         )
 
 
@@ -78,7 +80,9 @@ def member_user(username: str, ctx: Context) -> Any:
         return None
     user = _members(ctx).get(username)
     if user is None:
-        raise CellError(_("No member of the office has the username %(name)s.") % {"name": username})
+        raise CellError(
+            _("No member of the office has the username %(name)s.") % {"name": username}
+        )
     return user
 
 
@@ -99,8 +103,12 @@ def _pacts(ctx: Context) -> tuple[dict[int, Partnership], dict[str, list[Partner
             "partner_city", "office"
         ):
             by_pk[p.pk] = p
-            for spelling in (p.partner_city.code, p.partner_city.name_en, p.partner_city.name_fa,
-                             p.partner_city.name_fa_display):
+            for spelling in (
+                p.partner_city.code,
+                p.partner_city.name_en,
+                p.partner_city.name_fa,
+                p.partner_city.name_fa_display,
+            ):
                 if spelling:
                     by_city.setdefault(search_key(spelling), []).append(p)
         found = (by_pk, by_city)

@@ -20,6 +20,7 @@ from .base import (
     Context,
     Kind,
     by_pk,
+    read_all,
     read_cells,
     read_id,
     read_text,
@@ -44,8 +45,19 @@ COLUMNS = (
     Column("tags", "برچسب‌ها", "tags"),
     Column("notes", "یادداشت", "notes"),
 )
-FIELDS = ("name_fa", "name_en", "kind", "title", "city", "organization", "email", "phone",
-          "languages", "tags", "notes")
+FIELDS = (
+    "name_fa",
+    "name_en",
+    "kind",
+    "title",
+    "city",
+    "organization",
+    "email",
+    "phone",
+    "languages",
+    "tags",
+    "notes",
+)
 
 
 def _queryset(office: Any) -> Any:
@@ -82,28 +94,34 @@ def _list(value: Any) -> list[str]:
 
 
 def read(cells: dict[str, Any], ctx: Context) -> dict[str, Any]:
-    values = read_cells(
-        cells,
-        {
-            "id": read_id,
-            "name_fa": read_text,
-            "name_en": read_text,
-            "kind": KINDS.read,
-            "title": read_text,
-            "organization": lambda v: read_organization(v, ctx),
-            "email": read_text,
-            "phone": read_text,
-            "languages": _list,
-            "tags": _list,
-            "notes": read_text,
-        },
-    )
-    if values.get("kind") == "":
-        del values["kind"]
-    if "city_id" in cells or "city" in cells:
+    def fields() -> dict[str, Any]:
+        return read_cells(
+            cells,
+            {
+                "id": read_id,
+                "name_fa": read_text,
+                "name_en": read_text,
+                "kind": KINDS.read,
+                "title": read_text,
+                "organization": lambda v: read_organization(v, ctx),
+                "email": read_text,
+                "phone": read_text,
+                "languages": _list,
+                "tags": _list,
+                "notes": read_text,
+            },
+        )
+
+    def city() -> dict[str, Any]:
+        if "city_id" not in cells and "city" not in cells:
+            return {}
         column = "city_id" if text_of(cells.get("city_id")) else "city"
         found = read_cells({column: cells.get(column)}, {column: ctx.cities.resolve})
-        values["city"] = found[column]
+        return {"city": found[column]}
+
+    values = read_all(fields, city)
+    if values.get("kind") == "":
+        del values["kind"]
     return values
 
 
@@ -111,7 +129,9 @@ def natural_key(values: dict[str, Any]) -> Any:
     if values.get("id"):
         return ("id", values["id"])
     keys = _keys(
-        values.get("email", ""), values.get("name_fa", ""), values.get("name_en", ""),
+        values.get("email", ""),
+        values.get("name_fa", ""),
+        values.get("name_en", ""),
         values.get("city"),
     )
     return keys[0] if keys else None
@@ -123,7 +143,9 @@ def find(values: dict[str, Any], ctx: Context) -> Contact | None:
         return found
     index = ctx.lookups["contacts"]
     for key in _keys(
-        values.get("email", ""), values.get("name_fa", ""), values.get("name_en", ""),
+        values.get("email", ""),
+        values.get("name_fa", ""),
+        values.get("name_en", ""),
         values.get("city"),
     ):
         if key in index:

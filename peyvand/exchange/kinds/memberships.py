@@ -84,7 +84,10 @@ def read(cells: dict[str, Any], ctx: Context) -> dict[str, Any]:
     if values.get("status") == "":
         del values["status"]
     if "focal_person" in values:
-        read_cells({"focal_person": values["focal_person"]}, {"focal_person": lambda v: member_user(v, ctx)})
+        read_cells(
+            {"focal_person": values["focal_person"]},
+            {"focal_person": lambda v: member_user(v, ctx)},
+        )
     return values
 
 
@@ -137,7 +140,10 @@ def create(values: dict[str, Any], ctx: Context) -> Membership:
     if values.get("organization") is None:
         raise ValidationError({"organization": [_("Give the organisation.")]})
     return services.membership_create(
-        office=ctx.office, actor=ctx.actor, organization=values["organization"], **_data(values, ctx)
+        office=ctx.office,
+        actor=ctx.actor,
+        organization=values["organization"],
+        **_data(values, ctx),
     )
 
 

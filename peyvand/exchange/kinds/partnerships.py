@@ -19,6 +19,7 @@ from .base import (
     Context,
     Kind,
     by_pk,
+    read_all,
     read_bool,
     read_cells,
     read_date,
@@ -78,36 +79,44 @@ def prepare(ctx: Context) -> None:
 
 
 def read(cells: dict[str, Any], ctx: Context) -> dict[str, Any]:
-    values = read_cells(
-        cells,
-        {
-            "id": read_id,
-            "kind": KINDS.read,
-            "status": STATUSES.read,
-            "signed_on": read_date,
-            "valid_until": read_date,
-            "areas": lambda v: read_areas(v, ctx),
-            "summary_fa": read_text,
-            "summary_en": read_text,
-            "responsible": read_username,
-            "is_public": read_bool,
-            "end_reason": read_text,
-        },
-    )
-    city_cells = {"partner_city_id": cells.get("partner_city_id")}
-    if not text_of(cells.get("partner_city_id")):
-        city_cells = {"partner_city": cells.get("partner_city")}
-    country = text_of(cells.get("country"))
-    city_values = read_cells(city_cells, {k: lambda v: ctx.cities.resolve(v, country) for k in city_cells})
-    city = next(iter(city_values.values()), None)
-    if city is not None:
-        values["partner_city"] = city
-    for key in ("kind", "status"):
-        if values.get(key) == "":
-            del values[key]
-    if "responsible" in values:
-        read_cells({"responsible": values["responsible"]}, {"responsible": lambda v: member_user(v, ctx)})
-    return values
+    def fields() -> dict[str, Any]:
+        values = read_cells(
+            cells,
+            {
+                "id": read_id,
+                "kind": KINDS.read,
+                "status": STATUSES.read,
+                "signed_on": read_date,
+                "valid_until": read_date,
+                "areas": lambda v: read_areas(v, ctx),
+                "summary_fa": read_text,
+                "summary_en": read_text,
+                "responsible": read_username,
+                "is_public": read_bool,
+                "end_reason": read_text,
+            },
+        )
+        for key in ("kind", "status"):
+            if values.get(key) == "":
+                del values[key]
+        if values.get("responsible"):
+            read_cells(
+                {"responsible": values["responsible"]},
+                {"responsible": lambda v: member_user(v, ctx)},
+            )
+        return values
+
+    def city() -> dict[str, Any]:
+        column = "partner_city_id" if text_of(cells.get("partner_city_id")) else "partner_city"
+        if column not in cells:
+            return {}
+        country = text_of(cells.get("country"))
+        found = read_cells(
+            {column: cells[column]}, {column: lambda v: ctx.cities.resolve(v, country)}
+        )
+        return {"partner_city": found[column]} if found[column] is not None else {}
+
+    return read_all(fields, city)
 
 
 def natural_key(values: dict[str, Any]) -> Any:

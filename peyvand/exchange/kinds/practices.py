@@ -22,6 +22,7 @@ from .base import (
     Context,
     Kind,
     by_pk,
+    read_all,
     read_cells,
     read_id,
     read_int,
@@ -53,8 +54,17 @@ COLUMNS = (
     Column("department", "معاونت", "department"),
     Column("notes", "یادداشت", "notes"),
 )
-TEXTS = ("title_fa", "title_en", "summary_fa", "summary_en", "body_fa", "body_en",
-         "source_link", "evidence", "notes")
+TEXTS = (
+    "title_fa",
+    "title_en",
+    "summary_fa",
+    "summary_en",
+    "body_fa",
+    "body_en",
+    "source_link",
+    "evidence",
+    "notes",
+)
 
 
 def _queryset(office: Any) -> Any:
@@ -102,11 +112,17 @@ def read(cells: dict[str, Any], ctx: Context) -> dict[str, Any]:
         areas=lambda v: read_areas(v, ctx),
         department=lambda v: read_department(v, ctx),
     )
-    values = read_cells(cells, readers)
-    if "source_city_id" in cells or "source_city" in cells:
+    def fields() -> dict[str, Any]:
+        return read_cells(cells, readers)
+
+    def city() -> dict[str, Any]:
+        if "source_city_id" not in cells and "source_city" not in cells:
+            return {}
         column = "source_city_id" if text_of(cells.get("source_city_id")) else "source_city"
         found = read_cells({column: cells.get(column)}, {column: ctx.cities.resolve})
-        values["source_city"] = found[column]
+        return {"source_city": found[column]}
+
+    values = read_all(fields, city)
     return values
 
 
