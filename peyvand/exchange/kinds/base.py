@@ -27,7 +27,9 @@ from peyvand.core.text import ascii_digits, search_key
 _DATE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
 # A year before this is a Persian (solar hijri) year: 1403/02/15; after, Gregorian.
 JALALI_BEFORE = 1700
-_LIST_SPLIT = re.compile(r"\s*[;،,|]\s*")
+# Items of a list cell: "a; b" (or ؛ | and a new line); short codes also by commas.
+_LIST_SPLIT = re.compile(r"\s*[;؛|\n]\s*")
+_CODES_SPLIT = re.compile(r"\s*[;؛|\n,،]\s*")
 _YES = {"1", "yes", "y", "true", "بله", "آری", "بلی", "درست"}
 _NO = {"", "0", "no", "n", "false", "خیر", "نه", "نادرست"}
 
@@ -123,9 +125,12 @@ def write_number(value: Any) -> str:
     return str(value)
 
 
-def split_list(value: Any) -> list[str]:
+def split_list(value: Any, *, commas: bool = False) -> list[str]:
+    """The items of a list cell; `commas` for lists of codes and numbers (names such as
+    "Culture, heritage and tourism" hold commas)."""
     text = text_of(value)
-    return [part for part in _LIST_SPLIT.split(text) if part] if text else []
+    pattern = _CODES_SPLIT if commas else _LIST_SPLIT
+    return [part for part in pattern.split(text) if part] if text else []
 
 
 @dataclass(frozen=True)

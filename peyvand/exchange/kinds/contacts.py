@@ -90,7 +90,7 @@ def prepare(ctx: Context) -> None:
 
 
 def _list(value: Any) -> list[str]:
-    return [part.lower() for part in split_list(value)]
+    return [part.lower() for part in split_list(value, commas=True)]
 
 
 def read(cells: dict[str, Any], ctx: Context) -> dict[str, Any]:

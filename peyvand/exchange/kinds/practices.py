@@ -93,7 +93,7 @@ def prepare(ctx: Context) -> None:
 
 def _sdgs(value: Any) -> tuple[int, ...]:
     goals = []
-    for part in split_list(value):
+    for part in split_list(value, commas=True):
         number = read_int(part)
         if number is None or not 1 <= number <= 17:
             raise CellError(gettext_now("Give the goals by their number, 1 to 17."))
