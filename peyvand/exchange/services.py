@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,8 +25,10 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Office
+from peyvand.accounts.versions import bump_office, bumps_deferred
 from peyvand.core.text import search_key
 from peyvand.core.validation import NotAllowedNow
+from peyvand.partnerships.services.health import health_deferred, health_refresh
 from peyvand.places.models import City
 
 from .cities import CityMatcher
@@ -149,57 +151,69 @@ def import_table(
     )
     ctx = Context(office=office, actor=actor, cities=matcher)
     kind.prepare(ctx)
-    seen: dict[Any, int] = {}
 
     def add(row: int, key: str, message: str) -> None:
         label = _column_label(kind, key, table.headers, positions)
         report.errors.append(RowError(row, label, message))
 
     with transaction.atomic():
-        for number, cells in table.rows:
-            row = {k: (cells[i] if i < len(cells) else None) for k, i in positions.items()}
-            try:
-                values = kind.read(row, ctx)
-                record = kind.find(values, ctx)
-            except CellErrors as exc:
-                for key, message in exc.errors.items():
-                    add(number, key, message)
-                continue
-            key = kind.natural_key(values)
-            if key is not None and key in seen:
-                add(number, "", _("The same record as row %(row)s.") % {"row": seen[key]})
-                continue
-            if key is not None:
-                seen[key] = number
-            try:
-                with transaction.atomic():
-                    if record is None:
-                        kind.create(values, ctx)
-                        report.to_create += 1
-                        continue
-                    changed = changed_values(values, kind.current(record, ctx))
-                    if not changed:
-                        report.unchanged += 1
-                        continue
-                    kind.update(record, changed, ctx)
-                    report.to_change += 1
-                    if len(report.changes) < CHANGES_SHOWN:
-                        labels = [_column_label(kind, k, table.headers, positions) for k in changed]
-                        report.changes.append((number, labels))
-            except (ValidationError, NotAllowedNow, PermissionDenied) as exc:
-                for field_name, messages in _refusal_errors(exc).items():
-                    for message in messages:
-                        add(number, field_name, message)
-            except CellErrors as exc:
-                for field_name, message in exc.errors.items():
-                    add(number, field_name, message)
+        with bumps_deferred(flush=False) as offices, health_deferred(refresh=False) as pacts:
+            _import_rows(kind, table, ctx, positions, report, add)
         report.ambiguous = matcher.ambiguous
         if dry_run or report.errors:
             transaction.set_rollback(True)
         else:
+            # every pact a row touched, scored once (the services' own refresh, deferred)
+            health_refresh(partnerships=list(pacts.values()))
+            for office_id in offices | {office.pk}:
+                bump_office(office_id)
             report.applied = True
-    if report.applied:
-        from peyvand.accounts.versions import bump_office
-
-        bump_office(office.pk)
     return report
+
+
+def _import_rows(
+    kind: Kind,
+    table: Table,
+    ctx: Context,
+    positions: Mapping[str, int],
+    report: Report,
+    add: Callable[[int, str, str], None],
+) -> None:
+    seen: dict[Any, int] = {}
+    for number, cells in table.rows:
+        row = {k: (cells[i] if i < len(cells) else None) for k, i in positions.items()}
+        try:
+            values = kind.read(row, ctx)
+            record = kind.find(values, ctx)
+        except CellErrors as exc:
+            for key, message in exc.errors.items():
+                add(number, key, message)
+            continue
+        key = kind.natural_key(values)
+        if key is not None and key in seen:
+            add(number, "", _("The same record as row %(row)s.") % {"row": seen[key]})
+            continue
+        if key is not None:
+            seen[key] = number
+        try:
+            with transaction.atomic():
+                if record is None:
+                    kind.create(values, ctx)
+                    report.to_create += 1
+                    continue
+                changed = changed_values(values, kind.current(record, ctx))
+                if not changed:
+                    report.unchanged += 1
+                    continue
+                kind.update(record, changed, ctx)
+                report.to_change += 1
+                if len(report.changes) < CHANGES_SHOWN:
+                    labels = [_column_label(kind, k, table.headers, positions) for k in changed]
+                    report.changes.append((number, labels))
+        except (ValidationError, NotAllowedNow, PermissionDenied) as exc:
+            for field_name, messages in _refusal_errors(exc).items():
+                for message in messages:
+                    add(number, field_name, message)
+        except CellErrors as exc:
+            for field_name, message in exc.errors.items():
+                add(number, field_name, message)

@@ -146,7 +146,9 @@ def read_pact(value: Any, ctx: Context) -> Partnership | None:
 
 
 def read_pacts(value: Any, ctx: Context) -> tuple[int, ...]:
-    return tuple(sorted({p.pk for part in split_list(value, commas=True) if (p := read_pact(part, ctx))}))
+    return tuple(
+        sorted({p.pk for part in split_list(value, commas=True) if (p := read_pact(part, ctx))})
+    )
 
 
 def pact_objects(ids: tuple[int, ...], ctx: Context) -> list[Partnership]:

@@ -112,6 +112,7 @@ def read(cells: dict[str, Any], ctx: Context) -> dict[str, Any]:
         areas=lambda v: read_areas(v, ctx),
         department=lambda v: read_department(v, ctx),
     )
+
     def fields() -> dict[str, Any]:
         return read_cells(cells, readers)
 

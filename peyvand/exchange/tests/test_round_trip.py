@@ -47,28 +47,63 @@ def office() -> Any:
     )
     make_partnership(office, partner_city=lyon, kind="friendship", status="proposed")
     services.agreement_create(
-        partnership=pact, actor=SYSTEM, title="Charter", languages="fa, de",
+        partnership=pact,
+        actor=SYSTEM,
+        title="Charter",
+        languages="fa, de",
         signed_on=dt.date(2020, 3, 21),
     )
     c = services.commitment_create(
-        partnership=pact, actor=SYSTEM, title="Bus exchange", due_on=dt.date(2031, 1, 1),
-        area=area("transport"), department=department,
+        partnership=pact,
+        actor=SYSTEM,
+        title="Bus exchange",
+        due_on=dt.date(2031, 1, 1),
+        area=area("transport"),
+        department=department,
     )
-    services.commitment_update(commitment=c, actor=SYSTEM, status="done",
-                               done_on=dt.date(2024, 5, 1), evidence_note="Signed report")
+    services.commitment_update(
+        commitment=c,
+        actor=SYSTEM,
+        status="done",
+        done_on=dt.date(2024, 5, 1),
+        evidence_note="Signed report",
+    )
     services.activity_log(
-        office=office, actor=SYSTEM, partnerships=[pact], date=dt.date(2024, 3, 1),
-        kind="event", title="Forum", participants=40, areas=[area("culture")],
+        office=office,
+        actor=SYSTEM,
+        partnerships=[pact],
+        date=dt.date(2024, 3, 1),
+        kind="event",
+        title="Forum",
+        participants=40,
+        areas=[area("culture")],
     )
-    make_contact(office, name_fa="آنا", city=vienna, email="anna@example.org",
-                 languages=["de", "en"], tags=["mayor office"])
+    make_contact(
+        office,
+        name_fa="آنا",
+        city=vienna,
+        email="anna@example.org",
+        languages=["de", "en"],
+        tags=["mayor office"],
+    )
     organizations.membership_create(
-        office=office, actor=SYSTEM, organization=Organization.objects.get(acronym="UCLG"),
-        since=dt.date(2004, 5, 5), annual_fee=Decimal("1200.50"), fee_currency="EUR",
+        office=office,
+        actor=SYSTEM,
+        organization=Organization.objects.get(acronym="UCLG"),
+        since=dt.date(2004, 5, 5),
+        annual_fee=Decimal("1200.50"),
+        fee_currency="EUR",
     )
-    make_practice(office, title_fa="بلیت سالانه", source_city=lyon, sdgs=[11, 13],
-                  tags=["transport"], areas=[area("transport")], department=department,
-                  cost_band="low")
+    make_practice(
+        office,
+        title_fa="بلیت سالانه",
+        source_city=lyon,
+        sdgs=[11, 13],
+        tags=["transport"],
+        areas=[area("transport")],
+        department=department,
+        cost_band="low",
+    )
     office.member = member
     return office
 
