@@ -65,7 +65,9 @@ def main() -> int:
     for city in cities:
         city.search_text = city_search_text({"name_en": city.name_en})
     City.objects.bulk_create(cities, batch_size=2000)
-    city_names_rebuild(city_ids=list(City.objects.filter(code__startswith="bench:").values_list("pk", flat=True)))
+    city_names_rebuild(
+        city_ids=list(City.objects.filter(code__startswith="bench:").values_list("pk", flat=True))
+    )
 
     def to_fa(text: str) -> str:
         return text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
@@ -75,7 +77,9 @@ def main() -> int:
     w = csv.writer(out)
     w.writerow(["شهر طرف", "نوع", "وضعیت", "تاریخ امضا", "خلاصه (فارسی)"])
     for i, name in enumerate(names):
-        w.writerow([name, "خواهرخواندگی", "فعال", to_fa(f"14{i % 3:02d}/0{1 + i % 9}/1{i % 9}"), "همکاری"])
+        w.writerow(
+            [name, "خواهرخواندگی", "فعال", to_fa(f"14{i % 3:02d}/0{1 + i % 9}/1{i % 9}"), "همکاری"]
+        )
     files["partnerships"] = out.getvalue().encode("utf-8-sig")
     out = io.StringIO()
     w = csv.writer(out)
@@ -86,12 +90,13 @@ def main() -> int:
 
     failed = False
     for kind in args.kind:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         table = read_table(files[kind], f"{kind}.csv")
         report = import_table(office=office, actor=member, kind=KINDS[kind], table=table)
         seconds = time.perf_counter() - start
+        cpu = time.process_time() - cpu
         print(
-            f"{kind}: {n} rows previewed in {seconds:.1f} s "
+            f"{kind}: {n} rows previewed in {seconds:.1f} s ({cpu:.1f} s of CPU) "
             f"(to create {report.to_create}, errors {len(report.errors)})"
         )
         if report.errors:

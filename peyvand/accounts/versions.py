@@ -25,7 +25,6 @@ from peyvand.core.versions import bump_world
 
 from .models import Office, OfficeMembership
 
-
 # The offices whose version waits for the end of a bulk write (`bumps_deferred`); per
 # context (thread or task), never shared between requests.
 _deferred: ContextVar[set[int] | None] = ContextVar("office_bumps_deferred", default=None)

@@ -24,7 +24,6 @@ from ninja.files import UploadedFile
 
 from peyvand.accounts.access import office_request
 from peyvand.accounts.api_auth import api_auth
-from peyvand.accounts.models import Role
 from peyvand.core.api import ErrorOut, ValidationOut
 
 from .exports import FORMATS, export, filename
@@ -35,7 +34,12 @@ from .services import Report, import_table
 router = Router(auth=api_auth, tags=["import and export"])
 
 KindName = Literal[
-    "partnerships", "agreements", "commitments", "activities", "contacts", "memberships",
+    "partnerships",
+    "agreements",
+    "commitments",
+    "activities",
+    "contacts",
+    "memberships",
     "practices",
 ]
 
@@ -155,8 +159,10 @@ def import_records(
         "responses": {
             200: {
                 "description": "The records as a spreadsheet (with the list's filters).",
-                "content": {media: {"schema": {"type": "string", "format": "binary"}}
-                            for media in FORMATS.values()},
+                "content": {
+                    media: {"schema": {"type": "string", "format": "binary"}}
+                    for media in FORMATS.values()
+                },
             }
         }
     },
@@ -168,7 +174,7 @@ def export_records(
     scoped = office_request(request, slug)
     spec = KINDS[kind]
     lang = "fa" if (get_language() or "fa").startswith("fa") else "en"
-    filters = {k: v[:100] for k, v in request.GET.items() if k != "format"}
+    filters = {k: str(v)[:100] for k, v in request.GET.items() if k != "format"}
     data = export(spec, spec.records(scoped.office, filters), lang, query.format)
     response = HttpResponse(data, content_type=FORMATS[query.format])
     response["Content-Disposition"] = (

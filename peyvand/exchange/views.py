@@ -93,9 +93,9 @@ def _stored(request: OfficeRequest, kind: str, token: str) -> dict[str, Any]:
 def _picks(request: OfficeRequest) -> dict[str, str]:
     source = request.POST if request.method == "POST" else request.GET
     return {
-        key.removeprefix("city:"): value
+        key.removeprefix("city:"): str(value)
         for key, value in source.items()
-        if key.startswith("city:") and value and len(value) <= 80
+        if key.startswith("city:") and value and len(str(value)) <= 80
     }
 
 
@@ -163,7 +163,7 @@ def download(request: OfficeRequest, kind: str) -> HttpResponse:
     fmt = request.GET.get("format", "csv")
     if fmt not in FORMATS:
         fmt = "csv"
-    filters = {k: v[:100] for k, v in request.GET.items() if k not in ("format", "page")}
+    filters = {k: str(v)[:100] for k, v in request.GET.items() if k not in ("format", "page")}
     data = export(spec, spec.records(request.office, filters), _lang(), fmt)
     response = HttpResponse(data, content_type=FORMATS[fmt])
     response["Content-Disposition"] = (

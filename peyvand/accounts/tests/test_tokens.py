@@ -38,13 +38,16 @@ def world() -> dict[str, Any]:
 
 def token(world: dict[str, Any], scope: str = "read_write", **kw: Any) -> str:
     _t, raw = services.token_create(
-        user=world["officer"].user, office=kw.pop("office", world["office"]), name="script",
-        scope=scope, expires_on=kw.pop("expires_on", None),
+        user=world["officer"].user,
+        office=kw.pop("office", world["office"]),
+        name="script",
+        scope=scope,
+        expires_on=kw.pop("expires_on", None),
     )
     return raw
 
 
-def bearer(raw: str) -> dict[str, str]:
+def bearer(raw: str) -> Any:
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 
@@ -62,8 +65,12 @@ def test_a_read_write_token_reads_and_writes_without_csrf(world: dict[str, Any])
     base = "/api/v1/offices/tok-office/partnerships"
     assert client.get(base, **bearer(raw)).status_code == 200
     pk = world["pact"].pk
-    answer = client.patch(f"{base}/{pk}", {"summary_en": "From a script"},
-                          content_type="application/json", **bearer(raw))
+    answer = client.patch(
+        f"{base}/{pk}",
+        {"summary_en": "From a script"},
+        content_type="application/json",
+        **bearer(raw),
+    )
     assert answer.status_code == 200, answer.content
     assert answer.json()["summary_en"] == "From a script"
 
@@ -71,8 +78,12 @@ def test_a_read_write_token_reads_and_writes_without_csrf(world: dict[str, Any])
 def test_a_read_token_is_refused_writes(world: dict[str, Any]) -> None:
     raw = token(world, scope="read")
     pk = world["pact"].pk
-    answer = Client().patch(f"/api/v1/offices/tok-office/partnerships/{pk}", {"summary_en": "x"},
-                            content_type="application/json", **bearer(raw))
+    answer = Client().patch(
+        f"/api/v1/offices/tok-office/partnerships/{pk}",
+        {"summary_en": "x"},
+        content_type="application/json",
+        **bearer(raw),
+    )
     assert answer.status_code == 403
     assert answer.json()["code"] == "permission_denied"
 
@@ -86,10 +97,15 @@ def test_a_token_sees_nothing_of_another_office(world: dict[str, Any]) -> None:
 
 def test_a_token_never_grants_more_than_its_users_role(world: dict[str, Any]) -> None:
     viewer = make_member(world["office"], "viewer")
-    _t, raw = services.token_create(user=viewer.user, office=world["office"], name="s",
-                                    scope="read_write", expires_on=None)
-    answer = Client().patch(f"/api/v1/offices/tok-office/partnerships/{world['pact'].pk}",
-                            {"summary_en": "x"}, content_type="application/json", **bearer(raw))
+    _t, raw = services.token_create(
+        user=viewer.user, office=world["office"], name="s", scope="read_write", expires_on=None
+    )
+    answer = Client().patch(
+        f"/api/v1/offices/tok-office/partnerships/{world['pact'].pk}",
+        {"summary_en": "x"},
+        content_type="application/json",
+        **bearer(raw),
+    )
     assert answer.status_code == 403
 
 
@@ -121,8 +137,10 @@ def test_over_the_rate_limit_answers_429_with_retry_after(
     settings.API_TOKEN_RATE_LIMIT = 2
     raw = token(world)
     client = Client()
-    codes = [client.get("/api/v1/offices/tok-office/partnerships", **bearer(raw)).status_code
-             for _ in range(3)]
+    codes = [
+        client.get("/api/v1/offices/tok-office/partnerships", **bearer(raw)).status_code
+        for _ in range(3)
+    ]
     assert codes == [200, 200, 429]
     answer = client.get("/api/v1/offices/tok-office/partnerships", **bearer(raw))
     assert answer.json()["code"] == "rate_limited"
@@ -132,9 +150,11 @@ def test_over_the_rate_limit_answers_429_with_retry_after(
 def test_tokens_through_the_api_with_a_session(world: dict[str, Any]) -> None:
     client = Client()
     client.force_login(world["officer"].user)
-    made = client.post("/api/v1/me/tokens", {"office": "tok-office", "scope": "read",
-                                              "name": "Sync", "expires": "2099-01-01"},
-                       content_type="application/json")
+    made = client.post(
+        "/api/v1/me/tokens",
+        {"office": "tok-office", "scope": "read", "name": "Sync", "expires": "2099-01-01"},
+        content_type="application/json",
+    )
     assert made.status_code == 201, made.content
     body = made.json()
     assert body["token"].startswith("pvd_") and body["scope"] == "read"
@@ -146,8 +166,12 @@ def test_tokens_through_the_api_with_a_session(world: dict[str, Any]) -> None:
 
 def test_a_token_cannot_mint_tokens(world: dict[str, Any]) -> None:
     raw = token(world)
-    answer = Client().post("/api/v1/me/tokens", {"office": "tok-office", "name": "x"},
-                           content_type="application/json", **bearer(raw))
+    answer = Client().post(
+        "/api/v1/me/tokens",
+        {"office": "tok-office", "name": "x"},
+        content_type="application/json",
+        **bearer(raw),
+    )
     assert answer.status_code == 401
 
 
@@ -155,17 +179,24 @@ def test_a_token_for_an_office_one_is_not_in_is_refused(world: dict[str, Any]) -
     client = Client()
     client.force_login(world["officer"].user)
     stranger = make_office("tok-stranger")
-    answer = client.post("/api/v1/me/tokens", {"office": stranger.slug, "name": "x"},
-                         content_type="application/json")
+    answer = client.post(
+        "/api/v1/me/tokens", {"office": stranger.slug, "name": "x"}, content_type="application/json"
+    )
     assert answer.status_code == 422 and "office" in answer.json()["errors"]
-    answer = client.post("/api/v1/me/tokens", {"office": "tok-office", "name": "x", "admin": 1},
-                         content_type="application/json")
+    answer = client.post(
+        "/api/v1/me/tokens",
+        {"office": "tok-office", "name": "x", "admin": 1},
+        content_type="application/json",
+    )
     assert answer.status_code == 422 and "admin" in answer.json()["errors"]
 
 
 def test_a_session_write_still_needs_csrf(world: dict[str, Any]) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(world["officer"].user)
-    answer = client.patch(f"/api/v1/offices/tok-office/partnerships/{world['pact'].pk}",
-                          {"summary_en": "x"}, content_type="application/json")
+    answer = client.patch(
+        f"/api/v1/offices/tok-office/partnerships/{world['pact'].pk}",
+        {"summary_en": "x"},
+        content_type="application/json",
+    )
     assert answer.status_code == 403

@@ -13,8 +13,18 @@ from peyvand.core.text import search_key
 from peyvand.partnerships import services
 from peyvand.partnerships.models import Agreement
 
-from .base import ID, Column, Context, Kind, by_pk, read_cells, read_date, read_id, read_text
-from .base import write_date
+from .base import (
+    ID,
+    Column,
+    Context,
+    Kind,
+    by_pk,
+    read_cells,
+    read_date,
+    read_id,
+    read_text,
+    write_date,
+)
 from .common import read_pact
 
 COLUMNS = (

@@ -215,7 +215,7 @@ class Kind:
     role: str
     columns: tuple[Column, ...]
     records: Callable[[Office, Mapping[str, str]], QuerySet[Any]]
-    read: Callable[[Mapping[str, Any], Context], dict[str, Any]]
+    read: Callable[[dict[str, Any], Context], dict[str, Any]]
     find: Callable[[dict[str, Any], Context], Model | None]
     natural_key: Callable[[dict[str, Any]], Any]
     current: Callable[[Any, Context], dict[str, Any]]

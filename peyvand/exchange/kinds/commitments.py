@@ -143,7 +143,7 @@ def write(c: Commitment, lang: str) -> dict[str, str]:
 def _update(c: Commitment, changed: dict[str, Any], ctx: Context) -> Commitment:
     plan: dict[str, Any] = {}
     if "area" in changed:
-        plan.update(set_area=True, area=(area_objects(changed["area"], ctx) or [None])[0])
+        plan.update(set_area=True, area=next(iter(area_objects(changed["area"], ctx)), None))
     if "department" in changed:
         plan.update(set_department=True, department=changed["department"])
     state = {k: changed[k] for k in STATE if k in changed}
@@ -172,7 +172,7 @@ def create(values: dict[str, Any], ctx: Context) -> Commitment:
         actor=ctx.actor,
         title=values.get("title", ""),
         due_on=values["due_on"],
-        area=(area_objects(values.get("area", ""), ctx) or [None])[0],
+        area=next(iter(area_objects(values.get("area", ""), ctx)), None),
         department=values.get("department"),
     )
     rest = {k: v for k, v in values.items() if k in STATE and current(c, ctx)[k] != v}

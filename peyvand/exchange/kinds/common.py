@@ -113,7 +113,7 @@ def _pacts(ctx: Context) -> tuple[dict[int, Partnership], dict[str, list[Partner
                     by_city.setdefault(search_key(spelling), []).append(p)
         found = (by_pk, by_city)
         ctx.lookups["pacts"] = found
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def read_pact(value: Any, ctx: Context) -> Partnership | None:
@@ -183,7 +183,8 @@ def write_named(record: Any, lang: str) -> str:
     if record is None:
         return ""
     with translation.override(lang):
-        return str(record.tr("name"))
+        name: str = str(record.tr("name"))
+    return name
 
 
 def _organizations(ctx: Context) -> dict[str, list[Any]]:
@@ -217,4 +218,4 @@ def read_organization(value: Any, ctx: Context) -> Any:
 def write_organization(o: Any, lang: str) -> str:
     if o is None:
         return ""
-    return o.name_fa if lang == "fa" and o.name_fa else o.name_en
+    return str(o.name_fa if lang == "fa" and o.name_fa else o.name_en)

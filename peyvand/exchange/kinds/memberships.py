@@ -27,8 +27,7 @@ from .base import (
     write_date,
     write_number,
 )
-from .common import member_user, read_organization, read_username, username_of
-from .common import write_organization
+from .common import member_user, read_organization, read_username, username_of, write_organization
 
 STATUSES = Choices.of(MembershipStatus)
 COLUMNS = (

@@ -42,8 +42,13 @@ def upload(world: dict[str, Any], data: bytes, name: str) -> Any:
 
 
 def test_upload_preview_pick_and_confirm(world: dict[str, Any]) -> None:
-    data = xlsx_bytes([["شهر طرف", "وضعیت", "تاریخ امضا"],
-                       ["پاریس", "فعال", "۱۴۰۱/۰۱/۰۱"], ["وین", "فعال", "1400/06/01"]])
+    data = xlsx_bytes(
+        [
+            ["شهر طرف", "وضعیت", "تاریخ امضا"],
+            ["پاریس", "فعال", "۱۴۰۱/۰۱/۰۱"],
+            ["وین", "فعال", "1400/06/01"],
+        ]
+    )
     answer = upload(world, data, "pacts.xlsx")
     assert answer.status_code == 302
     preview = answer["Location"]

@@ -104,7 +104,7 @@ def office() -> Any:
         department=department,
         cost_band="low",
     )
-    office.member = member
+    office.member = member  # type: ignore[attr-defined]
     return office
 
 

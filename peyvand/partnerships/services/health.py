@@ -26,7 +26,6 @@ from ..models import (
     Partnership,
 )
 
-
 # The pacts whose refresh waits for the end of a bulk write (`health_deferred`); per
 # context (thread or task), never shared between requests.
 _deferred: ContextVar[dict[int, Partnership] | None] = ContextVar("health_deferred", default=None)
