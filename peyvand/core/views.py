@@ -21,7 +21,8 @@ def _api_error(request: HttpRequest, status: int) -> HttpResponse | None:
     if not request.path.startswith(API_PREFIX):
         return None
     messages = {404: _("Not found."), 403: _("Permission denied."), 500: _("Server error.")}
-    return JsonResponse({"detail": str(messages[status])}, status=status)
+    code = {404: "not_found", 403: "permission_denied", 500: "server_error"}[status]
+    return JsonResponse({"code": code, "detail": str(messages[status])}, status=status)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
