@@ -50,8 +50,23 @@ def hub(request: OfficeRequest) -> HttpResponse:
     )
 
 
+def upload_key(office_id: int, membership_id: int, token: str) -> str:
+    """Where an upload waits for its confirmation: one member's, in one office."""
+    return f"exchange-upload:{office_id}:{membership_id}:{token}"
+
+
+def store_upload(office_id: int, membership_id: int, kind: str, data: bytes, name: str) -> str:
+    token = secrets.token_urlsafe(16)
+    cache.set(
+        upload_key(office_id, membership_id, token),
+        {"data": data, "name": name, "kind": kind},
+        UPLOAD_SECONDS,
+    )
+    return token
+
+
 def _key(request: OfficeRequest, token: str) -> str:
-    return f"exchange-upload:{request.seat.office_id}:{request.seat.membership_id}:{token}"
+    return upload_key(request.seat.office_id, request.seat.membership_id, token)
 
 
 # Not kept (core.pagecache): a form, and the preview of one user's upload.
@@ -71,11 +86,9 @@ def upload(request: OfficeRequest, kind: str) -> HttpResponse:
             except UnreadableFile as exc:
                 form.add_error("file", str(exc))
             else:
-                token = secrets.token_urlsafe(16)
-                cache.set(
-                    _key(request, token),
-                    {"data": data, "name": upload_file.name, "kind": kind},
-                    UPLOAD_SECONDS,
+                token = store_upload(
+                    request.seat.office_id, request.seat.membership_id, kind, data,
+                    upload_file.name,
                 )
                 return redirect(
                     "exchange:preview", office_slug=request.office.slug, kind=kind, token=token

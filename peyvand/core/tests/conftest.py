@@ -230,6 +230,7 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
     client = Client()
     client.force_login(director_user)
     oid = {"office_slug": office.slug}
+    exchange = _exchange_world(office, director, p, d)
     kwargs: dict[str, dict[str, Any]] = {
         "accounts:members": oid,
         "accounts:member_edit": {**oid, "pk": officer.pk},
@@ -265,6 +266,9 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         "discover:notes": oid,
         "discover:note_history": {**oid, "pk": note.pk},
         **{name: {**oid, **kw} for name, kw in modules.items()},
+        **{name: {**oid, **kw} for name, kw in exchange.items()},
+        "accounts:tokens": {},
+        "accounts:token_revoke": {"pk": _token_of(director, d)},
     }
     query = {
         "partnerships:city_search": "q=Ber",
@@ -303,6 +307,37 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         data=data,
         variants=variants,
     )
+
+
+def _token_of(director: Any, d: Any) -> int:
+    """An access token of the director's, for the tokens pages."""
+    from peyvand.accounts import services as accounts
+
+    token, _secret = accounts.token_create(
+        user=director.user, office=director.office, name=d("sync"), scope="read", expires_on=None
+    )
+    return token.pk
+
+
+def _exchange_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict[str, Any]]:
+    """An upload of pacts waiting for its confirmation (one ambiguous city, one error), and
+    the kwargs of the exchange routes."""
+    from peyvand.exchange.tests.factories import csv_bytes, searchable_city
+    from peyvand.exchange.views import store_upload
+
+    searchable_city("Springfield", country="US", name_fa="اسپرینگفیلد")
+    searchable_city("Springfield", country="AU", name_fa="اسپرینگفیلد")
+    data = csv_bytes(
+        [[d("شهر طرف"), d("تاریخ امضا")], [d("اسپرینگفیلد"), "1402/01/01"], ["Atlantis", "x"]]
+    )
+    token = store_upload(office.pk, director.pk, "partnerships", data, "pacts.csv")
+    return {
+        "exchange:hub": {},
+        "exchange:upload": {"kind": "partnerships"},
+        "exchange:preview": {"kind": "partnerships", "token": token},
+        "exchange:errors_csv": {"kind": "partnerships", "token": token},
+        "exchange:export": {"kind": "partnerships"},
+    }
 
 
 def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict[str, Any]]:

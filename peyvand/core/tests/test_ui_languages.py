@@ -100,7 +100,7 @@ FRAGMENTS = {
     "organizations:city_search",
     "contacts:city_search",
 }
-FILES = {"records:download"}
+FILES = {"records:download", "exchange:export", "exchange:errors_csv"}
 ANONYMOUS = {"accounts:login"}  # a logged-in user is sent on; read it logged out
 REDIRECTS = {"discover:index"}  # sends on to a page of its own (followed)
 
