@@ -61,6 +61,7 @@ PAGES: list[Page] = [
     Page("pitches list", "/fa/o/{office}/opportunities/pitches/"),
     Page("funding calls list", "/fa/o/{office}/opportunities/calls/"),
     Page("applications list", "/fa/o/{office}/opportunities/applications/"),
+    Page("import and export", "/fa/o/{office}/exchange/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),

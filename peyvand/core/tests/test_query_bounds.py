@@ -53,6 +53,8 @@ PAGES: list[tuple[str, str, int]] = [
     ("opportunities:call_detail", "", 10),
     ("opportunities:application_list", "", 8),
     ("opportunities:application_detail", "", 10),
+    ("exchange:hub", "", 5),
+    ("exchange:export", "format=csv", 8),  # every pact of the office, in one file
 ]
 API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/partnerships", 7),
@@ -65,6 +67,9 @@ API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/pitches", 9),
     ("/api/v1/offices/{office}/calls", 8),
     ("/api/v1/offices/{office}/applications", 8),
+    ("/api/v1/offices/{office}/exports/partnerships?format=xlsx", 8),
+    ("/api/v1/offices/{office}/exports/contacts", 8),
+    ("/api/v1/offices/{office}/exports/activities", 8),
 ]
 
 
