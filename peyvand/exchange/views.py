@@ -87,7 +87,10 @@ def upload(request: OfficeRequest, kind: str) -> HttpResponse:
                 form.add_error("file", str(exc))
             else:
                 token = store_upload(
-                    request.seat.office_id, request.seat.membership_id, kind, data,
+                    request.seat.office_id,
+                    request.seat.membership_id,
+                    kind,
+                    data,
                     upload_file.name,
                 )
                 return redirect(

@@ -45,8 +45,9 @@ def _url(path: str, slug: str) -> str:
 
 
 def _call(client: Client, method: str, url: str, **headers: Any) -> Any:
-    return getattr(client, method)(url, data={} if method == "get" else "{}",
-                                    content_type="application/json", **headers)
+    return getattr(client, method)(
+        url, data={} if method == "get" else "{}", content_type="application/json", **headers
+    )
 
 
 @pytest.fixture
@@ -57,10 +58,12 @@ def world() -> dict[str, Any]:
     viewer = make_member(office, "viewer")
     director = make_member(office, "director")
     stranger = make_member(other, "director")
-    _t, read = accounts.token_create(user=director.user, office=office, name="r",
-                                     scope="read", expires_on=None)
-    _t, elsewhere = accounts.token_create(user=stranger.user, office=other, name="o",
-                                          scope="read_write", expires_on=None)
+    _t, read = accounts.token_create(
+        user=director.user, office=office, name="r", scope="read", expires_on=None
+    )
+    _t, elsewhere = accounts.token_create(
+        user=stranger.user, office=other, name="o", scope="read_write", expires_on=None
+    )
     return {"viewer": viewer, "stranger": stranger, "read": read, "elsewhere": elsewhere}
 
 
