@@ -146,3 +146,14 @@ def test_a_viewer_may_not_import(world: dict[str, Any]) -> None:
             kind=KINDS["partnerships"],
             table=read_table(csv_bytes([["partner city"], ["Vienna"]]), "f.csv"),
         )
+
+
+@pytest.mark.slow
+def test_a_10000_row_file_previews_every_row(world: dict[str, Any]) -> None:
+    rows = [["نام (فارسی)", "ایمیل", "زبان‌ها"]]
+    rows += [[f"شخص {i}", f"p{i}@example.org", "de; en"] for i in range(10_000)]
+    report = run(world, csv_bytes(rows, bom=True), kind="contacts")
+    assert report.errors == [] and report.to_create == 10_000
+    from peyvand.missions.models import Contact
+
+    assert not Contact.objects.exists()
