@@ -71,6 +71,7 @@ PAGES: list[Page] = [
     Page("audit log", "/fa/o/{office}/audit/"),
     Page("portal home", "/fa/p/{office}/"),
     Page("portal partnership", "/fa/p/{office}/partnerships/{public_partnership}/"),
+    Page("import and export", "/fa/o/{office}/exchange/"),
     Page("API office partnerships", "/api/v1/offices/{office}/partnerships", kind="api"),
     Page("API office activities", "/api/v1/offices/{office}/activities", kind="api"),
     Page("API office missions", "/api/v1/offices/{office}/missions", kind="api"),

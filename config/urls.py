@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("o/<slug:office_slug>/missions/", include("peyvand.missions.urls.missions")),
     path("o/<slug:office_slug>/practices/", include("peyvand.knowledge.urls")),
     path("o/<slug:office_slug>/opportunities/", include("peyvand.opportunities.urls")),
+    path("o/<slug:office_slug>/exchange/", include("peyvand.exchange.urls")),
     path("o/<slug:office_slug>/search/", include("peyvand.search.urls")),
     path("o/<slug:office_slug>/calendar/", include("peyvand.agenda.urls")),
     path("o/<slug:office_slug>/reports/", include("peyvand.reports.urls")),

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "peyvand.knowledge",
     "peyvand.opportunities",
     "peyvand.portal",
+    "peyvand.exchange",
     "peyvand.agenda",
     "peyvand.reports",
     "peyvand.dashboard",
@@ -150,6 +151,10 @@ CACHES["pages"] = {
     "TIMEOUT": 24 * 3600,
     "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 1000, minimum=10)},
 }
+
+# Requests one API token may make per minute (accounts.api_auth): over it the API answers
+# 429 with Retry-After. Counted in the default cache, shared by every worker.
+API_TOKEN_RATE_LIMIT = env_int("API_TOKEN_RATE_LIMIT", 600, minimum=1)
 
 TASKS = {
     "default": {

@@ -140,7 +140,9 @@ def office_request(
     )
     scoped.membership = cast(OfficeMembership, membership)
     scoped.office = cast(Office, SimpleLazyObject(lambda: scoped.membership.office))
-    if request.session.get(LAST_OFFICE) != office_slug:
+    if getattr(request, "api_token", None) is None and (
+        request.session.get(LAST_OFFICE) != office_slug
+    ):
         request.session[LAST_OFFICE] = office_slug  # the menu keeps it on the atlas pages
     return scoped
 

@@ -5,9 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from peyvand.core.forms import bilingual_pair
+from peyvand.core.forms import JalaliDateField, bilingual_pair
 
-from .models import Department, Office, Role
+from .models import Department, Office, Role, TokenScope
 
 
 class MemberForm(forms.Form):
@@ -63,3 +63,18 @@ class CodeForm(forms.Form):
 
 class DepartmentForm(forms.Form):
     name_fa, name_en = bilingual_pair(_("Name (Persian)"), _("Name (English)"), max_length=200)
+
+
+class TokenForm(forms.Form):
+    """A new access token: parsing only (the rules are `services.token_create`'s)."""
+
+    name = forms.CharField(label=_("Name"), max_length=100, help_text=_("What the script is for."))
+    office = forms.ModelChoiceField(label=_("Office"), queryset=Office.objects.none())
+    scope = forms.ChoiceField(label=_("Access"), choices=TokenScope.choices)
+    expires_on = JalaliDateField(label=_("Expires on"), required=False)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["office"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Office.objects.filter(memberships__user=user).order_by("name_en")

@@ -215,3 +215,45 @@ class Invitation(TimeStamped):
     @property
     def is_open(self) -> bool:
         return self.state == InvitationState.PENDING and self.expires_at > timezone.now()
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", _("Read")
+    READ_WRITE = "read_write", _("Read and write")
+
+
+class ApiToken(models.Model):
+    """A personal access token for scripts: one user, one office, read or read-write.
+
+    Only the SHA-256 of the token is kept (`digest`); the token itself is shown once, when
+    it is made. `hint` (the first characters) lets its owner tell tokens apart. A token
+    acts as its user with the user's role in the office, never more (`accounts.api_auth`).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    office = models.ForeignKey(
+        Office, verbose_name=_("office"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    scope = models.CharField(
+        _("scope"), max_length=20, choices=TokenScope.choices, default=TokenScope.READ
+    )
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    hint = models.CharField(max_length=16, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("access token")
+        verbose_name_plural = _("access tokens")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.hint}…)"
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == TokenScope.READ_WRITE

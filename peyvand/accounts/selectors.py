@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import Invitation, InvitationState, Office, OfficeMembership
+from .models import ApiToken, Invitation, InvitationState, Office, OfficeMembership
 
 
 def memberships_of(*, user: Any) -> QuerySet[OfficeMembership]:
@@ -54,3 +54,13 @@ def invitation_by_token(token_hash: str) -> Invitation | None:
         .first()
     )
     return invitation
+
+
+def tokens_of(*, user: Any) -> QuerySet[ApiToken]:
+    """The user's access tokens, newest first, with their offices."""
+    return ApiToken.objects.filter(user=user).select_related("office").order_by("-created_at")
+
+
+def token_by_secret(digest: str) -> ApiToken | None:
+    """The token whose secret has this digest (with its user and office), or None."""
+    return ApiToken.objects.select_related("user", "office").filter(digest=digest).first()

@@ -8,15 +8,24 @@ import secrets
 import string
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peyvand.core.validation import validate_fields
+from peyvand.core.validation import create_valid, validate_fields
 
-from .models import Department, Invitation, InvitationState, Office, OfficeMembership, Role
+from .models import (
+    ApiToken,
+    Department,
+    Invitation,
+    InvitationState,
+    Office,
+    OfficeMembership,
+    Role,
+    TokenScope,
+)
 
 INVITATION_DAYS = 14
 
@@ -198,3 +207,64 @@ def set_password(user: Any) -> str:
     user.set_password(password)
     user.save(update_fields=["password"])
     return password
+
+
+# A token reads `pvd_` and 43 URL-safe characters: a secret scanner (and a person) can
+# tell it is Peyvand's.
+TOKEN_PREFIX = "pvd_"
+# Last use is written at most once a minute per token (a script's every request would
+# otherwise be a write).
+TOKEN_TOUCH_SECONDS = 60
+
+
+def token_digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@transaction.atomic
+def token_create(
+    *, user: Any, office: Office | None, name: str, scope: str, expires_on: dt.date | None
+) -> tuple[ApiToken, str]:
+    """A new token of `user` in `office`; returns it and its secret, shown only this once.
+
+    The user must be a member of the office; the token acts with the user's role there."""
+    errors: dict[str, list[str]] = {}
+    if office is None or not OfficeMembership.objects.filter(user=user, office=office).exists():
+        errors["office"] = [_("Choose an office you are a member of.")]
+    if not name.strip():
+        errors["name"] = [_("Give the token a name (what the script is for).")]
+    if scope not in TokenScope.values:
+        errors["scope"] = [_("Choose read or read and write.")]
+    if expires_on is not None and expires_on < timezone.localdate():
+        errors["expires_on"] = [_("The expiry date cannot be in the past.")]
+    if errors:
+        raise ValidationError(errors)
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = create_valid(
+        ApiToken,
+        user=user,
+        office=office,
+        name=name.strip(),
+        scope=scope,
+        expires_on=expires_on,
+        digest=token_digest(raw),
+        hint=raw[: len(TOKEN_PREFIX) + 6],
+    )
+    return token, raw
+
+
+@transaction.atomic
+def token_revoke(*, token: ApiToken, user: Any) -> None:
+    """Revoke one of the user's own tokens: it answers 401 from the next request on."""
+    if token.user_id != user.pk:
+        raise PermissionDenied
+    token.delete()
+
+
+def token_touch(*, token: ApiToken) -> None:
+    """Record a token's use, at most once a minute (a script may send many requests)."""
+    now = timezone.now()
+    last = token.last_used_at
+    if last is None or (now - last).total_seconds() >= TOKEN_TOUCH_SECONDS:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import token_views, views
 
 app_name = "accounts"
 
@@ -39,6 +39,8 @@ urlpatterns = [
         name="invitation_decline",
     ),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
+    path("tokens/", token_views.token_list, name="tokens"),
+    path("tokens/<int:pk>/revoke/", token_views.token_revoke, name="token_revoke"),
     path("o/<slug:office_slug>/members/", views.members, name="members"),
     path("o/<slug:office_slug>/members/<int:pk>/", views.member_edit, name="member_edit"),
     path(

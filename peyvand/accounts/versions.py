@@ -11,6 +11,9 @@ also raises the world version (`core.versions`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.apps import apps
@@ -22,10 +25,35 @@ from peyvand.core.versions import bump_world
 
 from .models import Office, OfficeMembership
 
+# The offices whose version waits for the end of a bulk write (`bumps_deferred`); per
+# context (thread or task), never shared between requests.
+_deferred: ContextVar[set[int] | None] = ContextVar("office_bumps_deferred", default=None)
+
+
+@contextmanager
+def bumps_deferred(*, flush: bool = True) -> Iterator[set[int]]:
+    """Within the block, writes note their office; each is raised once at the end (a
+    spreadsheet import of thousands of rows writes one version, not one per row), or not
+    at all with `flush=False` (a transaction rolled back; the caller gets the offices)."""
+    pending: set[int] = set()
+    token = _deferred.set(pending)
+    try:
+        yield pending
+    finally:
+        _deferred.reset(token)
+    if flush:
+        for office_id in pending:
+            bump_office(office_id)
+
 
 def bump_office(office_id: int | None) -> None:
-    if office_id is not None:
-        Office.objects.filter(pk=office_id).update(data_version=F("data_version") + 1)
+    if office_id is None:
+        return
+    pending = _deferred.get()
+    if pending is not None:
+        pending.add(office_id)
+        return
+    Office.objects.filter(pk=office_id).update(data_version=F("data_version") + 1)
 
 
 def bump_offices() -> None:

@@ -7,16 +7,16 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.security import django_auth
 
 from peyvand.accounts.access import office_answer, office_request
+from peyvand.accounts.api_auth import api_auth
 from peyvand.accounts.calendar import calendar_items, calendar_kinds
 from peyvand.core.api import ErrorOut, ValidationOut
 
 from . import selectors, services
 from .views import feed_url
 
-router = Router(auth=django_auth, tags=["calendar"])
+router = Router(auth=api_auth, tags=["calendar"])
 
 
 class CalendarQuery(Schema):

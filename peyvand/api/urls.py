@@ -41,9 +41,11 @@ api = PeyvandAPI(
 install_error_handlers(api)
 install_stale_handler(api)
 
+from peyvand.accounts.api import router as tokens_router  # noqa: E402
 from peyvand.agenda.api import router as agenda_router  # noqa: E402
 from peyvand.audit.api import router as audit_router  # noqa: E402
 from peyvand.dashboard.api import router as dashboard_router  # noqa: E402
+from peyvand.exchange.api import router as exchange_router  # noqa: E402
 from peyvand.knowledge.api import router as knowledge_router  # noqa: E402
 from peyvand.missions.api import router as missions_router  # noqa: E402
 from peyvand.network.atlas.api import router as world_network_router  # noqa: E402
@@ -70,3 +72,5 @@ api.add_router("/", agenda_router)
 api.add_router("/", reports_router)
 api.add_router("/", audit_router)
 api.add_router("/", portal_router)
+api.add_router("/", exchange_router)
+api.add_router("/", tokens_router)

@@ -7,15 +7,15 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.security import django_auth
 
 from peyvand.accounts.access import office_request
+from peyvand.accounts.api_auth import api_auth
 from peyvand.accounts.models import Role
 from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, ErrorOut, paginate_queryset
 
 from .selectors import AuditFilters, audit_entries
 
-router = Router(auth=django_auth, tags=["audit"])
+router = Router(auth=api_auth, tags=["audit"])
 
 
 class AuditEntryOut(Schema):

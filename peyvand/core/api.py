@@ -1,9 +1,12 @@
 """Shared API helpers: the error shapes, pagination and error handlers of every router.
 
-Every error answers `{"detail": <translated text>}`; a refused value (422) adds
-`"errors": {field: [messages]}`. Services raise Django's `ValidationError` and
-`PermissionDenied`; `install_error_handlers` turns them into 422 and 403 for every router,
-so endpoints call services without catching their errors.
+Every error answers one shape: `{"code": <machine code>, "detail": <text in the request's
+language>}`; a refused value (422) adds `"errors": {field: [messages]}`. The codes are
+`ERROR_CODES` (by HTTP status). Services raise Django's `ValidationError` and
+`PermissionDenied`; `install_error_handlers` turns them (and 404, a malformed body, a
+missing login, a rate limit) into that shape for every router, so endpoints call services
+without catching their errors. A body naming a field an operation does not take is refused
+(422): every schema a client sends derives from `InSchema`.
 """
 
 from __future__ import annotations
@@ -11,11 +14,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Path, Schema
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import ConfigDict
 
 from .uploads import StorageFull
 from .validation import MAX_ID, NotAllowedNow
@@ -34,13 +39,52 @@ RecordId = Annotated[int, Field(ge=1, le=MAX_ID)]
 RecordIdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
+# The machine code of every error answer, by HTTP status: a client branches on it, a
+# person reads `detail`.
+ERROR_CODES = {
+    400: "malformed",
+    401: "not_authenticated",
+    403: "permission_denied",
+    404: "not_found",
+    409: "not_allowed_now",
+    412: "stale",
+    422: "validation_error",
+    428: "precondition_required",
+    429: "rate_limited",
+    503: "unavailable",  # the database does not answer (core.views.database_unavailable)
+    507: "storage_full",
+}
+
+
+class InSchema(Schema):
+    """The base of every schema a client sends: a field the operation does not take is
+    refused (422, "This field is not allowed."), never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
 class ErrorOut(Schema):
+    code: str = Field(..., examples=["not_found"])
     detail: str
 
 
 class ValidationOut(Schema):
+    code: str = Field(..., examples=["validation_error"])
     detail: str
     errors: dict[str, list[str]] = {}
+
+
+class RateLimited(Exception):
+    """Too many requests with one token: answered 429 with `Retry-After` (seconds)."""
+
+    def __init__(self, wait: int) -> None:
+        super().__init__(wait)
+        self.wait = wait
+
+
+def error_body(status: int, detail: str, **extra: Any) -> dict[str, Any]:
+    """The body of every error answer."""
+    return {"code": ERROR_CODES.get(status, "error"), "detail": detail, **extra}
 
 
 class PageMeta(Schema):
@@ -63,7 +107,7 @@ def paginate_queryset(queryset: Any, *, limit: int, offset: int) -> dict[str, An
 def validation_body(exc: ValidationError) -> dict[str, Any]:
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     detail = " ".join(m for msgs in errors.values() for m in msgs)
-    return {"detail": detail, "errors": errors}
+    return error_body(422, detail, errors=errors)
 
 
 def _schema_message(error: dict[str, Any]) -> str:
@@ -72,6 +116,8 @@ def _schema_message(error: dict[str, Any]) -> str:
     given = str(error.get("msg", ""))
     if kind == "missing":
         return _("This field is required.")
+    if kind == "extra_forbidden":
+        return _("This field is not allowed.")
     if kind in {"int_parsing", "int_from_float", "int_type"}:
         ours = _("Enter a whole number.")
     elif kind in {"less_than_equal", "greater_than_equal", "less_than", "greater_than"}:
@@ -90,33 +136,64 @@ def schema_errors_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
         loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload")]
         name = ".".join(loc[1:] if loc and loc[0] in ("query", "path") else loc) or "__all__"
         by_field.setdefault(name, []).append(_schema_message(error))
-    return {"detail": _("Some values are not valid: see the errors by field."), "errors": by_field}
+    return error_body(
+        422, _("Some values are not valid: see the errors by field."), errors=by_field
+    )
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
-    """A service's refusal answers the same everywhere: 422 with field errors, 403 for a
-    role that may not, 409 for a write the record's current state does not allow; a
-    database that does not answer, 503."""
+    """Every refusal answers the same shape everywhere (`error_body`): 422 with field
+    errors, 403 for a role that may not, 404 for what is not there (or is another
+    office's), 409 for a write the record's current state does not allow, 401 without a
+    login or a valid token, 429 over a token's rate limit, 400 for a body that is not JSON,
+    503 while the database does not answer, 507 when the disk is full."""
+
+    def answer(request: HttpRequest, status: int, detail: str, **extra: Any) -> HttpResponse:
+        return api.create_response(request, error_body(status, detail, **extra), status=status)
 
     def invalid(request: HttpRequest, exc: Any) -> HttpResponse:
         return api.create_response(request, validation_body(exc), status=422)
 
     def denied(request: HttpRequest, exc: Any) -> HttpResponse:
-        return api.create_response(
-            request, {"detail": _("Your role does not allow this.")}, status=403
-        )
+        return answer(request, 403, _("Your role does not allow this."))
 
     def malformed(request: HttpRequest, exc: Any) -> HttpResponse:
         return api.create_response(request, schema_errors_body(exc.errors), status=422)
 
     def not_now(request: HttpRequest, exc: Any) -> HttpResponse:
-        return api.create_response(request, {"detail": exc.message}, status=409)
+        return answer(request, 409, exc.message)
+
+    def not_found(request: HttpRequest, exc: Any) -> HttpResponse:
+        return answer(request, 404, _("Not found."))
+
+    def unauthenticated(request: HttpRequest, exc: Any) -> HttpResponse:
+        return answer(request, 401, _("Log in, or send a valid token (Authorization: Bearer)."))
+
+    def http_error(request: HttpRequest, exc: Any) -> HttpResponse:
+        status = int(exc.status_code)
+        if status == 400:
+            detail = _("The body is not valid JSON.")
+        elif status == 403:
+            detail = _("The request was refused (a missing or wrong CSRF token).")
+        else:
+            detail = str(exc)
+        return answer(request, status, detail)
+
+    def rate_limited(request: HttpRequest, exc: Any) -> HttpResponse:
+        response = answer(
+            request,
+            429,
+            _("Too many requests with this token: try again in %(seconds)s seconds.")
+            % {"seconds": exc.wait},
+        )
+        response["Retry-After"] = str(exc.wait)
+        return response
 
     def unavailable(request: HttpRequest, exc: Any) -> HttpResponse:
         return database_unavailable(request)
 
     def full(request: HttpRequest, exc: Any) -> HttpResponse:
-        return api.create_response(request, {"detail": exc.messages[0]}, status=507)
+        return answer(request, 507, exc.messages[0])
 
     api.add_exception_handler(ValidationError, invalid)
     api.add_exception_handler(StorageFull, full)
@@ -125,6 +202,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(NotAllowedNow, not_now)
     api.add_exception_handler(PermissionDenied, denied)
     api.add_exception_handler(NinjaValidationError, malformed)
+    api.add_exception_handler(Http404, not_found)
+    api.add_exception_handler(HttpError, http_error)
+    api.add_exception_handler(AuthenticationError, unauthenticated)
+    api.add_exception_handler(RateLimited, rate_limited)
 
 
 def _error_answer(description: str, schema_name: str) -> dict[str, Any]:

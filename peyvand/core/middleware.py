@@ -77,7 +77,10 @@ class RefuseNulMiddleware:
             return self.get_response(request)
         message = str(NUL_MESSAGE)
         if request.path.startswith(API_PREFIX):
-            return JsonResponse({"detail": message, "errors": {field: [message]}}, status=422)
+            return JsonResponse(
+                {"code": "validation_error", "detail": message, "errors": {field: [message]}},
+                status=422,
+            )
         raise BadRequest(message)
 
 

@@ -95,10 +95,15 @@ def validate_fields(instance: models.Model, *, exclude: Iterable[str] = ()) -> N
             errors[field.name] = found
     # Whether a value is required is the service's rule, worded for its record ("Give the
     # activity a title"); here an empty value passes unless the column cannot hold it.
+    # A field of choices that may not be blank is never empty, though: an empty status or
+    # kind is no value the record's pages can show.
     empty = {
         field.name
         for field in instance._meta.concrete_fields
-        if (value := getattr(instance, field.attname)) == "" or (value is None and field.null)
+        if (
+            (value := getattr(instance, field.attname)) == "" and (field.blank or not field.choices)
+        )
+        or (value is None and field.null)
     }
     try:
         instance.clean_fields(exclude=skip | set(errors) | empty)

@@ -32,7 +32,8 @@ def _api_error(request: HttpRequest, status: int) -> HttpResponse | None:
     if not request.path.startswith(API_PREFIX):
         return None
     messages = {404: _("Not found."), 403: _("Permission denied."), 500: _("Server error.")}
-    return JsonResponse({"detail": str(messages[status])}, status=status)
+    code = {404: "not_found", 403: "permission_denied", 500: "server_error"}[status]
+    return JsonResponse({"code": code, "detail": str(messages[status])}, status=status)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -59,7 +60,8 @@ def database_unavailable(request: HttpRequest) -> HttpResponse:
     with translation.override(language):
         if request.path.startswith(API_PREFIX):
             detail = _("The database is not answering; please try again in a moment.")
-            response: HttpResponse = JsonResponse({"detail": detail}, status=503)
+            body = {"code": "unavailable", "detail": detail}  # core.api.ERROR_CODES[503]
+            response: HttpResponse = JsonResponse(body, status=503)
         else:
             response = HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -12,16 +12,16 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.security import django_auth
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.alerts import office_alerts
+from peyvand.accounts.api_auth import api_auth
 from peyvand.core.api import ErrorOut, ValidationOut
 from peyvand.core.dates import YearSpan, calendar_of, current_year, year_span
 
 from .kpis import Kpis, office_kpis
 
-router = Router(auth=django_auth, tags=["dashboard"])
+router = Router(auth=api_auth, tags=["dashboard"])
 
 
 class AlertOut(Schema):

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Schema
+from ninja import Field, Schema
+
+from peyvand.core.api import error_body
 
 from .history import StaleVersion
 from .models import Event, Versioned
@@ -23,6 +25,7 @@ _presenters: dict[str, Presenter] = {}
 
 
 class StaleOut(Schema):
+    code: str = Field(..., examples=["stale"])
     detail: str
     version: int
     changes: list[dict[str, Any]]
@@ -63,10 +66,11 @@ def stale_rows(exc: StaleVersion) -> list[dict[str, Any]]:
 def stale_body(exc: StaleVersion) -> dict[str, Any]:
     """The body of a 412: the message, the current version and the changes meanwhile."""
     rows = stale_rows(exc)
-    return {
-        "detail": exc.message,
-        "version": exc.version,
-        "changes": [
+    return error_body(
+        412,
+        exc.message,
+        version=exc.version,
+        changes=[
             {
                 "action": str(row["action"]),
                 "by": row["event"].actor.get_username() if row["event"].actor else None,
@@ -75,7 +79,7 @@ def stale_body(exc: StaleVersion) -> dict[str, Any]:
             }
             for row in rows
         ],
-    }
+    )
 
 
 def install_stale_handler(api: Any) -> None:

@@ -2,9 +2,11 @@
 
 Every operation of `/api/v1/openapi.json` is called in-process (through the WSGI app) with
 generated input, as a logged-in director of a test office that holds one record of every
-kind (a pact, a commitment, an activity, a membership, a contact, an event, a mission).
-Each answer must not be a server error and must conform to the schema (status code,
-content type, body). The run is bounded and deterministic.
+kind (a pact, a commitment, an activity, a membership, a contact, an event, a mission),
+once with the session (cookie and CSRF token) and once with the director's read-write
+access token (`Authorization: Bearer`, no cookie). Each answer must not be a server error
+and must conform to the schema (status code, content type, body). The run is bounded and
+deterministic.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hypothesis_settings
 from schemathesis import checks
 
+from peyvand.accounts import services as accounts
 from peyvand.accounts.actors import SYSTEM
 from peyvand.accounts.tests.factories import make_member, make_office
 from peyvand.api.urls import api
@@ -89,7 +92,11 @@ def world(db: Any, keep_connection: None) -> dict[str, Any]:
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.save()
+    _token, raw = accounts.token_create(
+        user=user, office=office, name="schemathesis", scope="read_write", expires_on=None
+    )
     return {
+        "token": raw,
         "office": office,
         "ids": {
             "partnerships": pact.pk,
@@ -144,8 +151,17 @@ def _aim(case: Any, world: dict[str, Any]) -> None:
     phases=[Phase.explicit, Phase.generate],
     suppress_health_check=list(HealthCheck),
 )
-def test_api_conforms_to_its_schema(case: Any, world: dict[str, Any]) -> None:
+@pytest.mark.parametrize("auth", ["session", "token"])
+def test_api_conforms_to_its_schema(
+    case: Any, world: dict[str, Any], auth: str, settings: Any
+) -> None:
     _aim(case, world)
-    case.call_and_validate(
-        headers={"X-CSRFToken": CSRF_TOKEN}, cookies=world["cookies"], checks=CHECKS
-    )
+    if auth == "token" and case.path.startswith("/api/v1/me/"):
+        return  # a token cannot manage tokens (401, tested in accounts/tests/test_tokens.py)
+    settings.API_TOKEN_RATE_LIMIT = 10**6  # the run's own pace is no abuse
+    if auth == "session":
+        case.call_and_validate(
+            headers={"X-CSRFToken": CSRF_TOKEN}, cookies=world["cookies"], checks=CHECKS
+        )
+    else:
+        case.call_and_validate(headers={"Authorization": f"Bearer {world['token']}"}, checks=CHECKS)

@@ -234,6 +234,7 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
     client = Client()
     client.force_login(director_user)
     oid = {"office_slug": office.slug}
+    exchange = _exchange_world(office, director, p, d)
     kwargs: dict[str, dict[str, Any]] = {
         "accounts:members": oid,
         "accounts:member_edit": {**oid, "pk": officer.pk},
@@ -279,6 +280,9 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         "discover:notes": oid,
         "discover:note_history": {**oid, "pk": note.pk},
         **{name: {**oid, **kw} for name, kw in modules.items()},
+        **{name: {**oid, **kw} for name, kw in exchange.items()},
+        "accounts:tokens": {},
+        "accounts:token_revoke": {"pk": _token_of(director, d)},
     }
     query = {
         "partnerships:city_search": "q=Ber",
@@ -332,6 +336,37 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
         data=data,
         variants=variants,
     )
+
+
+def _token_of(director: Any, d: Any) -> int:
+    """An access token of the director's, for the tokens pages."""
+    from peyvand.accounts import services as accounts
+
+    token, _secret = accounts.token_create(
+        user=director.user, office=director.office, name=d("sync"), scope="read", expires_on=None
+    )
+    return token.pk
+
+
+def _exchange_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict[str, Any]]:
+    """An upload of pacts waiting for its confirmation (an unknown city, a bad date: its
+    errors), and the kwargs of the exchange routes. (The ambiguous cities' picker is
+    read in exchange/tests/test_pages.py: more cities here would change the world the
+    discover pages are measured on.)"""
+    from peyvand.exchange.tests.factories import csv_bytes
+    from peyvand.exchange.views import store_upload
+
+    data = csv_bytes(
+        [[d("شهر طرف"), d("تاریخ امضا")], [d("اسپرینگفیلد"), "1402/01/01"], ["Atlantis", "x"]]
+    )
+    token = store_upload(office.pk, director.pk, "partnerships", data, "pacts.csv")
+    return {
+        "exchange:hub": {},
+        "exchange:upload": {"kind": "partnerships"},
+        "exchange:preview": {"kind": "partnerships", "token": token},
+        "exchange:errors_csv": {"kind": "partnerships", "token": token},
+        "exchange:export": {"kind": "partnerships"},
+    }
 
 
 def _modules_world(office: Any, director: Any, p: Any, d: Any) -> dict[str, dict[str, Any]]:

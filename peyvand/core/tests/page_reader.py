@@ -32,6 +32,7 @@ NAMESPACES = (
     "portal",
     "portal_office",
     "publishing",
+    "exchange",
 )
 
 # Proper names and formats written the same way in a Persian sentence. Each is a name a
@@ -41,6 +42,8 @@ ALLOWED_LATIN = {
     "API",  # the REST API, named so in Persian technical writing
     "PDF",  # file formats, named by their acronyms in Persian too
     "DOCX",
+    "CSV",  # spreadsheet formats (import and export)
+    "XLSX",
     "PNG",
     "JPEG",
     "iCal",  # the calendar format, named so in Persian too

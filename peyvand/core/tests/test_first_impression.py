@@ -77,7 +77,7 @@ def test_an_unknown_api_address_answers_json_404() -> None:
             response = Client().get(path, HTTP_ACCEPT_LANGUAGE=lang)
             assert response.status_code == 404, path
             assert response["Content-Type"] == "application/json"
-            assert json.loads(response.content) == {"detail": message}
+            assert json.loads(response.content) == {"code": "not_found", "detail": message}
     # Pages still get the page.
     page = Client().get("/en/nowhere/")
     assert page.status_code == 404 and page["Content-Type"].startswith("text/html")

@@ -22,10 +22,11 @@ LAYERS = {
     "knowledge": 9,
     "opportunities": 10,
     "portal": 11,
+    "exchange": 11,
     "agenda": 12,
     "reports": 13,
-    "dashboard": 13,
-    "api": 13,
+    "dashboard": 14,
+    "api": 14,
 }
 
 

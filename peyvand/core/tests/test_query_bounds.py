@@ -68,6 +68,8 @@ PAGES: list[tuple[str, str, int]] = [
     ("portal:pitches", "", 8),
     ("portal:events", "", 8),
     ("portal_office:queue", "", 10),
+    ("exchange:hub", "", 5),
+    ("exchange:export", "format=csv", 8),  # every pact of the office, in one file
 ]
 API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/partnerships", 7),
@@ -88,6 +90,9 @@ API: list[tuple[str, int]] = [
     ("/api/v1/public/offices/{office}/activities", 7),
     ("/api/v1/public/offices/{office}/practices", 6),
     ("/api/v1/public/offices/{office}/pitches", 6),
+    ("/api/v1/offices/{office}/exports/partnerships?format=xlsx", 8),
+    ("/api/v1/offices/{office}/exports/contacts", 8),
+    ("/api/v1/offices/{office}/exports/activities", 8),
 ]
 
 

@@ -110,7 +110,14 @@ FRAGMENTS = {
     "contacts:city_search",
     "reports:progress",
 }
-FILES = {"records:download", "audit:export", "portal:download", "portal:feed"}
+FILES = {
+    "records:download",
+    "audit:export",
+    "portal:download",
+    "portal:feed",
+    "exchange:export",
+    "exchange:errors_csv",
+}
 # A logged-in user is sent on from the login; read them logged out: the invitation (its
 # sign-up form) and the public portal.
 ANONYMOUS = {

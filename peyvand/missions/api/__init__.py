@@ -4,11 +4,12 @@ through the same services, rules and roles as the pages."""
 from __future__ import annotations
 
 from ninja import Router
-from ninja.security import django_auth
+
+from peyvand.accounts.api_auth import api_auth
 
 from . import contacts, events, missions
 
-router = Router(auth=django_auth)
+router = Router(auth=api_auth)
 router.add_router("", contacts.router)
 router.add_router("", events.router)
 router.add_router("", missions.router)

@@ -110,7 +110,7 @@ def create_contact(
         )
     except services.PossibleDuplicate as exc:
         # The one refusal whose answer carries more than its message: whom it may be.
-        return 409, {"detail": exc.message, "duplicates": exc.ids}
+        return 409, {"code": "not_allowed_now", "detail": exc.message, "duplicates": exc.ids}
     contact = _contact(office, contact.pk)
     set_etag(response, contact)
     return 201, contact

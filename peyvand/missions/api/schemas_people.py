@@ -108,6 +108,7 @@ class ContactFilters(Schema):
 
 
 class DuplicateOut(Schema):
+    code: str
     detail: str
     duplicates: list[int] = Field(..., description="Ids of the possible duplicates.")
 

@@ -82,7 +82,7 @@ def test_one_city_with_its_partners_and_sources(
 def test_an_unknown_city_is_404(client: Client, network: Any) -> None:
     response = client.get("/api/v1/cities/gn:0")
     assert response.status_code == 404
-    assert response.json() == {"detail": "Unknown city id: gn:0"}
+    assert response.json() == {"code": "not_found", "detail": "Unknown city id: gn:0"}
 
 
 def test_countries_are_listed(client: Client, network: Any) -> None:

@@ -4,10 +4,11 @@ the same services, rules and roles as the pages."""
 from __future__ import annotations
 
 from ninja import Router
-from ninja.security import django_auth
+
+from peyvand.accounts.api_auth import api_auth
 
 from . import memberships, organizations
 
-router = Router(auth=django_auth)
+router = Router(auth=api_auth)
 router.add_router("", organizations.router)
 router.add_router("", memberships.router)

@@ -8,11 +8,12 @@ meanwhile (and the current ETag); without If-Match the update is not checked.
 from __future__ import annotations
 
 from ninja import Router
-from ninja.security import django_auth
+
+from peyvand.accounts.api_auth import api_auth
 
 from . import activities, commitments, partnerships
 
-router = Router(auth=django_auth)
+router = Router(auth=api_auth)
 router.add_router("", partnerships.router)
 router.add_router("", commitments.router)
 router.add_router("", activities.router)

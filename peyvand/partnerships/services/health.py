@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,12 +26,36 @@ from ..models import (
     Partnership,
 )
 
+# The pacts whose refresh waits for the end of a bulk write (`health_deferred`); per
+# context (thread or task), never shared between requests.
+_deferred: ContextVar[dict[int, Partnership] | None] = ContextVar("health_deferred", default=None)
+
+
+@contextmanager
+def health_deferred(*, refresh: bool = True) -> Iterator[dict[int, Partnership]]:
+    """Within the block, `health_refresh` only notes its pacts; at the end each is
+    refreshed once (a spreadsheet import of thousands of rows), or not at all with
+    `refresh=False` (a preview whose transaction is rolled back; the caller gets the
+    pacts noted)."""
+    pending: dict[int, Partnership] = {}
+    token = _deferred.set(pending)
+    try:
+        yield pending
+    finally:
+        _deferred.reset(token)
+    if refresh and pending:
+        health_refresh(partnerships=list(pending.values()))
+
 
 def health_refresh(*, partnerships: Sequence[Partnership], today: dt.date | None = None) -> None:
     """Recompute and store the score of these pacts (same transaction as the caller).
 
     Only a pact in force has a health: a proposed or negotiating one (or an ended one)
     is stored without score or label, so nothing counts it as dormant or paper only."""
+    pending = _deferred.get()
+    if pending is not None:
+        pending.update((p.pk, p) for p in partnerships)
+        return
     today = today or timezone.localdate()
     facts = selectors.health_facts(p.pk for p in partnerships)
     weights_by_office: dict[int, hs.Weights] = {}

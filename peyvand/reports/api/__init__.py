@@ -9,9 +9,9 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Query, Router
-from ninja.security import django_auth
 
 from peyvand.accounts.access import office_request
+from peyvand.accounts.api_auth import api_auth
 from peyvand.accounts.models import Role
 from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut
 
@@ -19,7 +19,7 @@ from .. import selectors, services
 from ..models import AnnualReport, ReportStatus
 from .schemas import ReportCreatedOut, ReportFilters, ReportIn, ReportOut, ReportPage
 
-router = Router(auth=django_auth, tags=["reports"])
+router = Router(auth=api_auth, tags=["reports"])
 
 
 def _download(request: HttpRequest, slug: str, report: AnnualReport, kind: str) -> str:

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router
-from ninja.security import django_auth
 
 from peyvand.accounts.access import office_answer, office_request
+from peyvand.accounts.api_auth import api_auth
 from peyvand.core.api import ErrorOut, ValidationOut
 from peyvand.places.models import City
 
@@ -18,7 +18,7 @@ from .. import selectors
 from ..kinds import kind_of
 from .schemas import SearchFilters, SearchPage
 
-router = Router(auth=django_auth, tags=["search"])
+router = Router(auth=api_auth, tags=["search"])
 
 
 def _city(code: str) -> int | None:
