@@ -18,7 +18,8 @@ from peyvand.opportunities.models import Pitch
 @pytest.mark.parametrize("field", ["status", "instrument", "stage"])
 def test_a_pitch_without_a_status_instrument_or_stage_is_refused(office: Any, field: str) -> None:
     with pytest.raises(ValidationError) as refused:
-        services.pitch_create(office=office, actor=SYSTEM, title_en="Tram", **{field: ""})
+        values: dict[str, Any] = {"title_en": "Tram", field: ""}
+        services.pitch_create(office=office, actor=SYSTEM, **values)
     assert field in refused.value.message_dict
     assert not Pitch.objects.exists()
 
