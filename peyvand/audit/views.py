@@ -10,7 +10,7 @@ from typing import Any
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
-from peyvand.accounts.access import OfficeRequest, office_view
+from peyvand.accounts.access import OfficeRequest, office_page, office_view
 from peyvand.accounts.models import Role
 from peyvand.core.pagination import paginate, querystring_without
 
@@ -25,6 +25,7 @@ CSV_COLUMNS = ["at", "actor", "source", "action", "object_type", "object_id", "c
 # Not kept (core.pagecache): an entry is written by writes that raise no office version
 # (a login's, a world record's), and the log must show them at once.
 @office_view(Role.DIRECTOR)
+@office_page  # every audited write of the office raises its data version (accounts.versions)
 def log(request: OfficeRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     filters = form.filters()

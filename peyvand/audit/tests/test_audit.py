@@ -315,3 +315,13 @@ def test_membership_changes_and_invitations_reach_the_offices_log(
 def test_an_office_without_a_slug_match_is_404_not_403(client: Any, db: Any) -> None:
     assert Office.objects.count() == 0
     assert client.get("/api/v1/offices/nowhere/audit").status_code in {401, 404}
+
+
+def test_the_kept_log_shows_a_write_made_after_it_was_kept(office: Any, member_client: Any) -> None:
+    """The log page is kept under the office's data version: every audited write of the
+    office raises it, so the next look shows the write."""
+    client = member_client(office, Role.DIRECTOR)
+    url = reverse("audit:log", kwargs={"office_slug": office.slug})
+    assert "Logistics desk" not in client.get(url).content.decode()
+    make_department(office, "Logistics desk")
+    assert "Logistics desk" in client.get(url).content.decode()
