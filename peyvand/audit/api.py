@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from peyvand.accounts.access import office_request
+from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.api_auth import api_auth
 from peyvand.accounts.models import Role
 from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, ErrorOut, paginate_queryset
@@ -53,6 +53,7 @@ class AuditQuery(Schema):
     "/offices/{slug}/audit",
     response={200: AuditList, 403: ErrorOut, 404: ErrorOut},
 )
+@office_answer  # every audited write of the office raises its data version
 def list_audit(request: HttpRequest, slug: str, query: Query[AuditQuery]) -> dict[str, Any]:
     """Every write to the office's data: who (`actor`, null for the system), from where
     (`source`: web, api, admin, system or command:<name>; `ip`), what (`action`,

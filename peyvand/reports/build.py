@@ -32,7 +32,10 @@ PROGRESS_SAVING = 95
 
 
 def _progress(report_id: int, progress: int, stage: str) -> None:
-    AnnualReport.objects.filter(pk=report_id).update(progress=progress, stage=stage)
+    updated = AnnualReport.objects.filter(pk=report_id)
+    updated.update(progress=progress, stage=stage)
+    # The kept lists (page and API) show the progress: a few bumps a report.
+    bump_office(updated.values_list("office_id", flat=True).first())
 
 
 def _claim(report_id: int) -> AnnualReport | None:

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Query, Router
 
-from peyvand.accounts.access import office_request
+from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.api_auth import api_auth
 from peyvand.accounts.models import Role
 from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut
@@ -74,6 +74,7 @@ def create_report(request: HttpRequest, slug: str, payload: ReportIn) -> Any:
     response={200: ReportPage, 404: ErrorOut, 422: ValidationOut},
     summary="The office's annual reports, newest first",
 )
+@office_answer
 def list_reports(request: HttpRequest, slug: str, filters: Query[ReportFilters]) -> Any:
     office = office_request(request, slug).office
     qs = selectors.report_list(office=office)
