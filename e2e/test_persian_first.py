@@ -129,15 +129,17 @@ def test_the_office_menu_fits_a_phone_without_scrolling_sideways(
         assert closed["scrolls"] == [] and closed["pageWidth"] <= 390, closed
         page.click("[data-navmenu-toggle]")
         opened = page.evaluate(MENU)
-        assert opened["links"] == 9 and opened["shown"] == 9, opened  # Members included
+        # Every module's link, Members and the audit log included, each shown
+        assert opened["links"] == opened["shown"] >= 15, opened
         assert opened["outside"] == 0 and opened["scrolls"] == [], opened
-        assert opened["rows"] == 9, opened  # a list, one link a line
+        assert opened["rows"] == opened["links"], opened  # a list, one link a line
         shot(page, f"persian-first-menu-open-{lang}-390")
         page.keyboard.press("Escape")
         assert page.evaluate(MENU)["shown"] == 0
         page.set_viewport_size({"width": 1366, "height": 900})
         wide = page.evaluate(MENU)
-        assert not wide["toggle"] and wide["shown"] == 9 and wide["rows"] == 1, wide
+        # Every link shown; with every module's page the bar takes two rows at 1366 px
+        assert not wide["toggle"] and wide["shown"] == wide["links"] and wide["rows"] <= 2, wide
     assert page.js_errors == []
 
 
