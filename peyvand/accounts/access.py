@@ -31,7 +31,7 @@ from peyvand.core.pagecache import cached_answer, cached_page
 from peyvand.core.versions import WORLD, world_version
 
 from .actors import Actor
-from .models import ROLE_RANK, Office, OfficeMembership, Role
+from .models import ROLE_RANK, ApiToken, Office, OfficeMembership, Role
 
 M = TypeVar("M", bound=models.Model)
 
@@ -124,6 +124,16 @@ def _verified(request: HttpRequest) -> bool:
     return bool(is_verified()) if callable(is_verified) else False
 
 
+# The token a request was authenticated with (set by accounts.api_auth), on the request.
+TOKEN_ATTRIBUTE = "api_token"
+
+
+def request_token(request: HttpRequest) -> ApiToken | None:
+    """The token a request was authenticated with, None for a session."""
+    found = getattr(request, TOKEN_ATTRIBUTE, None)
+    return found if isinstance(found, ApiToken) else None
+
+
 def office_request(
     request: HttpRequest, office_slug: str, minimum: str = Role.VIEWER
 ) -> OfficeRequest:
@@ -140,9 +150,7 @@ def office_request(
     )
     scoped.membership = cast(OfficeMembership, membership)
     scoped.office = cast(Office, SimpleLazyObject(lambda: scoped.membership.office))
-    if getattr(request, "api_token", None) is None and (
-        request.session.get(LAST_OFFICE) != office_slug
-    ):
+    if request_token(request) is None and (request.session.get(LAST_OFFICE) != office_slug):
         request.session[LAST_OFFICE] = office_slug  # the menu keeps it on the atlas pages
     return scoped
 

@@ -18,7 +18,6 @@ Endpoints that manage tokens take `session_auth` only: a token cannot mint token
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,6 +28,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from peyvand.core.api import RateLimited
 
+from .access import TOKEN_ATTRIBUTE
 from .models import ApiToken
 from .selectors import token_by_secret
 from .services import TOKEN_PREFIX, token_digest, token_touch
@@ -72,14 +72,8 @@ class TokenAuth(HttpBearer):
             raise PermissionDenied
         token_touch(token=found)
         request.user = found.user
-        request.api_token = found  # type: ignore[attr-defined]
+        setattr(request, TOKEN_ATTRIBUTE, found)  # read back by access.request_token
         return found
-
-
-def request_token(request: HttpRequest) -> ApiToken | None:
-    """The token a request was authenticated with, None for a session."""
-    found: Any = getattr(request, "api_token", None)
-    return found if isinstance(found, ApiToken) else None
 
 
 session_auth = SessionAuth()
