@@ -11,6 +11,7 @@ without catching their errors. A body naming a field an operation does not take 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Path, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.params import functions as param_functions
 from pydantic import ConfigDict
 
 from .uploads import StorageFull
@@ -102,6 +104,40 @@ def paginate_queryset(queryset: Any, *, limit: int, offset: int) -> dict[str, An
         "offset": offset,
         "items": list(queryset[offset : offset + limit]),
     }
+
+
+# The `ordering` query parameter of a list: a key the list offers, "-" before it for the
+# reverse order. Its description names the keys; anything else is refused (422).
+ORDERING_MAX = 40
+
+
+def ordering_query(allowed: Mapping[str, str], default: str) -> Any:
+    """The `ordering` parameter of a list endpoint that sorts by the keys of `allowed`."""
+    keys = ", ".join(f"`{key}`, `-{key}`" for key in allowed)
+    return param_functions.Query(
+        None,
+        max_length=ORDERING_MAX,
+        description=f"Sort order: one of {keys} (default `{default}`).",
+        example=default,
+    )
+
+
+def order_queryset(
+    queryset: Any, ordering: str | None, allowed: Mapping[str, str], default: str
+) -> Any:
+    """`queryset` sorted by the client's `ordering` (a key of `allowed`, mapping public keys
+    to model fields, "-" for descending), by `default` when none; the primary key breaks
+    ties so that pages never overlap. An unknown key is refused as a field error."""
+    wanted = ordering or default
+    key = wanted.removeprefix("-")
+    if key not in allowed:
+        raise ValidationError(
+            {"ordering": _("Sort by one of: %(keys)s.") % {"keys": ", ".join(sorted(allowed))}}
+        )
+    field = allowed[key]
+    if wanted.startswith("-"):
+        return queryset.order_by(f"-{field}", "-pk")
+    return queryset.order_by(field, "pk")
 
 
 def validation_body(exc: ValidationError) -> dict[str, Any]:

@@ -17,6 +17,8 @@ from peyvand.core.api import (
     ErrorOut,
     RecordIdPath,
     ValidationOut,
+    order_queryset,
+    ordering_query,
     paginate_queryset,
 )
 from peyvand.core.validation import MAX_ID
@@ -29,6 +31,9 @@ from .schemas import ActivityIn, ActivityOut, ActivityPage, OutcomeOut, PublishP
 
 router = Router(tags=["partnerships"])
 
+# The sort keys of the activity list (public key -> field).
+ACTIVITY_ORDER = {"date": "date", "title": "title", "kind": "kind", "participants": "participants"}
+
 
 @router.get("/offices/{slug}/activities", response={200: ActivityPage, 422: ValidationOut})
 @office_answer
@@ -38,10 +43,12 @@ def list_activities(
     partnership: int | None = Query(None, ge=1, le=MAX_ID),
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    ordering: str | None = ordering_query(ACTIVITY_ORDER, "-date"),
 ) -> dict[str, Any]:
     qs = lookups.activities(office_request(request, slug).office)
     if partnership is not None:
         qs = qs.filter(partnerships__pk=partnership)
+    qs = order_queryset(qs, ordering, ACTIVITY_ORDER, "-date")
     return paginate_queryset(qs, limit=limit, offset=offset)
 
 

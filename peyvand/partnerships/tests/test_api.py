@@ -205,3 +205,27 @@ def test_a_proposed_pact_has_no_health_label_in_the_api(office: Any, member_clie
     p = make_partnership(office, status="proposed")
     item = member_client(office, "viewer").get(base(office) + f"/partnerships/{p.pk}").json()
     assert (item["health_label"], item["health_score"], item["paper_only"]) == ("", None, False)
+
+
+def test_the_activity_list_sorts_by_a_key_it_offers_and_refuses_others(
+    office: Any, member_client: Any
+) -> None:
+    p = make_partnership(office)
+    for title, days in (("Beta", 3), ("Alpha", 1), ("Gamma", 2)):
+        services.activity_log(
+            office=office,
+            actor=SYSTEM,
+            partnerships=[p],
+            date=TODAY - dt.timedelta(days=days),
+            kind="event",
+            title=title,
+        )
+    client = member_client(office, "viewer")
+    titles = lambda q: [a["title"] for a in client.get(base(office) + q).json()["items"]]  # noqa: E731
+    assert titles("/activities") == ["Alpha", "Gamma", "Beta"]  # newest first by default
+    assert titles("/activities?ordering=title") == ["Alpha", "Beta", "Gamma"]
+    assert titles("/activities?ordering=-title") == ["Gamma", "Beta", "Alpha"]
+    assert titles("/activities?ordering=date") == ["Beta", "Gamma", "Alpha"]
+    refused = client.get(base(office) + "/activities?ordering=password")
+    assert refused.status_code == 422
+    assert refused.json()["code"] == "validation_error" and "ordering" in refused.json()["errors"]
