@@ -16,8 +16,10 @@ from .env import (
     env_database,
     env_int,
     env_list,
+    env_media_storage,
     env_origins,
     env_str,
+    env_tasks,
     env_timezone,
 )
 
@@ -142,33 +144,51 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env_cache("CACHE_URL")}
 if TESTING and not env_str("CACHE_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions: in the database by default; with Redis as the cache, read through the cache
+# and written to both ("cached_db"): every app server sees them, and a Redis flush or
+# restart logs nobody out (decision 0022).
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Rendered pages (core.pagecache, decision 0007): each worker's memory, at most this many
-# pages (about 100 KB each at most); PAGE_CACHE=0 renders every page anew.
+# pages (about 100 KB each at most); PAGE_CACHE=0 renders every page anew. The versions
+# they are keyed on live in the database, so a page kept by one process is never stale
+# for another; PAGE_CACHE_URL=redis://... shares the kept pages between processes instead.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
-CACHES["pages"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "pages",
-    "TIMEOUT": 24 * 3600,
-    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 1000, minimum=10)},
-}
+CACHES["pages"] = (
+    env_cache("PAGE_CACHE_URL") | {"TIMEOUT": 24 * 3600}
+    if env_str("PAGE_CACHE_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 1000, minimum=10)},
+    }
+)
 
 # Requests one API token may make per minute (accounts.api_auth): over it the API answers
 # 429 with Retry-After. Counted in the default cache, shared by every worker.
 API_TOKEN_RATE_LIMIT = env_int("API_TOKEN_RATE_LIMIT", 600, minimum=1)
 
+# A task marked running for longer than this (seconds) lost its worker (core.recovery;
+# with Redis, the time after which another worker takes it again): longer than any task runs.
+TASK_STUCK_AFTER = env_int("TASK_STUCK_AFTER", 3600, minimum=60)
+
+# Background work (decisions 0003, 0022): django-tasks-db by default; TASKS_URL=redis://...
+# puts the queue in Redis for workers on several hosts (`manage.py run_worker` runs the
+# worker of whichever backend is configured).
 TASKS = {
-    "default": {
-        "BACKEND": (
+    "default": env_tasks(
+        "TASKS_URL",
+        default_backend=(
             "django.tasks.backends.immediate.ImmediateBackend"
             if TESTING
             else "django_tasks_db.DatabaseBackend"
         ),
-    }
+        stuck_after=TASK_STUCK_AFTER,
+    )
 }
-
-# A task marked running for longer than this (seconds) lost its worker (core.recovery):
-# longer than any task runs.
-TASK_STUCK_AFTER = env_int("TASK_STUCK_AFTER", 3600, minimum=60)
+if TASKS["default"]["BACKEND"] == "django_tasks_redis.RedisTaskBackend":
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("django_tasks_db") + 1, "django_tasks_redis")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -219,12 +239,14 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / ("test-staticfiles" if TESTING else "staticfiles")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploads: the server's disk (var/media) by default; MEDIA_STORAGE=s3 keeps them in an
+# S3-compatible object store shared by every app server (decision 0022; docs/deploy.md).
+_media_storage, _media_settings = env_media_storage(
+    "MEDIA_STORAGE", location=str(VAR_DIR / "media")
+)
+globals().update(_media_settings)  # the MINIO_STORAGE_* settings the S3 store reads
 STORAGES = {
-    "default": {
-        # all or nothing: a full disk leaves no half-written file (core.uploads)
-        "BACKEND": "peyvand.core.uploads.PrivateStorage",
-        "OPTIONS": {"location": str(VAR_DIR / "media")},
-    },
+    "default": _media_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -119,3 +119,69 @@ def env_cache(name: str) -> dict[str, object]:
     raise ImproperlyConfigured(
         f"{name}: expected redis://, rediss://, db:// or locmem://, got {url!r}"
     )
+
+
+def env_tasks(name: str, *, default_backend: str, stuck_after: int) -> dict[str, object]:
+    """The default task backend: django-tasks-db (the database), or Redis when NAME is a
+    redis:// URL (django-tasks-redis: several workers on several hosts share one queue; a
+    task whose worker died is taken again by another after `stuck_after` seconds)."""
+    url = os.environ.get(name, "")
+    if not url:
+        return {"BACKEND": default_backend}
+    scheme = urlparse(url).scheme
+    if scheme == "db":
+        return {"BACKEND": "django_tasks_db.DatabaseBackend"}
+    if scheme not in {"redis", "rediss"}:
+        raise ImproperlyConfigured(f"{name}: expected redis://, rediss:// or db://, got {url!r}")
+    return {
+        "BACKEND": "django_tasks_redis.RedisTaskBackend",
+        "QUEUES": [],  # every queue name
+        "OPTIONS": {
+            "REDIS_URL": url,
+            "REDIS_KEY_PREFIX": "peyvand_tasks",
+            "REDIS_CLAIM_TIMEOUT": stuck_after,
+            # the first run and two retries, as the database backend's recovery
+            # (core.recovery.MAX_ATTEMPTS); then FAILED with TaskAbandoned
+            "REDIS_MAX_DELIVERIES": 3,
+        },
+    }
+
+
+def env_media_storage(name: str, *, location: str) -> tuple[dict[str, object], dict[str, object]]:
+    """The uploads' storage and the settings it reads: the server's disk (`location`), or an
+    S3-compatible object store (NAME=s3; S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY,
+    S3_SECRET_KEY, S3_USE_HTTPS, S3_REGION). The bucket must exist and stay private: the
+    files are served only through the members-only download view, never by the store."""
+    kind = os.environ.get(name, "") or "file"
+    if kind == "file":
+        return {
+            # all or nothing: a full disk leaves no half-written file (core.uploads)
+            "BACKEND": "peyvand.core.uploads.PrivateStorage",
+            "OPTIONS": {"location": location},
+        }, {}
+    if kind != "s3":
+        raise ImproperlyConfigured(f"{name}: expected file or s3, got {kind!r}")
+    values = {
+        key: env_str(f"S3_{key}") for key in ("ENDPOINT", "BUCKET", "ACCESS_KEY", "SECRET_KEY")
+    }
+    missing = [f"S3_{key}" for key, value in values.items() if not value]
+    if missing:
+        raise ImproperlyConfigured(f"{name}=s3 needs {', '.join(missing)}")
+    endpoint = values["ENDPOINT"]
+    if "://" in endpoint or "/" in endpoint:
+        raise ImproperlyConfigured(
+            f"S3_ENDPOINT: expected a host and port such as s3.example.org:9000, got {endpoint!r}"
+        )
+    return {"BACKEND": "minio_storage.storage.MinioMediaStorage"}, {
+        "MINIO_STORAGE_ENDPOINT": endpoint,
+        "MINIO_STORAGE_MEDIA_BUCKET_NAME": values["BUCKET"],
+        "MINIO_STORAGE_ACCESS_KEY": values["ACCESS_KEY"],
+        "MINIO_STORAGE_SECRET_KEY": values["SECRET_KEY"],
+        "MINIO_STORAGE_USE_HTTPS": env_bool("S3_USE_HTTPS", True),
+        "MINIO_STORAGE_REGION": env_str("S3_REGION") or None,
+        # never create a bucket, never give it a policy (the default would make it public),
+        # never hand out the store's own links
+        "MINIO_STORAGE_AUTO_CREATE_MEDIA_BUCKET": False,
+        "MINIO_STORAGE_AUTO_CREATE_MEDIA_POLICY": False,
+        "MINIO_STORAGE_MEDIA_USE_PRESIGNED": False,
+    }

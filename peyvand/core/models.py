@@ -22,3 +22,20 @@ class Counter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}={self.value}"
+
+
+class DailyRun(models.Model):
+    """A daily job claimed for a calendar day (`scheduler`): the unique row makes the claim,
+    so the job is enqueued once that day however many schedulers run, on whatever cache."""
+
+    job = models.CharField(max_length=100)
+    day = models.DateField()
+    enqueued_at = models.DateTimeField(auto_now_add=True)
+
+    audited = False  # the scheduler's own bookkeeping (audit.recorder)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "day"], name="core_dailyrun_once")]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.day.isoformat()}"

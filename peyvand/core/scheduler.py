@@ -2,9 +2,16 @@
 
 Apps register their daily jobs from `AppConfig.ready()` with `register_daily(name, task)`:
 a task of Django's tasks framework taking `today` (an ISO date). `run_scheduler` calls
-`run_daily_if_due` every few minutes. The claim on a calendar day is an atomic `cache.add`
-per job (the cache is shared by the web servers and the workers: the database cache by
-default, Redis in production), so only the first process to reach a new day enqueues it.
+`run_daily_if_due` every few minutes, on any number of hosts. The claim on a calendar day
+is a `DailyRun` row, unique per job and day, inserted in the transaction that enqueues the
+job: the first scheduler to reach a new day inserts it, every other one meets the unique
+constraint (PostgreSQL makes it wait for the first one's commit) and enqueues nothing. The
+database decides, so a cache flush or eviction cannot run a job twice (decision 0022).
+
+With the database task backend the row and the task commit together. With Redis the task
+is sent before the commit: an enqueue that fails leaves no claim (the next check tries
+again); a commit that fails after the send is the one way a job could run twice that day,
+and the daily jobs are registered as safe to run again (`core.recovery`).
 """
 
 from __future__ import annotations
@@ -12,10 +19,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
 
-CLAIM_KEY = "scheduler:daily:{job}:{day}"
-CLAIM_TTL = 3 * 24 * 3600
+from .models import DailyRun
 
 _daily: dict[str, Any] = {}
 
@@ -29,16 +35,17 @@ def daily_jobs() -> dict[str, Any]:
     return dict(_daily)
 
 
-def claim_day(job: str, day: dt.date) -> bool:
-    """True for the one process that first claims this calendar day for this job."""
-    return bool(cache.add(CLAIM_KEY.format(job=job, day=day.isoformat()), "1", CLAIM_TTL))
-
-
 def run_daily_if_due(day: dt.date) -> list[str]:
     """Enqueue each daily job not yet enqueued for `day`; the names of those this call enqueued."""
     enqueued = []
     for name, task in _daily.items():
-        if claim_day(name, day):
-            task.enqueue(today=day.isoformat())
-            enqueued.append(name)
+        if DailyRun.objects.filter(job=name, day=day).exists():
+            continue
+        try:
+            with transaction.atomic():
+                DailyRun.objects.create(job=name, day=day)
+                task.enqueue(today=day.isoformat())
+        except IntegrityError:
+            continue  # another scheduler claimed the day first
+        enqueued.append(name)
     return enqueued
