@@ -3,6 +3,7 @@ marker file when it starts, and hangs on its first run (the worker is killed the
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -33,3 +34,12 @@ def hangs_once_retryable(marker: str) -> str:
 
 
 register_retryable(hangs_once_retryable)
+
+
+@task()
+def note_run(marker: str, n: int) -> int:
+    """Appends `n` and the worker's process id to the marker file (the scale-out test counts
+    the runs of each task)."""
+    with Path(marker).open("a", encoding="utf-8") as handle:
+        handle.write(f"{n} {os.getpid()}\n")
+    return n
