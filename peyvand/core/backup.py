@@ -9,10 +9,14 @@ renamed when complete, so a backup is never half a file):
     database.sqlite3    SQLite: a consistent copy made by SQLite's online backup API
     database.pgdump     PostgreSQL: `pg_dump -Fc`, taken in the same snapshot the
                         checksums are computed in
-    media/<path>        every file under the upload root (`MEDIA_ROOT`)
+    media/<path>        every uploaded file, by its name in the storage
+
+The uploads are read and written through Django's storage API (`default_storage`): the
+server's disk or an S3-compatible store (decision 0022) alike. A backup copies each file
+once into its temporary folder (checksummed there) before archiving it.
 
 `backup_restore(path)` restores into an empty database only (no table at all) and an empty
-upload folder: it checks the archive against its manifest before it touches anything,
+upload storage: it checks the archive against its manifest before it touches anything,
 restores (PostgreSQL: `pg_restore` in a single transaction), then checks the restored
 database and files against the manifest again.
 
@@ -34,11 +38,11 @@ import tarfile
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-from django.conf import settings
-from django.core.files.storage import default_storage
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -132,26 +136,69 @@ def database_digest() -> dict[str, dict[str, Any]]:
         return _postgresql_digest(cursor)
 
 
-def media_root() -> Path:
-    """The folder the uploaded files are kept in (the default storage's)."""
-    return Path(getattr(default_storage, "location", settings.MEDIA_ROOT))
+def media_storage() -> Storage:
+    """Where the uploaded files are kept: the default storage (disk or object store)."""
+    return default_storage
 
 
-def _media_files(root: Path) -> list[tuple[str, Path]]:
-    if not root.is_dir():
+def media_root() -> Path | None:
+    """The default storage's folder when it is one on this machine's disk."""
+    storage = media_storage()
+    return Path(storage.location) if isinstance(storage, FileSystemStorage) else None
+
+
+def _storage_names(storage: Storage, folder: str = "") -> list[str]:
+    """Every file's name in `storage`, under `folder`, in order."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
         return []
+    prefix = f"{folder}/" if folder else ""
+    root = media_root()
     found = []
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and not path.is_symlink():
-            found.append((path.relative_to(root).as_posix(), path))
-    return found
+    for name in files:
+        # a link on the disk is not an upload (Django never writes one)
+        if root is not None and (root / prefix / name).is_symlink():
+            continue
+        found.append(prefix + name)
+    for sub in folders:
+        found.extend(_storage_names(storage, prefix + sub))
+    return sorted(found)
 
 
-def files_digest(root: Path | None = None) -> dict[str, dict[str, Any]]:
-    return {
-        name: {"size": path.stat().st_size, "sha256": _sha256_file(path)}
-        for name, path in _media_files(root or media_root())
-    }
+def _media_files() -> list[str]:
+    return _storage_names(media_storage())
+
+
+def _stored_digest(storage: Storage, name: str) -> dict[str, Any]:
+    digest, size = hashlib.sha256(), 0
+    with storage.open(name, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return {"size": size, "sha256": digest.hexdigest()}
+
+
+def files_digest() -> dict[str, dict[str, Any]]:
+    """Size and sha256 of every uploaded file, as stored now."""
+    storage = media_storage()
+    return {name: _stored_digest(storage, name) for name in _media_files()}
+
+
+def _fetch_media(work: Path) -> list[tuple[str, Path, dict[str, Any]]]:
+    """Each uploaded file copied once into `work`, with its size and sha256."""
+    storage = media_storage()
+    fetched = []
+    for n, name in enumerate(_media_files()):
+        local = work / f"media-{n}"
+        digest, size = hashlib.sha256(), 0
+        with storage.open(name, "rb") as source, local.open("xb") as out:
+            while chunk := source.read(_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+                out.write(chunk)
+        fetched.append((name, local, {"size": size, "sha256": digest.hexdigest()}))
+    return fetched
 
 
 # PostgreSQL's client programs
@@ -236,10 +283,10 @@ def backup_create(path: Path) -> dict[str, Any]:
     vendor = _vendor()
     member = DATABASE_MEMBER[vendor]
     path = path.resolve()
-    root = media_root().resolve()
-    if root == path.parent or root in path.parents:
+    root = media_root()
+    if root is not None and (root.resolve() == path.parent or root.resolve() in path.parents):
         raise BackupError(
-            f"{path} is inside the upload folder {root}: write the backup elsewhere "
+            f"{path} is inside the upload folder {root.resolve()}: write the backup elsewhere "
             "(it would hold itself the next time)."
         )
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -248,7 +295,7 @@ def backup_create(path: Path) -> dict[str, Any]:
         tables = (
             _snapshot_sqlite(database) if vendor == "sqlite" else _snapshot_postgresql(database)
         )
-        files = _media_files(root)
+        files = _fetch_media(Path(work))
         manifest: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
@@ -260,16 +307,13 @@ def backup_create(path: Path) -> dict[str, Any]:
                 "sha256": _sha256_file(database),
             },
             "tables": tables,
-            "files": {
-                name: {"size": file.stat().st_size, "sha256": _sha256_file(file)}
-                for name, file in files
-            },
+            "files": {name: meta for name, _, meta in files},
         }
         partial = Path(work) / "archive.tar.gz"
         with tarfile.open(partial, "w:gz") as archive:
             _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1).encode())
             archive.add(database, arcname=member, recursive=False)
-            for name, file in files:
+            for name, file, _ in files:
                 archive.add(file, arcname=MEDIA + name, recursive=False)
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())
@@ -307,9 +351,11 @@ def _open_archive(path: Path) -> tarfile.TarFile:
         raise BackupError(f"{path} cannot be read as a backup: {exc}") from exc
 
 
-def _copy_checked(source: IO[bytes], target: Path, expected: dict[str, Any], name: str) -> None:
+def _copy_checked(
+    source: IO[bytes], target: Path | IO[bytes], expected: dict[str, Any], name: str
+) -> None:
     digest, size = hashlib.sha256(), 0
-    with target.open("xb") as out:
+    with target.open("xb") if isinstance(target, Path) else contextlib.nullcontext(target) as out:
         while chunk := source.read(_CHUNK):
             digest.update(chunk)
             size += len(chunk)
@@ -355,7 +401,12 @@ def _existing_tables() -> list[str]:
         return list(connection.introspection.table_names(cursor, include_views=True))
 
 
-def _refuse_unless_empty(root: Path) -> None:
+def _where_uploads_go() -> str:
+    root = media_root()
+    return f"the upload folder {root}" if root is not None else "the upload storage"
+
+
+def _refuse_unless_empty() -> None:
     tables = _existing_tables()
     where = connection.settings_dict["NAME"]
     if tables:
@@ -364,10 +415,10 @@ def _refuse_unless_empty(root: Path) -> None:
             "only into an empty database. Create a new one (PostgreSQL: createdb NAME and "
             "point DATABASE_URL at it; SQLite: move the file away), then restore again."
         )
-    if _media_files(root):
+    if _media_files():
         raise BackupError(
-            f"the upload folder {root} is not empty: a backup's files are restored only into "
-            "an empty folder. Move its files away, then restore again."
+            f"{_where_uploads_go()} is not empty: a backup's files are restored only into "
+            "an empty one. Move its files away (or name an empty bucket), then restore again."
         )
 
 
@@ -393,37 +444,47 @@ def _restore_database(vendor: str, database: Path) -> None:
     )
 
 
-def _restore_files(path: Path, manifest: dict[str, Any], root: Path) -> None:
+def _safe_name(name: str) -> bool:
+    parts = PurePosixPath(name).parts
+    return bool(parts) and not name.startswith("/") and ".." not in parts and "\\" not in name
+
+
+def _restore_files(path: Path, manifest: dict[str, Any]) -> None:
     files = manifest.get("files", {})
+    storage = media_storage()
     with _open_archive(path) as archive:
         for info in archive:
             name = info.name[len(MEDIA) :]
             if not info.name.startswith(MEDIA) or name not in files:
                 continue
-            target = (root / name).resolve()
-            if root.resolve() not in target.parents:
-                raise BackupError(f"{info.name!r} would be written outside the upload folder")
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if not _safe_name(name):
+                raise BackupError(f"{info.name!r} would be written outside the upload storage")
             source = archive.extractfile(info)
             assert source is not None
-            _copy_checked(source, target, files[name], info.name)
+            with tempfile.TemporaryFile() as copy:
+                _copy_checked(source, copy, files[name], info.name)
+                copy.seek(0)
+                kept = storage.save(name, File(copy, name=name))
+            if kept != name:
+                raise BackupError(
+                    f"{info.name!r} was stored as {kept!r}: the storage was not empty"
+                )
 
 
 def backup_restore(path: Path) -> Restored:
     """Restore the archive at `path` into the (empty) default database and upload folder."""
     vendor = _vendor()
-    root = media_root()
     with _open_archive(path) as archive:
         manifest = _read_manifest(archive)
     if manifest.get("vendor") != vendor:
         raise BackupError(
             f"a {manifest.get('vendor')} backup cannot be restored into a {vendor} database"
         )
-    _refuse_unless_empty(root)
+    _refuse_unless_empty()
     with tempfile.TemporaryDirectory(prefix="peyvand-restore-") as work:
         database = _check_archive(path, manifest, Path(work))
         _restore_database(vendor, database)
-    _restore_files(path, manifest, root)
+    _restore_files(path, manifest)
     restored = database_digest()
     if restored != manifest["tables"]:
         differ = sorted(
@@ -432,7 +493,7 @@ def backup_restore(path: Path) -> Restored:
             if restored.get(name) != manifest["tables"].get(name)
         )
         raise BackupError(f"the restored database differs from the backup in: {', '.join(differ)}")
-    if files_digest(root) != manifest["files"]:
+    if files_digest() != manifest["files"]:
         raise BackupError("the restored files differ from the backup")
     return Restored(
         tables=len(restored),

@@ -192,3 +192,37 @@ def test_a_backup_inside_the_upload_folder_is_refused(media: Path, office: Any) 
     with pytest.raises(CommandError, match="inside the upload folder"):
         call_command("backup", str(media / "b.tar.gz"))
     assert not list(media.iterdir())
+
+
+def test_the_uploads_are_read_and_written_through_the_storage_api_alone(
+    office: Any, settings: Any, out: Path, member_client: Any
+) -> None:
+    """With a storage that is no folder on the disk (an object store's stand-in, Django's
+    in-memory storage), an upload is kept, served, backed up and restored all the same."""
+    from django.core.files.storage import default_storage
+    from django.urls import reverse
+
+    from peyvand.core import backup
+    from peyvand.missions.models import MissionDocument
+
+    memory = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
+    settings.STORAGES = {**settings.STORAGES, "default": memory}
+    some_records(office)
+    document = MissionDocument.objects.get(original_name="letter.pdf")
+    assert default_storage.exists(document.file.name)
+    url = reverse(
+        "records:download",
+        kwargs={"office_slug": office.slug, "kind": "mission", "pk": document.pk},
+    )
+    served = member_client(office, "viewer").get(url)
+    assert b"".join(served.streaming_content) == PDF + b"letter.pdf"
+
+    archive = out / "memory.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    manifest = manifest_of(archive)
+    assert manifest["files"] == files_digest() and len(manifest["files"]) == 2
+
+    settings.STORAGES = {**settings.STORAGES, "default": dict(memory)}  # a new, empty store
+    assert files_digest() == {}
+    backup._restore_files(archive, manifest)
+    assert files_digest() == manifest["files"]
