@@ -209,7 +209,7 @@ def test_the_uploads_are_read_and_written_through_the_storage_api_alone(
     settings.STORAGES = {**settings.STORAGES, "default": memory}
     some_records(office)
     document = MissionDocument.objects.get(original_name="letter.pdf")
-    assert default_storage.exists(document.file.name)
+    assert default_storage.exists(str(document.file.name))
     url = reverse(
         "records:download",
         kwargs={"office_slug": office.slug, "kind": "mission", "pk": document.pk},
