@@ -96,3 +96,31 @@ def test_a_malformed_setting_stops_start_up_naming_the_variable(tmp_path: Path) 
     result = _run({"DEBUG": "perhaps", "SECRET_KEY": "x" * 50, "PEYVAND_VAR_DIR": str(tmp_path)})
     assert result.returncode != 0
     assert "DEBUG" in result.stderr
+
+
+def test_check_deploy_is_clean_with_the_scale_out_settings(tmp_path: Path) -> None:
+    """Redis for the cache, the sessions and the queue, the uploads in an object store
+    (docs/deploy.md): the settings load and pass the deployment checks."""
+    result = _run(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": "k" * 20 + "-Zq8#x2!vL0pW9^s7Tn4&bR1mY6uE3oC5",
+            "SECURE_SSL_REDIRECT": "1",
+            "SESSION_COOKIE_SECURE": "1",
+            "CSRF_COOKIE_SECURE": "1",
+            "SECURE_HSTS_SECONDS": "31536000",
+            "ALLOWED_HOSTS": "peyvand.example.org",
+            "CSRF_TRUSTED_ORIGINS": "https://peyvand.example.org",
+            "BEHIND_PROXY": "1",
+            "PEYVAND_VAR_DIR": str(tmp_path),
+            "CACHE_URL": "redis://127.0.0.1:6379/14",
+            "TASKS_URL": "redis://127.0.0.1:6379/14",
+            "MEDIA_STORAGE": "s3",
+            "S3_ENDPOINT": "127.0.0.1:9",
+            "S3_BUCKET": "peyvand-media",
+            "S3_ACCESS_KEY": "key",
+            "S3_SECRET_KEY": "secret",
+        }
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

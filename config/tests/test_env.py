@@ -70,3 +70,47 @@ def test_cache_defaults_to_the_database_and_accepts_redis(monkeypatch: pytest.Mo
     monkeypatch.setenv("CACHE_URL", "memcached://x")
     with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
         env.env_cache("CACHE_URL")
+
+
+def test_tasks_default_to_the_database_and_accept_redis(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TASKS_URL", raising=False)
+    default = env.env_tasks("TASKS_URL", default_backend="db-backend", stuck_after=600)
+    assert default == {"BACKEND": "db-backend"}
+    monkeypatch.setenv("TASKS_URL", "redis://queue.internal:6379/2")
+    redis = env.env_tasks("TASKS_URL", default_backend="db-backend", stuck_after=600)
+    assert redis["BACKEND"] == "django_tasks_redis.RedisTaskBackend"
+    options = redis["OPTIONS"]
+    assert isinstance(options, dict)
+    assert options["REDIS_URL"] == "redis://queue.internal:6379/2"
+    assert options["REDIS_CLAIM_TIMEOUT"] == 600  # a dead worker's task is taken again
+    monkeypatch.setenv("TASKS_URL", "amqp://guest@127.0.0.1")
+    with pytest.raises(ImproperlyConfigured, match="TASKS_URL"):
+        env.env_tasks("TASKS_URL", default_backend="db-backend", stuck_after=600)
+
+
+def test_media_on_s3_needs_its_settings_and_stays_private(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MEDIA_STORAGE", raising=False)
+    storage, extra = env.env_media_storage("MEDIA_STORAGE", location="/srv/media")
+    assert storage["BACKEND"] == "peyvand.core.uploads.PrivateStorage" and extra == {}
+    monkeypatch.setenv("MEDIA_STORAGE", "s3")
+    for name in ("S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY", "S3_SECRET_KEY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(f"{name}_FILE", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="S3_ENDPOINT, S3_BUCKET"):
+        env.env_media_storage("MEDIA_STORAGE", location="/srv/media")
+    monkeypatch.setenv("S3_ENDPOINT", "s3.example.org")
+    monkeypatch.setenv("S3_BUCKET", "peyvand-media")
+    monkeypatch.setenv("S3_ACCESS_KEY", "key")
+    monkeypatch.setenv("S3_SECRET_KEY", "secret")
+    storage, extra = env.env_media_storage("MEDIA_STORAGE", location="/srv/media")
+    assert storage["BACKEND"] == "minio_storage.storage.MinioMediaStorage"
+    assert extra["MINIO_STORAGE_MEDIA_BUCKET_NAME"] == "peyvand-media"
+    # never a public bucket policy, never the store's own links
+    assert extra["MINIO_STORAGE_AUTO_CREATE_MEDIA_POLICY"] is False
+    assert extra["MINIO_STORAGE_MEDIA_USE_PRESIGNED"] is False
+    monkeypatch.setenv("S3_ENDPOINT", "https://s3.example.org")
+    with pytest.raises(ImproperlyConfigured, match="S3_ENDPOINT"):
+        env.env_media_storage("MEDIA_STORAGE", location="/srv/media")
+    monkeypatch.setenv("MEDIA_STORAGE", "ftp")
+    with pytest.raises(ImproperlyConfigured, match="MEDIA_STORAGE"):
+        env.env_media_storage("MEDIA_STORAGE", location="/srv/media")
