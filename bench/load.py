@@ -157,8 +157,12 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("gunicorn did not answer /healthz")
 
 
-def workers(server: subprocess.Popen[bytes]) -> list[psutil.Process]:
-    return psutil.Process(server.pid).children()
+def workers(
+    server: subprocess.Popen[bytes] | list[subprocess.Popen[bytes]],
+) -> list[psutil.Process]:
+    """The gunicorn workers of one server, or of several (bench/balanced.py)."""
+    servers = server if isinstance(server, list) else [server]
+    return [child for one in servers for child in psutil.Process(one.pid).children()]
 
 
 def cpu_seconds(procs: list[psutil.Process]) -> float:
@@ -188,7 +192,7 @@ def user_class(host: str, path: str, cookie: str) -> type[FastHttpUser]:
 
 
 def drive(
-    server: subprocess.Popen[bytes],
+    server: subprocess.Popen[bytes] | list[subprocess.Popen[bytes]],
     host: str,
     page: Page,
     path: str,
