@@ -183,11 +183,11 @@ def main() -> int:
         "| p95 one / HAProxy + 2 | errors |"
     )
     print("|---|---|---|---|---|---|---|")
-    for page, runs in results.items():
+    for name, runs in results.items():
         one, lb1, lb2 = runs["one"], runs["balancer-1"], runs["balancer-2"]
         errors = one.errors + lb1.errors + lb2.errors
         print(
-            f"| {page} | {one.rps:.1f}/s | {lb1.rps:.1f}/s | {lb2.rps:.1f}/s "
+            f"| {name} | {one.rps:.1f}/s | {lb1.rps:.1f}/s | {lb2.rps:.1f}/s "
             f"| {lb2.rps / max(one.rps, 0.1):.2f} | {one.p95:.0f} / {lb2.p95:.0f} ms | {errors} |"
         )
     failed = any(run.errors for runs in results.values() for run in runs.values())
