@@ -125,6 +125,9 @@ class Processes:
         return (self.logs / f"{name}.log").read_text(encoding="utf-8", errors="replace")
 
     def stop(self) -> None:
+        for name, _ in self.started:
+            # captured by pytest, shown when the test failed
+            print(f"--- {name}\n{self.output(name)[-2000:]}")
         for _, process in self.started:
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)
@@ -172,7 +175,7 @@ print("REPORT " + json.dumps({{
 """
 
 
-def wait_for(check: Any, what: str, timeout: float = 40) -> Any:
+def wait_for(check: Any, what: str, timeout: float = 120) -> Any:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         found = check()
