@@ -7,6 +7,7 @@ manner of healthchecks' settings: better to refuse to start than to run misconfi
 from __future__ import annotations
 
 import os
+import re
 import zoneinfo
 from pathlib import Path
 from urllib.parse import urlparse
@@ -167,6 +168,11 @@ def env_media_storage(name: str, *, location: str) -> tuple[dict[str, object], d
     missing = [f"S3_{key}" for key, value in values.items() if not value]
     if missing:
         raise ImproperlyConfigured(f"{name}=s3 needs {', '.join(missing)}")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", values["BUCKET"]):
+        raise ImproperlyConfigured(
+            f"S3_BUCKET: expected 3-63 lower-case letters, digits, dots or hyphens, "
+            f"got {values['BUCKET']!r}"
+        )
     endpoint = values["ENDPOINT"]
     if "://" in endpoint or "/" in endpoint:
         raise ImproperlyConfigured(

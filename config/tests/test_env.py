@@ -108,6 +108,10 @@ def test_media_on_s3_needs_its_settings_and_stays_private(monkeypatch: pytest.Mo
     # never a public bucket policy, never the store's own links
     assert extra["MINIO_STORAGE_AUTO_CREATE_MEDIA_POLICY"] is False
     assert extra["MINIO_STORAGE_MEDIA_USE_PRESIGNED"] is False
+    monkeypatch.setenv("S3_BUCKET", "Peyvand_Media")
+    with pytest.raises(ImproperlyConfigured, match="S3_BUCKET"):
+        env.env_media_storage("MEDIA_STORAGE", location="/srv/media")
+    monkeypatch.setenv("S3_BUCKET", "peyvand-media")
     monkeypatch.setenv("S3_ENDPOINT", "https://s3.example.org")
     with pytest.raises(ImproperlyConfigured, match="S3_ENDPOINT"):
         env.env_media_storage("MEDIA_STORAGE", location="/srv/media")
