@@ -7,7 +7,8 @@ several hosts (DATABASE_URL, CACHE_URL, TASKS_URL). It shows that
 - a write through one server is read through the other;
 - a session opened on one server is valid on the other (sessions in cache and database);
 - each task enqueued runs exactly once, by one of the two workers;
-- the daily job is enqueued once, and runs once, however many schedulers reach the day.
+- the daily job is enqueued once, and runs once, however many schedulers reach the day;
+- a task whose worker is killed mid-task is taken again by another worker and finished.
 
 The processes run with PEYVAND_TESTING=1 for two things only: the static files come from
 the sources (no collectstatic) and passwords are hashed cheaply. Marked `slow` (CI runs it
@@ -309,5 +310,59 @@ def test_two_servers_two_workers_two_schedulers_share_one_database_and_one_redis
         assert len(notes) == TASKS and all(t[1] == "SUCCESSFUL" for t in notes)
         by = [line.split()[1] for line in lines]
         print(f"tasks per worker: {sorted(by.count(w) for w in workers)}")
+    finally:
+        procs.stop()
+
+
+STATUS = """
+import json
+from django.tasks import task_backends
+tasks, _ = task_backends["default"].get_all_tasks(limit=10)
+print("STATUS " + json.dumps([[t["status"], json.loads(t["worker_ids_json"])] for t in tasks]))
+"""
+
+
+def test_a_task_whose_redis_worker_is_killed_mid_task_is_taken_again_by_another(
+    database: str, redis_db: str, tmp_path: Path
+) -> None:
+    """SIGKILL (nothing of the worker runs after it): the task stays pending in the stream;
+    once it has been pending TASK_STUCK_AFTER seconds (60, the least allowed) another
+    worker takes it and finishes it. About 80 s."""
+    marker = tmp_path / "marker"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env.update(
+        {
+            "PEYVAND_TESTING": "1",
+            "DATABASE_URL": database,
+            "CACHE_URL": redis_db,
+            "TASKS_URL": redis_db,
+            "TASK_STUCK_AFTER": "60",
+            "PEYVAND_VAR_DIR": str(tmp_path / "var"),
+            "SECRET_KEY": "scale-out-test-" + "x" * 40,
+        }
+    )
+    enqueue = (
+        "from peyvand.core.tests.tasks import hangs_once_retryable; "
+        f"print('ID', hangs_once_retryable.enqueue({str(marker)!r}).id)"
+    )
+    run(env, "shell", "-c", enqueue)  # no table is needed: the queue and results are Redis's
+    procs = Processes(env, tmp_path)
+    try:
+        doomed = procs.manage("doomed", "run_worker")
+        wait_for(marker.exists, "the first worker to start the task")
+        doomed.send_signal(signal.SIGKILL)
+        doomed.wait(timeout=30)
+
+        def status() -> list[list[Any]]:
+            out = run(env, "shell", "-c", STATUS)
+            return list(
+                json.loads(next(x for x in out.splitlines() if x.startswith("STATUS "))[7:])
+            )
+
+        assert [row[0] for row in status()] == ["RUNNING"]  # what the kill leaves behind
+        procs.manage("rescuer", "run_redis_tasks", "--continuous", "--claim-interval", "2")
+        done = wait_for(lambda: [r for r in status() if r[0] == "SUCCESSFUL"], "the rescue", 150)
+        assert len(done) == 1 and len(done[0][1]) == 2  # two starts, by two workers
+        assert marker.read_text().count("started") == 2
     finally:
         procs.stop()
