@@ -12,9 +12,17 @@ from typing import Any
 
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import ConfigDict
 
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, ORDERING_MAX, InSchema, PageMeta, RecordId
+from peyvand.core.api import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    InSchema,
+    PageMeta,
+    RecordId,
+    example,
+    ordering_field,
+    page_example,
+)
 
 from ..models import Membership, Organization
 from ..selectors import fee_state
@@ -28,26 +36,6 @@ FEE_FIELD = Field(
     allow_inf_nan=False,
     description="The annual fee (at most 12 digits before the point, 2 after).",
 )
-
-
-def example(**values: Any) -> ConfigDict:
-    """A schema's `model_config` carrying one example (merged with its base's config)."""
-    return ConfigDict(json_schema_extra={"examples": [values]})
-
-
-def page_example(item: dict[str, Any]) -> ConfigDict:
-    """The example of a paginated list: one item."""
-    return example(count=1, limit=50, offset=0, items=[item])
-
-
-def ordering_field(allowed: dict[str, str], default: str) -> Any:
-    """The `ordering` filter of a list (see `core.api.ordering_query`)."""
-    keys = ", ".join(f"`{key}`, `-{key}`" for key in allowed)
-    return Field(
-        None,
-        max_length=ORDERING_MAX,
-        description=f"Sort order: one of {keys} (default `{default}`).",
-    )
 
 
 ORGANIZATION_EXAMPLE: dict[str, Any] = {

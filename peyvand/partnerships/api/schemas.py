@@ -13,9 +13,17 @@ from decimal import Decimal
 from typing import Any
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
 
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, ORDERING_MAX, InSchema, PageMeta, RecordId
+from peyvand.core.api import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    InSchema,
+    PageMeta,
+    RecordId,
+    example,
+    ordering_field,
+    page_example,
+)
 from peyvand.core.validation import MAX_ID
 
 from ..models import (
@@ -27,17 +35,6 @@ from ..models import (
     PartnershipKind,
     PartnershipStatus,
 )
-
-
-def example(**values: Any) -> ConfigDict:
-    """A schema's `model_config` carrying one example (merged with its base's config)."""
-    return ConfigDict(json_schema_extra={"examples": [values]})
-
-
-def page_example(item: dict[str, Any]) -> ConfigDict:
-    """The example of a paginated list: one item."""
-    return example(count=1, limit=50, offset=0, items=[item])
-
 
 PARTNERSHIP_EXAMPLE: dict[str, Any] = {
     "id": 12,
@@ -160,7 +157,8 @@ class PartnershipPatch(InSchema):
     )
 
 
-# The sort keys of the pact list (public key -> field), beside the page's own `sort`.
+# The sort keys of the pact list (public key -> field); `ordering` wins over the page's
+# own `sort` when both are given.
 PARTNERSHIP_ORDER = {
     "city": "partner_city__name_en",
     "signed_on": "signed_on",
@@ -180,13 +178,7 @@ class PartnershipFilters(Schema):
     country: str = ""
     sort: str = ""
     archived: bool = False
-    ordering: str | None = Field(
-        None,
-        max_length=ORDERING_MAX,
-        description="Sort order: one of "
-        + ", ".join(f"`{key}`, `-{key}`" for key in PARTNERSHIP_ORDER)
-        + " (instead of `sort`, the page's orders).",
-    )
+    ordering: str | None = ordering_field(PARTNERSHIP_ORDER, "city")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
