@@ -192,7 +192,10 @@ def schema_errors_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
     value) in the shape of every 422: a translated `detail` and the errors by field."""
     by_field: dict[str, list[str]] = {}
     for error in errors:
-        loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload")]
+        loc = [str(part) for part in error.get("loc", ())]
+        for where in ("body", "payload"):  # where the body sits, not a field of it
+            if loc[:1] == [where]:
+                loc.pop(0)
         name = ".".join(loc[1:] if loc and loc[0] in ("query", "path") else loc) or "__all__"
         by_field.setdefault(name, []).append(_schema_message(error))
     return error_body(

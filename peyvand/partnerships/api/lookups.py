@@ -17,6 +17,7 @@ from ..models import (
     Activity,
     Agreement,
     AgreementFile,
+    Approval,
     Commitment,
     CooperationArea,
     Outcome,
@@ -115,4 +116,9 @@ def agreement_file(office: Office, pk: int) -> AgreementFile:
     found: AgreementFile = get_object_or_404(
         AgreementFile.objects.for_office(office).select_related("agreement"), pk=pk
     )
+    return found
+
+
+def approval(office: Office, pk: int) -> Approval:
+    found: Approval = get_object_or_404(Approval.objects.for_office(office), pk=pk)
     return found

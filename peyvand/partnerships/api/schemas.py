@@ -493,3 +493,53 @@ class CommitmentPage(PageMeta):
     model_config = page_example(COMMITMENT_EXAMPLE)
 
     items: list[CommitmentOut]
+
+
+APPROVAL_EXAMPLE: dict[str, Any] = {
+    "id": 6,
+    "partnership": 12,
+    "body": "city_council",
+    "body_name": "Tehran City Council",
+    "status": "granted",
+    "decided_on": "2019-04-30",
+    "reference": "1398/4512",
+    "has_document": True,
+}
+
+
+class ApprovalOut(Schema):
+    """An approval the pact needs (its reference document is uploaded on the pact's page and
+    downloaded by members from `/<lang>/o/<office>/files/approval/<id>/`)."""
+
+    model_config = example(**APPROVAL_EXAMPLE)
+
+    id: int
+    partnership: int = Field(..., alias="partnership_id")
+    body: str = Field(..., description="city_council, ministry or other.")
+    body_name: str
+    status: str = Field(..., description="pending, granted or refused.")
+    decided_on: dt.date | None
+    reference: str
+    has_document: bool
+
+    @staticmethod
+    def resolve_has_document(obj: Any) -> bool:
+        return bool(obj.document)
+
+
+class ApprovalIn(InSchema):
+    model_config = example(body="city_council", body_name="Tehran City Council")
+
+    body: str
+    body_name: str = ""
+    reference: str = ""
+
+
+class DecisionIn(InSchema):
+    """The decision on an approval (pending again, granted or refused, with its date)."""
+
+    model_config = example(status="granted", decided_on="2019-04-30", reference="1398/4512")
+
+    status: str
+    decided_on: dt.date | None = None
+    reference: str = Field("", description="Kept as it was when empty.")

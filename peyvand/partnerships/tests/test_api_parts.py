@@ -15,7 +15,7 @@ from django.utils import timezone
 from peyvand.accounts.actors import SYSTEM
 from peyvand.accounts.tests.factories import make_department
 from peyvand.partnerships import services
-from peyvand.partnerships.models import Agreement, AgreementFile, Outcome
+from peyvand.partnerships.models import Agreement, AgreementFile, Approval, Outcome
 from peyvand.records.history import history_of
 
 from .factories import log, make_partnership
@@ -346,3 +346,69 @@ def test_refused_activity_corrections_answer_422_and_write_nothing(
     assert any(name.startswith(field) for name in answer.json()["errors"]), answer.json()
     activity.refresh_from_db()
     assert activity.version == 1 and activity.title == "A meeting"
+
+
+# --- approvals ---------------------------------------------------------------------------
+
+
+def test_an_officer_adds_an_approval_and_records_its_decision(
+    office: Any, other_office: Any, member_client: Any
+) -> None:
+    p = make_partnership(office)
+    officer = member_client(office, "officer")
+    path = base(office) + f"/partnerships/{p.pk}/approvals"
+    created = send(officer, "post", path, {"body": "city_council", "body_name": "Council"})
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert body["status"] == "pending" and body["has_document"] is False
+    assert [a["id"] for a in officer.get(path).json()] == [body["id"]]
+    url = base(office) + f"/approvals/{body['id']}"
+    undated = send(officer, "post", url + "/decision", {"status": "granted"})
+    assert undated.status_code == 422 and "decided_on" in undated.json()["errors"]
+    decided = send(
+        officer, "post", url + "/decision", {"status": "granted", "decided_on": "2019-04-30"}
+    )
+    assert decided.status_code == 200, decided.json()
+    assert decided.json()["status"] == "granted" and decided.json()["body_name"] == "Council"
+    assert "approval_decided" in [e.action for e in history_of(p)]
+    stranger = member_client(other_office, "director")
+    assert stranger.get(base(other_office) + f"/approvals/{body['id']}").status_code == 404
+    assert (
+        send(stranger, "post", base(other_office) + f"/approvals/{body['id']}/decision", {})
+    ).status_code in (404, 422)
+
+
+def test_approvals_are_written_by_officers_and_refused_values_write_nothing(
+    office: Any, member_client: Any
+) -> None:
+
+    p = make_partnership(office)
+    path = base(office) + f"/partnerships/{p.pk}/approvals"
+    liaison = member_client(office, "liaison")
+    assert liaison.get(path).status_code == 200
+    assert send(liaison, "post", path, {"body": "ministry"}).status_code == 403
+    officer = member_client(office, "officer")
+    for data, field in (
+        ({"body": "king"}, "body"),
+        ({"body": "ministry", "body_name": "n" * 300}, "body_name"),
+        ({"body": "ministry", "deadline": "2027-01-01"}, "deadline"),
+        ({"body": 10**20}, "body"),
+    ):
+        answer = send(officer, "post", path, data)
+        assert answer.status_code == 422 and field in answer.json()["errors"], answer.json()
+    assert not Approval.objects.exists()
+    approval = services.approval_add(partnership=p, actor=SYSTEM, body="ministry")
+    url = base(office) + f"/approvals/{approval.pk}/decision"
+    assert (
+        send(liaison, "post", url, {"status": "refused", "decided_on": "2020-01-01"}).status_code
+        == 403
+    )
+    for data, field in (
+        ({"status": "maybe"}, "status"),
+        ({"status": "granted", "decided_on": "1500-01-01"}, "decided_on"),
+        ({"status": "granted", "decided_on": "2020-01-01", "reference": "r" * 300}, "reference"),
+    ):
+        answer = send(officer, "post", url, data)
+        assert answer.status_code == 422 and field in answer.json()["errors"], answer.json()
+    approval.refresh_from_db()
+    assert approval.status == "pending" and approval.decided_on is None
