@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from peyvand.core.text import normalize_display
 from peyvand.core.validation import create_valid, validate_fields
 
 from .models import (
@@ -169,6 +170,8 @@ def office_security_update(*, office: Office, two_factor_for_directors: bool) ->
 def member_update(
     *, membership: OfficeMembership, role: str, department: Department | None
 ) -> OfficeMembership:
+    if role not in Role.values:
+        raise ValidationError({"role": [_("Choose a valid role.")]})
     _check_department(membership.office, role, department)
     if membership.role == Role.DIRECTOR and role != Role.DIRECTOR:
         _ensure_another_director(membership)
@@ -197,9 +200,19 @@ def member_remove(*, membership: OfficeMembership) -> None:
 
 @transaction.atomic
 def department_create(*, office: Office, name_fa: str, name_en: str) -> Department:
+    """A department of the office, named in both languages (the Persian name normalised)."""
+    name_fa, name_en = normalize_display(name_fa or ""), (name_en or "").strip()
+    errors: dict[str, list[str]] = {}
+    for name, value in (("name_fa", name_fa), ("name_en", name_en)):
+        if not value:
+            errors[name] = [_("Enter the department's name in Persian and in English.")]
+    if errors:
+        raise ValidationError(errors)
     if Department.objects.for_office(office).filter(name_en__iexact=name_en).exists():
-        raise ValidationError(_("This office already has a department with that name."))
-    return Department.objects.create(office=office, name_fa=name_fa, name_en=name_en)
+        raise ValidationError(
+            {"name_en": [_("This office already has a department with that name.")]}
+        )
+    return create_valid(Department, office=office, name_fa=name_fa, name_en=name_en)
 
 
 def set_password(user: Any) -> str:

@@ -11,12 +11,30 @@ from ninja import Field, Query, Router, Schema
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.api_auth import api_auth
 from peyvand.accounts.calendar import calendar_items, calendar_kinds
-from peyvand.core.api import ErrorOut, ValidationOut
+from peyvand.core.api import ErrorOut, ValidationOut, example
 
 from . import selectors, services
 from .views import feed_url
 
 router = Router(auth=api_auth, tags=["calendar"])
+
+
+CALENDAR_EXAMPLE: dict[str, Any] = {
+    "count": 1,
+    "items": [
+        {
+            "kind": "mission",
+            "uid": "mission-7@peyvand",
+            "title": "Delegation to Vienna",
+            "start": "2027-01-10",
+            "end": "2027-01-14",
+            "url": "/fa/o/tehran/missions/7/",
+            "detail": "Vienna",
+        }
+    ],
+}
+
+FEED_EXAMPLE: dict[str, Any] = {"url": "https://peyvand.example/fa/calendar/feed/3f9c2d7e41/"}
 
 
 class CalendarQuery(Schema):
@@ -38,11 +56,15 @@ class CalendarItemOut(Schema):
 
 
 class CalendarOut(Schema):
+    model_config = example(**CALENDAR_EXAMPLE)
+
     count: int
     items: list[CalendarItemOut]
 
 
 class FeedOut(Schema):
+    model_config = example(**FEED_EXAMPLE)
+
     url: str
 
 

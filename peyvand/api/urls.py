@@ -41,6 +41,7 @@ api = PeyvandAPI(
 install_error_handlers(api)
 install_stale_handler(api)
 
+from peyvand.accounts.api import office_router  # noqa: E402
 from peyvand.accounts.api import router as tokens_router  # noqa: E402
 from peyvand.agenda.api import router as agenda_router  # noqa: E402
 from peyvand.audit.api import router as audit_router  # noqa: E402
@@ -74,3 +75,4 @@ api.add_router("/", audit_router)
 api.add_router("/", portal_router)
 api.add_router("/", exchange_router)
 api.add_router("/", tokens_router)
+api.add_router("/", office_router)

@@ -11,11 +11,38 @@ from ninja import Field, Query, Router, Schema
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.api_auth import api_auth
 from peyvand.accounts.models import Role
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, ErrorOut, paginate_queryset
+from peyvand.core.api import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    ErrorOut,
+    example,
+    order_queryset,
+    ordering_field,
+    paginate_queryset,
+)
 
 from .selectors import AuditFilters, audit_entries
 
 router = Router(auth=api_auth, tags=["audit"])
+
+
+AUDIT_EXAMPLE: dict[str, Any] = {
+    "count": 1,
+    "limit": 50,
+    "offset": 0,
+    "items": [
+        {
+            "actor": "s.ahmadi",
+            "source": "web",
+            "action": "update",
+            "object_type": "partnerships.partnership",
+            "object_id": "12",
+            "changes": {"status": ["negotiating", "active"]},
+            "at": "2026-11-02T09:30:00Z",
+            "ip": "10.0.0.5",
+        }
+    ],
+}
 
 
 class AuditEntryOut(Schema):
@@ -34,13 +61,20 @@ class AuditEntryOut(Schema):
 
 
 class AuditList(Schema):
+    model_config = example(**AUDIT_EXAMPLE)
+
     count: int
     limit: int
     offset: int
     items: list[AuditEntryOut]
 
 
+# The sort keys of the log (public key -> field).
+AUDIT_ORDER = {"at": "at", "actor": "actor_name", "object_type": "object_type", "action": "action"}
+
+
 class AuditQuery(Schema):
+    ordering: str | None = ordering_field(AUDIT_ORDER, "-at")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
     actor: str = Field("", max_length=150)
@@ -58,7 +92,7 @@ def list_audit(request: HttpRequest, slug: str, query: Query[AuditQuery]) -> dic
     """Every write to the office's data: who (`actor`, null for the system), from where
     (`source`: web, api, admin, system or command:<name>; `ip`), what (`action`,
     `object_type`, `object_id`, `changes`: field → [before, after]) and when (`at`).
-    Directors only; filters `actor`, `object_type`, `since`, `until` (dates)."""
+    Directors only; filters `actor`, `object_type`, `since`, `until` (dates); `ordering`."""
     office = office_request(request, slug, Role.DIRECTOR).office
     filters = AuditFilters(
         actor=query.actor.strip(),
@@ -66,5 +100,7 @@ def list_audit(request: HttpRequest, slug: str, query: Query[AuditQuery]) -> dic
         since=query.since,
         until=query.until,
     )
-    qs = audit_entries(office=office, filters=filters)
+    qs = order_queryset(
+        audit_entries(office=office, filters=filters), query.ordering, AUDIT_ORDER, "-at"
+    )
     return paginate_queryset(qs, limit=query.limit, offset=query.offset)

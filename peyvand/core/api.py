@@ -6,7 +6,8 @@ language>}`; a refused value (422) adds `"errors": {field: [messages]}`. The cod
 `PermissionDenied`; `install_error_handlers` turns them (and 404, a malformed body, a
 missing login, a rate limit) into that shape for every router, so endpoints call services
 without catching their errors. A body naming a field an operation does not take is refused
-(422): every schema a client sends derives from `InSchema`.
+(422): every schema a client sends derives from `InSchema`. Every schema an operation takes
+or answers carries an example (`model_config = example(...)`).
 """
 
 from __future__ import annotations
@@ -63,6 +64,18 @@ class InSchema(Schema):
     refused (422, "This field is not allowed."), never silently dropped."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+def example(**values: Any) -> ConfigDict:
+    """The `model_config` of a schema an operation takes or answers, carrying its example
+    (shown by the docs; pydantic merges it with the base's config, InSchema's included).
+    `peyvand/api/tests/test_openapi_examples.py` checks every operation has them, valid."""
+    return ConfigDict(json_schema_extra={"examples": [values]})
+
+
+def page_example(item: dict[str, Any]) -> ConfigDict:
+    """The example of a paginated list (`PageMeta` and its items): one item."""
+    return example(count=1, limit=50, offset=0, items=[item])
 
 
 class ErrorOut(Schema):
@@ -122,6 +135,16 @@ def ordering_query(allowed: Mapping[str, str], default: str) -> Any:
     )
 
 
+def ordering_field(allowed: Mapping[str, str], default: str) -> Any:
+    """The same `ordering` as a field of a list's filter schema (`Query[Filters]`)."""
+    keys = ", ".join(f"`{key}`, `-{key}`" for key in allowed)
+    return Field(
+        None,
+        max_length=ORDERING_MAX,
+        description=f"Sort order: one of {keys} (default `{default}`).",
+    )
+
+
 def order_queryset(
     queryset: Any, ordering: str | None, allowed: Mapping[str, str], default: str
 ) -> Any:
@@ -169,7 +192,10 @@ def schema_errors_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
     value) in the shape of every 422: a translated `detail` and the errors by field."""
     by_field: dict[str, list[str]] = {}
     for error in errors:
-        loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload")]
+        loc = [str(part) for part in error.get("loc", ())]
+        for where in ("body", "payload"):  # where the body sits, not a field of it
+            if loc[:1] == [where]:
+                loc.pop(0)
         name = ".".join(loc[1:] if loc and loc[0] in ("query", "path") else loc) or "__all__"
         by_field.setdefault(name, []).append(_schema_message(error))
     return error_body(

@@ -16,12 +16,40 @@ from ninja import Field, Query, Router, Schema
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.alerts import office_alerts
 from peyvand.accounts.api_auth import api_auth
-from peyvand.core.api import ErrorOut, ValidationOut
+from peyvand.core.api import ErrorOut, ValidationOut, example
 from peyvand.core.dates import YearSpan, calendar_of, current_year, year_span
 
 from .kpis import Kpis, office_kpis
 
 router = Router(auth=api_auth, tags=["dashboard"])
+
+
+ALERTS_EXAMPLE: dict[str, Any] = {
+    "count": 1,
+    "items": [
+        {
+            "kind": "commitment_overdue",
+            "message": "The commitment “Joint workshop” is overdue.",
+            "due_date": "2026-11-30",
+            "url": "/fa/o/tehran/partnerships/12/",
+            "module": "partnerships",
+            "urgent": True,
+        }
+    ],
+}
+
+DASHBOARD_EXAMPLE: dict[str, Any] = {
+    "year": {"calendar": "jalali", "year": 1405, "start": "2026-03-21", "end": "2027-03-20"},
+    "previous_year": {
+        "calendar": "jalali",
+        "year": 1404,
+        "start": "2025-03-21",
+        "end": "2026-03-20",
+    },
+    "today": "2026-12-03",
+    "kpis": {"activities": {"current": 34, "previous": 28, "change": 6}},
+    "amounts": {"investment": {"EUR": {"current": 2.5, "previous": 1.0, "change": 1.5}}},
+}
 
 
 class AlertOut(Schema):
@@ -34,6 +62,8 @@ class AlertOut(Schema):
 
 
 class AlertList(Schema):
+    model_config = example(**ALERTS_EXAMPLE)
+
     count: int
     items: list[AlertOut]
 
@@ -84,6 +114,8 @@ class AmountOut(Schema):
 
 
 class DashboardOut(Schema):
+    model_config = example(**DASHBOARD_EXAMPLE)
+
     year: SpanOut
     previous_year: SpanOut
     today: dt.date

@@ -24,7 +24,7 @@ from ninja.files import UploadedFile
 
 from peyvand.accounts.access import office_request
 from peyvand.accounts.api_auth import api_auth
-from peyvand.core.api import ErrorOut, ValidationOut
+from peyvand.core.api import ErrorOut, ValidationOut, example
 
 from .exports import FORMATS, export, filename
 from .kinds import KINDS
@@ -42,6 +42,21 @@ KindName = Literal[
     "memberships",
     "practices",
 ]
+
+
+IMPORT_EXAMPLE: dict[str, Any] = {
+    "to_create": 3,
+    "to_change": 1,
+    "unchanged": 10,
+    "applied": False,
+    "errors": [{"row": 4, "column": "partner_city", "message": "There is no city with this id."}],
+    "ambiguous": [
+        {
+            "name": "Springfield",
+            "candidates": [{"id": "gn:4409896", "name": "Springfield", "country": "US"}],
+        }
+    ],
+}
 
 
 class RowErrorOut(Schema):
@@ -62,6 +77,8 @@ class AmbiguousOut(Schema):
 
 
 class ImportOut(Schema):
+    model_config = example(**IMPORT_EXAMPLE)
+
     to_create: int
     to_change: int
     unchanged: int

@@ -9,7 +9,16 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from peyvand.accounts.access import world_answer
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, ErrorOut, PageMeta
+from peyvand.core.api import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    ErrorOut,
+    PageMeta,
+    example,
+    order_queryset,
+    ordering_field,
+    page_example,
+)
 
 from .models import City, Country
 from .search import city_search, city_search_count
@@ -17,7 +26,34 @@ from .search import city_search, city_search_count
 router = Router(tags=["world"])
 
 
+COUNTRY_EXAMPLE: dict[str, Any] = {
+    "code": "IR",
+    "iso3": "IRN",
+    "name_en": "Iran",
+    "name_fa": "ایران",
+    "continent": "AS",
+    "population": 85028759,
+    "cities_in_network": 142,
+}
+
+CITY_EXAMPLE: dict[str, Any] = {
+    "id": "gn:2761369",
+    "name": "وین",
+    "name_en": "Vienna",
+    "name_fa": "وین",
+    "country": "AT",
+    "lat": 48.2085,
+    "lon": 16.3721,
+    "population": 1691468,
+    "degree": 24,
+    "wikidata_qid": "Q1741",
+    "geonames_id": 2761369,
+}
+
+
 class CountryOut(Schema):
+    model_config = example(**COUNTRY_EXAMPLE)
+
     code: str
     iso3: str
     name_en: str
@@ -28,6 +64,8 @@ class CountryOut(Schema):
 
 
 class CityOut(Schema):
+    model_config = example(**CITY_EXAMPLE)
+
     id: str = Field(..., alias="code")
     name: str = Field(..., description="Name in the request's language (Persian by tier).")
     name_en: str
@@ -50,7 +88,13 @@ class CityOut(Schema):
 
 
 class CityPage(PageMeta):
+    model_config = page_example(CITY_EXAMPLE)
+
     items: list[CityOut]
+
+
+# The sort keys of the list without `q` (public key -> field); a search sorts by relevance.
+CITY_ORDER = {"degree": "degree", "name": "name_en", "population": "population"}
 
 
 class CityFilters(Schema):
@@ -58,6 +102,7 @@ class CityFilters(Schema):
     country: str | None = Field(
         None, pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. IR."
     )
+    ordering: str | None = ordering_field(CITY_ORDER, "-degree")
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
@@ -80,13 +125,15 @@ def _known_country(code: str | None) -> str | None:
 @world_answer
 def list_cities(request: HttpRequest, filters: Query[CityFilters]) -> dict[str, Any]:
     """Cities by any spelling (exact, then prefix, then word start; then most-linked),
-    or, without `q`, every city most-linked first."""
+    or, without `q`, every city most-linked first (or by `ordering`)."""
     country = _known_country(filters.country)
     if filters.q.strip():
         items = city_search(filters.q, country=country, limit=filters.limit, offset=filters.offset)
         count = city_search_count(filters.q, country=country)
     else:
         cities = City.objects.select_related("country").order_by("-degree", "name_en", "pk")
+        if filters.ordering:
+            cities = order_queryset(cities, filters.ordering, CITY_ORDER, "-degree")
         if country:
             cities = cities.filter(country__code=country)
         count = cities.count()

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peyvand.core.forms import apply_service_errors
-from peyvand.core.text import normalize_display
 
 from .. import services
 from ..access import OfficeRequest, get_for_office, office_view
@@ -133,8 +132,8 @@ def department_add(request: OfficeRequest) -> HttpResponse:
         try:
             services.department_create(
                 office=office,
-                name_fa=normalize_display(form.cleaned_data["name_fa"]),
-                name_en=form.cleaned_data["name_en"].strip(),
+                name_fa=form.cleaned_data["name_fa"],
+                name_en=form.cleaned_data["name_en"],
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))

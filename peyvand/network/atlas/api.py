@@ -8,13 +8,51 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
-from peyvand.core.api import ErrorOut
+from peyvand.core.api import ErrorOut, example
 from peyvand.places.api import CityOut
 from peyvand.places.models import City
 
 from . import selectors as world
 
 router = Router(tags=["world"])
+
+
+CITY_DETAIL_EXAMPLE: dict[str, Any] = {
+    "id": "gn:2761369",
+    "name": "وین",
+    "name_en": "Vienna",
+    "name_fa": "وین",
+    "country": "AT",
+    "lat": 48.2085,
+    "lon": 16.3721,
+    "population": 1691468,
+    "degree": 24,
+    "wikidata_qid": "Q1741",
+    "geonames_id": 2761369,
+    "rank": 12,
+    "partners": [
+        {
+            "city": {
+                "id": "gn:112931",
+                "name": "تهران",
+                "name_en": "Tehran",
+                "name_fa": "تهران",
+                "country": "IR",
+                "lat": 35.6944,
+                "lon": 51.4215,
+                "population": 8693706,
+                "degree": 31,
+                "wikidata_qid": "Q3616",
+                "geonames_id": 112931,
+            },
+            "sources": ["wikidata", "cemr"],
+            "n_sources": 2,
+            "confirmed": True,
+            "kind": "sister",
+            "year": 1999,
+        }
+    ],
+}
 
 
 class PartnerOut(Schema):
@@ -27,6 +65,8 @@ class PartnerOut(Schema):
 
 
 class CityDetailOut(CityOut):
+    model_config = example(**CITY_DETAIL_EXAMPLE)
+
     rank: int | None = Field(None, description="Rank by number of links (1 = most linked).")
     partners: list[PartnerOut]
 

@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from peyvand.accounts.access import office_request
-from peyvand.core.api import ErrorOut
+from peyvand.core.api import ErrorOut, example
 from peyvand.places.api import CityOut
 from peyvand.places.models import Country
 
@@ -28,6 +28,78 @@ from .selectors.metrics import city_metrics
 from .selectors.recommendations import recommend
 
 router = Router(tags=["discover"])
+
+
+RECOMMENDATIONS_EXAMPLE: dict[str, Any] = {
+    "city": {
+        "id": "gn:112931",
+        "name": "تهران",
+        "name_en": "Tehran",
+        "name_fa": "تهران",
+        "country": "IR",
+        "lat": 35.6944,
+        "lon": 51.4215,
+        "population": 8693706,
+        "degree": 31,
+        "wikidata_qid": "Q3616",
+        "geonames_id": 112931,
+    },
+    "scope": "world",
+    "provisional": False,
+    "suggestions": [
+        {
+            "rank": 1,
+            "city": {
+                "id": "gn:2761369",
+                "name": "وین",
+                "name_en": "Vienna",
+                "name_fa": "وین",
+                "country": "AT",
+                "lat": 48.2085,
+                "lon": 16.3721,
+                "population": 1691468,
+                "degree": 24,
+                "wikidata_qid": "Q1741",
+                "geonames_id": 2761369,
+            },
+            "score": 0.81,
+            "reasons": [
+                {
+                    "signal": "shared_partners",
+                    "weight": 0.4,
+                    "text": "Shares 3 partners with Tehran",
+                }
+            ],
+            "flags": [],
+        }
+    ],
+}
+
+METRICS_EXAMPLE: dict[str, Any] = {
+    "city": {
+        "id": "gn:2761369",
+        "name": "وین",
+        "name_en": "Vienna",
+        "name_fa": "وین",
+        "country": "AT",
+        "lat": 48.2085,
+        "lon": 16.3721,
+        "population": 1691468,
+        "degree": 24,
+        "wikidata_qid": "Q1741",
+        "geonames_id": 2761369,
+    },
+    "scope": "world",
+    "degree": 24,
+    "rank": 12,
+    "international_share": 0.92,
+    "component": 0,
+    "component_size": 5321,
+    "clustering": 0.08,
+    "reach_two": 410,
+    "betweenness": 0.0031,
+    "top_partner_countries": [{"country": "DE", "links": 5}],
+}
 
 
 class ReasonOut(Schema):
@@ -45,6 +117,8 @@ class SuggestionOut(Schema):
 
 
 class RecommendationsOut(Schema):
+    model_config = example(**RECOMMENDATIONS_EXAMPLE)
+
     city: CityOut
     scope: str = Field(..., description='"public", or the office whose pacts were included.')
     provisional: bool = Field(
@@ -61,6 +135,8 @@ class CountryCountOut(Schema):
 
 
 class MetricsOut(Schema):
+    model_config = example(**METRICS_EXAMPLE)
+
     city: CityOut
     scope: str
     degree: int

@@ -7,8 +7,10 @@ from ninja import Router
 
 from peyvand.accounts.api_auth import api_auth
 
-from . import memberships, organizations
+from . import memberships, obligations, organizations, roles
 
 router = Router(auth=api_auth)
 router.add_router("", organizations.router)
 router.add_router("", memberships.router)
+router.add_router("", roles.router)
+router.add_router("", obligations.router)

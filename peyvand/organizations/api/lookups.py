@@ -45,3 +45,17 @@ def with_parts(memberships: QuerySet[Membership]) -> QuerySet[Membership]:
 def membership(office: Office, pk: int) -> Membership:
     found: Membership = get_object_or_404(with_parts(Membership.objects.for_office(office)), pk=pk)
     return found
+
+
+def role(office: Office, pk: int) -> RoleHeld:
+    found: RoleHeld = get_object_or_404(
+        RoleHeld.objects.for_office(office).select_related("membership"), pk=pk
+    )
+    return found
+
+
+def obligation(office: Office, pk: int) -> Obligation:
+    found: Obligation = get_object_or_404(
+        Obligation.objects.for_office(office).select_related("membership"), pk=pk
+    )
+    return found

@@ -10,14 +10,36 @@ from ninja import Query, Router
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Role
-from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
+from peyvand.core.api import (
+    ErrorOut,
+    RecordIdPath,
+    ValidationOut,
+    order_queryset,
+    paginate_queryset,
+)
 from peyvand.records.api import StaleOut, if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
-from .schemas import MembershipFilters, MembershipIn, MembershipOut, MembershipPage, MembershipPatch
+from .schemas import (
+    MEMBERSHIP_ORDER,
+    MembershipFilters,
+    MembershipIn,
+    MembershipOut,
+    MembershipPage,
+    MembershipPatch,
+)
 
 router = Router(tags=["organizations"])
+
+# What an update of a versioned record may answer besides 200.
+UPDATE_ANSWERS: dict[int, Any] = {
+    403: ErrorOut,
+    404: ErrorOut,
+    412: StaleOut,
+    422: ValidationOut,
+    428: ErrorOut,
+}
 
 
 @router.get("/offices/{slug}/memberships", response={200: MembershipPage, 422: ValidationOut})
@@ -25,12 +47,11 @@ router = Router(tags=["organizations"])
 def list_memberships(
     request: HttpRequest, slug: str, filters: Query[MembershipFilters]
 ) -> dict[str, Any]:
+    """The office's memberships; the filters of its membership list page."""
     office = office_request(request, slug).office
-    listed = selectors.membership_list(
-        office=office,
-        filters={"status": filters.status, "fee": filters.fee},
-        today=timezone.localdate(),
-    )
+    data = filters.dict(exclude={"limit", "offset", "ordering"})
+    listed = selectors.membership_list(office=office, filters=data, today=timezone.localdate())
+    listed = order_queryset(listed, filters.ordering, MEMBERSHIP_ORDER, "organization")
     return paginate_queryset(lookups.with_parts(listed), limit=filters.limit, offset=filters.offset)
 
 
@@ -62,13 +83,7 @@ def create_membership(
 
 @router.patch(
     "/offices/{slug}/memberships/{pk}",
-    response={
-        200: MembershipOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        412: StaleOut,
-        422: ValidationOut,
-    },
+    response={200: MembershipOut, **UPDATE_ANSWERS},
 )
 def update_membership(
     request: HttpRequest,

@@ -10,11 +10,17 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
 from peyvand.accounts.access import world_answer
-from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
+from peyvand.core.api import (
+    ErrorOut,
+    RecordIdPath,
+    ValidationOut,
+    order_queryset,
+    paginate_queryset,
+)
 from peyvand.records.api import set_etag
 
 from ..models import Organization
-from .schemas import OrganizationFilters, OrganizationOut, OrganizationPage
+from .schemas import ORGANIZATION_ORDER, OrganizationFilters, OrganizationOut, OrganizationPage
 
 router = Router(tags=["organizations"])
 
@@ -27,8 +33,8 @@ def _organizations() -> Any:
 @world_answer
 def list_organizations(request: HttpRequest, filters: Query[OrganizationFilters]) -> Any:
     """The international bodies (shipped and added by offices), by English name; filters:
-    kind, q (names and acronym), country of the headquarters."""
-    qs = _organizations().order_by("name_en", "pk")
+    kind, q (names and acronym), country of the headquarters; `ordering`."""
+    qs = order_queryset(_organizations(), filters.ordering, ORGANIZATION_ORDER, "name")
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     q = filters.q.strip()

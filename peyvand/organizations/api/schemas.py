@@ -1,14 +1,28 @@
-"""The shapes of the organisations API: what it answers and what it accepts."""
+"""The shapes of the organisations API: what it answers and what it accepts.
+
+Every schema an operation takes or answers carries an example (checked against it by
+`peyvand/api/tests/test_openapi_examples.py`); what a client sends derives from `InSchema`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 from ninja import Field, Schema
 
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, PageMeta, RecordId
+from peyvand.core.api import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    InSchema,
+    PageMeta,
+    RecordId,
+    example,
+    ordering_field,
+    page_example,
+)
 
 from ..models import Membership, Organization
 from ..selectors import fee_state
@@ -24,7 +38,24 @@ FEE_FIELD = Field(
 )
 
 
+ORGANIZATION_EXAMPLE: dict[str, Any] = {
+    "id": 3,
+    "name_en": "United Cities and Local Governments",
+    "name_fa": "سازمان جهانی شهرها و دولت‌های محلی",
+    "acronym": "UCLG",
+    "kind": "city_network",
+    "website": "https://www.uclg.org",
+    "headquarters": "gn:3128760",
+    "headquarters_name": "Barcelona",
+    "areas": ["governance"],
+    "shipped": True,
+    "version": 1,
+}
+
+
 class OrganizationOut(Schema):
+    model_config = example(**ORGANIZATION_EXAMPLE)
+
     id: int
     name_en: str
     name_fa: str
@@ -57,19 +88,57 @@ class OrganizationOut(Schema):
 
 
 class OrganizationPage(PageMeta):
+    model_config = page_example(ORGANIZATION_EXAMPLE)
+
     items: list[OrganizationOut]
+
+
+# The sort keys of the lists (public key -> field).
+ORGANIZATION_ORDER = {"name": "name_en", "acronym": "acronym", "kind": "kind"}
+MEMBERSHIP_ORDER = {
+    "organization": "organization__name_en",
+    "since": "since",
+    "fee_due_on": "fee_due_on",
+    "status": "status",
+}
 
 
 class OrganizationFilters(Schema):
     kind: str = Field("", max_length=30)
     q: str = Field("", max_length=100, description="Part of a name or of the acronym.")
     country: str = Field("", max_length=3, description="The headquarters' country (ISO code).")
+    ordering: str | None = ordering_field(ORGANIZATION_ORDER, "name")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
+ROLE_EXAMPLE: dict[str, Any] = {
+    "id": 4,
+    "membership": 7,
+    "kind": "board",
+    "title": "Board member for West Asia",
+    "term_start": "2025-01-01",
+    "term_end": "2027-12-31",
+    "version": 1,
+}
+OBLIGATION_EXAMPLE: dict[str, Any] = {
+    "id": 11,
+    "membership": 7,
+    "kind": "report",
+    "title": "Annual activity report",
+    "due_on": "2027-01-31",
+    "done_on": None,
+    "version": 2,
+}
+
+
 class RoleOut(Schema):
+    """A seat or role the city holds in the organisation, for a term."""
+
+    model_config = example(**ROLE_EXAMPLE)
+
     id: int
+    membership: int = Field(..., alias="membership_id")
     kind: str
     title: str
     term_start: dt.date | None
@@ -78,7 +147,12 @@ class RoleOut(Schema):
 
 
 class ObligationOut(Schema):
+    """What the membership obliges the office to do, by a date."""
+
+    model_config = example(**OBLIGATION_EXAMPLE)
+
     id: int
+    membership: int = Field(..., alias="membership_id")
     kind: str
     title: str
     due_on: dt.date
@@ -86,7 +160,31 @@ class ObligationOut(Schema):
     version: int
 
 
+MEMBERSHIP_EXAMPLE: dict[str, Any] = {
+    "id": 7,
+    "organization": 3,
+    "organization_name": "United Cities and Local Governments",
+    "organization_acronym": "UCLG",
+    "status": "member",
+    "since": "2012-06-01",
+    "annual_fee": "4500.00",
+    "fee_currency": "EUR",
+    "fee_due_on": "2027-03-31",
+    "fee_paid_on": None,
+    "fee_state": "due",
+    "focal_person": 21,
+    "focal_person_username": "s.ahmadi",
+    "notes": "",
+    "is_demo": False,
+    "roles": [ROLE_EXAMPLE],
+    "obligations": [OBLIGATION_EXAMPLE],
+    "version": 3,
+}
+
+
 class MembershipOut(Schema):
+    model_config = example(**MEMBERSHIP_EXAMPLE)
+
     id: int
     organization: int = Field(..., alias="organization_id")
     organization_name: str
@@ -123,26 +221,42 @@ class MembershipOut(Schema):
         return obj.focal_person.get_username() if obj.focal_person else None
 
     @staticmethod
-    def resolve_roles(obj: Membership) -> list[RoleOut]:
-        return [RoleOut.from_orm(r) for r in obj.roles.all()]
+    def resolve_roles(obj: Membership) -> list[Any]:
+        return list(obj.roles.all())
 
     @staticmethod
-    def resolve_obligations(obj: Membership) -> list[ObligationOut]:
-        return [ObligationOut.from_orm(o) for o in obj.obligations.all()]
+    def resolve_obligations(obj: Membership) -> list[Any]:
+        return list(obj.obligations.all())
 
 
 class MembershipPage(PageMeta):
+    model_config = page_example(MEMBERSHIP_EXAMPLE)
+
     items: list[MembershipOut]
 
 
 class MembershipFilters(Schema):
     status: str = Field("", max_length=20)
     fee: str = Field("", max_length=20, description="none, due, paid or overdue.")
+    q: str = Field("", max_length=100, description="Part of the organisation's name or acronym.")
+    start: dt.date | None = Field(None, description="The fee due on or after this day.")
+    end: dt.date | None = Field(None, description="The fee due on or before this day.")
+    ordering: str | None = ordering_field(MEMBERSHIP_ORDER, "organization")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-class MembershipIn(Schema):
+class MembershipIn(InSchema):
+    model_config = example(
+        organization=3,
+        status="member",
+        since="2012-06-01",
+        annual_fee="4500.00",
+        fee_currency="EUR",
+        fee_due_on="2027-03-31",
+        focal_person=21,
+    )
+
     organization: RecordId
     status: str = Field("member", max_length=20)
     since: dt.date | None = None
@@ -154,7 +268,9 @@ class MembershipIn(Schema):
     notes: str = Field("", max_length=4000)
 
 
-class MembershipPatch(Schema):
+class MembershipPatch(InSchema):
+    model_config = example(fee_paid_on="2027-03-10", notes="Paid by bank transfer")
+
     status: str | None = Field(None, max_length=20)
     since: dt.date | None = None
     annual_fee: Fee = FEE_FIELD
@@ -163,3 +279,60 @@ class MembershipPatch(Schema):
     fee_paid_on: dt.date | None = None
     focal_person: RecordId | None = Field(None, description="A member's user id; null clears.")
     notes: str | None = Field(None, max_length=4000)
+
+
+class RoleIn(InSchema):
+    """A seat or role the city holds (officer and up, as on the membership's page)."""
+
+    model_config = example(
+        kind="board",
+        title="Board member for West Asia",
+        term_start="2025-01-01",
+        term_end="2027-12-31",
+    )
+
+    kind: str = Field(..., description="board, executive_committee, vice_presidency, ...")
+    title: str = ""
+    term_start: dt.date | None = None
+    term_end: dt.date | None = None
+
+
+class RolePatch(InSchema):
+    """A correction of a seat: the fields sent change, the others stay."""
+
+    model_config = example(term_end="2028-12-31")
+
+    kind: str | None = None
+    title: str | None = None
+    term_start: dt.date | None = None
+    term_end: dt.date | None = None
+
+
+class ObligationIn(InSchema):
+    """What the membership obliges the office to do (officer and up)."""
+
+    model_config = example(kind="report", title="Annual activity report", due_on="2027-01-31")
+
+    kind: str = Field(..., description="report, hosting, vote, survey or other.")
+    title: str
+    due_on: dt.date
+    done_on: dt.date | None = None
+
+
+class ObligationPatch(InSchema):
+    """A correction of an obligation: the fields sent change, the others stay."""
+
+    model_config = example(due_on="2027-02-28")
+
+    kind: str | None = None
+    title: str | None = None
+    due_on: dt.date | None = None
+    done_on: dt.date | None = None
+
+
+class DoneIn(InSchema):
+    """Mark an obligation done: on `done_on`, today when none is given."""
+
+    model_config = example(done_on="2027-01-20")
+
+    done_on: dt.date | None = None

@@ -1,30 +1,80 @@
-"""A pact's commitments in the API: list, create, read, update (with If-Match)."""
+"""Commitments in the API: the office's list (filtered like its commitment list page), a
+pact's, create, read, update (with If-Match)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Router
+from django.utils import timezone
+from ninja import Query, Router
 
-from peyvand.accounts.access import office_request
+from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Role
-from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.core.api import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    ErrorOut,
+    RecordIdPath,
+    ValidationOut,
+    order_queryset,
+    ordering_query,
+    paginate_queryset,
+)
+from peyvand.core.validation import MAX_ID
+from peyvand.records.api import if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
-from .schemas import CommitmentIn, CommitmentOut, CommitmentPatch
+from .activities import UPDATE_ANSWERS
+from .schemas import CommitmentIn, CommitmentOut, CommitmentPage, CommitmentPatch
 
 router = Router(tags=["partnerships"])
+
+# The date range of the list (query parameters).
+START = Query(None, description="Due on or after this day.")
+END = Query(None, description="Due on or before this day.")
+
+COMMITMENT_ORDER = {"due_on": "due_on", "title": "title", "status": "status"}
+
+
+@router.get("/offices/{slug}/commitments", response={200: CommitmentPage, 422: ValidationOut})
+@office_answer
+def list_office_commitments(
+    request: HttpRequest,
+    slug: str,
+    partnership: int | None = Query(None, ge=1, le=MAX_ID),
+    state: str = Query("", max_length=20, description="open, overdue, done or dropped."),
+    start: dt.date | None = START,
+    end: dt.date | None = END,
+    limit: int = Query(50, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    ordering: str | None = ordering_query(COMMITMENT_ORDER, "due_on"),
+) -> dict[str, Any]:
+    """The office's commitments; the filters of its commitment list page."""
+    office = office_request(request, slug).office
+    filters = {"partnership": partnership, "state": state, "start": start, "end": end}
+    qs = selectors.commitment_list(office=office, filters=filters, today=timezone.localdate())
+    qs = order_queryset(qs.select_related("area"), ordering, COMMITMENT_ORDER, "due_on")
+    return paginate_queryset(qs, limit=limit, offset=offset)
 
 
 @router.get(
     "/offices/{slug}/partnerships/{pk}/commitments",
-    response={200: list[CommitmentOut], 404: ErrorOut},
+    response={200: list[CommitmentOut], 404: ErrorOut, 422: ValidationOut},
 )
-def list_commitments(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
-    return list(selectors.commitments_of(lookups.pact(office_request(request, slug).office, pk)))
+def list_commitments(
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    ordering: str | None = ordering_query(COMMITMENT_ORDER, "due_on"),
+) -> Any:
+    """The pact's commitments (not paginated), by due date unless `ordering` says."""
+    pact = lookups.pact(office_request(request, slug).office, pk)
+    return list(
+        order_queryset(selectors.commitments_of(pact), ordering, COMMITMENT_ORDER, "due_on")
+    )
 
 
 @router.post(
@@ -32,7 +82,7 @@ def list_commitments(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     response={201: CommitmentOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationOut},
 )
 def create_commitment(
-    request: HttpRequest, slug: str, pk: RecordIdPath, payload: CommitmentIn
+    request: HttpRequest, slug: str, pk: RecordIdPath, payload: CommitmentIn, response: HttpResponse
 ) -> Any:
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
@@ -44,6 +94,7 @@ def create_commitment(
         area=lookups.areas([payload.area])[0] if payload.area else None,
         department=lookups.department(office, payload.department),
     )
+    set_etag(response, c)
     return 201, c
 
 
@@ -58,13 +109,7 @@ def get_commitment(
 
 @router.patch(
     "/offices/{slug}/commitments/{pk}",
-    response={
-        200: CommitmentOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        412: StaleOut,
-        422: ValidationOut,
-    },
+    response={200: CommitmentOut, **UPDATE_ANSWERS},
 )
 def update_commitment(
     request: HttpRequest,

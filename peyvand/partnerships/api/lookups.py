@@ -13,7 +13,16 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.models import Department, Office, OfficeMembership
 from peyvand.places.models import City
 
-from ..models import Activity, Commitment, CooperationArea, Partnership
+from ..models import (
+    Activity,
+    Agreement,
+    AgreementFile,
+    Approval,
+    Commitment,
+    CooperationArea,
+    Outcome,
+    Partnership,
+)
 
 
 def areas(codes: list[str]) -> list[CooperationArea]:
@@ -80,3 +89,36 @@ def activities(office: Office) -> QuerySet[Activity]:
         .prefetch_related("areas", "outcomes", "partnerships")
         .order_by("-date", "-pk")
     )
+
+
+def activity(office: Office, pk: int) -> Activity:
+    found: Activity = get_object_or_404(activities(office), pk=pk)
+    return found
+
+
+def outcome(office: Office, pk: int) -> Outcome:
+    found: Outcome = get_object_or_404(
+        Outcome.objects.for_office(office).select_related("activity"), pk=pk
+    )
+    return found
+
+
+def agreements(office: Office) -> QuerySet[Agreement]:
+    return Agreement.objects.for_office(office).prefetch_related("files")
+
+
+def agreement(office: Office, pk: int) -> Agreement:
+    found: Agreement = get_object_or_404(agreements(office).select_related("partnership"), pk=pk)
+    return found
+
+
+def agreement_file(office: Office, pk: int) -> AgreementFile:
+    found: AgreementFile = get_object_or_404(
+        AgreementFile.objects.for_office(office).select_related("agreement"), pk=pk
+    )
+    return found
+
+
+def approval(office: Office, pk: int) -> Approval:
+    found: Approval = get_object_or_404(Approval.objects.for_office(office), pk=pk)
+    return found

@@ -9,12 +9,20 @@ from ninja import Query, Router
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Role
-from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.core.api import (
+    ErrorOut,
+    RecordIdPath,
+    ValidationOut,
+    order_queryset,
+    paginate_queryset,
+)
+from peyvand.records.api import if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
+from .activities import UPDATE_ANSWERS
 from .schemas import (
+    PARTNERSHIP_ORDER,
     PartnershipFilters,
     PartnershipIn,
     PartnershipOut,
@@ -32,10 +40,13 @@ def list_partnerships(
 ) -> dict[str, Any]:
     office = office_request(request, slug).office
     data = filters.dict()
+    ordering = data.pop("ordering")
     qs = selectors.partnership_list(
         office=office,
         filters={k: ("1" if v is True else "" if v is False else v) for k, v in data.items()},
     ).prefetch_related("areas")
+    if ordering:
+        qs = order_queryset(qs, ordering, PARTNERSHIP_ORDER, "city")
     return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
 
 
@@ -78,13 +89,7 @@ def create_partnership(
 
 @router.patch(
     "/offices/{slug}/partnerships/{pk}",
-    response={
-        200: PartnershipOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        412: StaleOut,
-        422: ValidationOut,
-    },
+    response={200: PartnershipOut, **UPDATE_ANSWERS},
 )
 def update_partnership(
     request: HttpRequest,

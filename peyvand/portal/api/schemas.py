@@ -2,9 +2,112 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import Field, Schema
 
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET
+from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, example
+
+PUBLIC_PARTNERSHIPS_EXAMPLE: dict[str, Any] = {
+    "count": 1,
+    "limit": 50,
+    "offset": 0,
+    "licence": "CC BY 4.0",
+    "attribution": "Tehran office, Peyvand",
+    "items": [
+        {
+            "id": 12,
+            "partner_city": "gn:2761369",
+            "partner_city_name_en": "Vienna",
+            "partner_city_name_fa": "وین",
+            "country": "AT",
+            "kind": "sister",
+            "status": "active",
+            "signed_on": "2019-05-14",
+            "valid_until": None,
+            "summary_fa": "همکاری در مدیریت آب شهری",
+            "summary_en": "Cooperation on urban water management",
+            "url": "https://peyvand.example/fa/p/tehran/partnerships/12/",
+        }
+    ],
+}
+
+PUBLIC_ACTIVITIES_EXAMPLE: dict[str, Any] = {
+    "count": 1,
+    "limit": 50,
+    "offset": 0,
+    "licence": "CC BY 4.0",
+    "attribution": "Tehran office, Peyvand",
+    "items": [
+        {
+            "id": 44,
+            "date": "2026-11-02",
+            "kind": "visit_out",
+            "title": "Water delegation to Vienna",
+            "description": "",
+            "participants": 6,
+            "partnerships": [12],
+            "outcomes": [
+                {
+                    "id": 8,
+                    "activity": 44,
+                    "kind": "agreement",
+                    "value": "2.00",
+                    "unit": "MoUs",
+                    "note": "",
+                }
+            ],
+        }
+    ],
+}
+
+PUBLIC_PRACTICES_EXAMPLE: dict[str, Any] = {
+    "count": 1,
+    "limit": 50,
+    "offset": 0,
+    "licence": "CC BY 4.0",
+    "attribution": "Tehran office, Peyvand",
+    "items": [
+        {
+            "id": 3,
+            "title_fa": "آبیاری هوشمند فضای سبز",
+            "title_en": "Smart irrigation of parks",
+            "summary_fa": "",
+            "summary_en": "Soil sensors cut park water use by a third.",
+            "source_city": "gn:2761369",
+            "source_city_name_en": "Vienna",
+            "adopted_on": "2026-06-01",
+            "areas": ["water"],
+            "url": "https://peyvand.example/fa/p/tehran/practices/3/",
+        }
+    ],
+}
+
+PUBLIC_PITCHES_EXAMPLE: dict[str, Any] = {
+    "count": 1,
+    "limit": 50,
+    "offset": 0,
+    "licence": "CC BY 4.0",
+    "attribution": "Tehran office, Peyvand",
+    "items": [
+        {
+            "id": 2,
+            "title_fa": "نیروگاه خورشیدی سقف مدارس",
+            "title_en": "Solar roofs on schools",
+            "description_fa": "",
+            "description_en": "",
+            "area": "energy",
+            "location": "District 5",
+            "budget": "1200000.00",
+            "financing_sought": "800000.00",
+            "currency": "EUR",
+            "instrument": "grant",
+            "stage": "feasibility",
+            "status": "open",
+            "url": "https://peyvand.example/fa/p/tehran/pitches/2/",
+        }
+    ],
+}
 
 
 class PublicQuery(Schema):
@@ -86,16 +189,24 @@ class PitchRow(Schema):
 
 
 class PartnershipsOut(PublicPage):
+    model_config = example(**PUBLIC_PARTNERSHIPS_EXAMPLE)
+
     items: list[PartnershipRow]
 
 
 class ActivitiesOut(PublicPage):
+    model_config = example(**PUBLIC_ACTIVITIES_EXAMPLE)
+
     items: list[ActivityRow]
 
 
 class PracticesOut(PublicPage):
+    model_config = example(**PUBLIC_PRACTICES_EXAMPLE)
+
     items: list[PracticeRow]
 
 
 class PitchesOut(PublicPage):
+    model_config = example(**PUBLIC_PITCHES_EXAMPLE)
+
     items: list[PitchRow]

@@ -13,11 +13,18 @@ from ninja import Query, Router
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.api_auth import api_auth
 from peyvand.accounts.models import Role
-from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut
+from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, order_queryset
 
 from .. import selectors, services
 from ..models import AnnualReport, ReportStatus
-from .schemas import ReportCreatedOut, ReportFilters, ReportIn, ReportOut, ReportPage
+from .schemas import (
+    REPORT_ORDER,
+    ReportCreatedOut,
+    ReportFilters,
+    ReportIn,
+    ReportOut,
+    ReportPage,
+)
 
 router = Router(auth=api_auth, tags=["reports"])
 
@@ -77,7 +84,9 @@ def create_report(request: HttpRequest, slug: str, payload: ReportIn) -> Any:
 @office_answer
 def list_reports(request: HttpRequest, slug: str, filters: Query[ReportFilters]) -> Any:
     office = office_request(request, slug).office
-    qs = selectors.report_list(office=office)
+    qs = order_queryset(
+        selectors.report_list(office=office), filters.ordering, REPORT_ORDER, "-requested_at"
+    )
     rows = list(qs[filters.offset : filters.offset + filters.limit])
     return {
         "count": qs.count(),

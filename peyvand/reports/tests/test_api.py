@@ -134,3 +134,16 @@ def test_the_list_pages_with_limit_and_offset(office: Any, member_client: Any) -
     assert page["count"] == 3 and [r["id"] for r in page["items"]] == ids[::-1][1:3]
     assert client.get(f"/api/v1/offices/{office.slug}/reports?limit=0").status_code == 422
     assert client.get(f"/api/v1/offices/{office.slug}/reports?offset=-1").status_code == 422
+
+
+def test_the_list_sorts_by_a_key_it_offers_and_a_request_takes_only_its_fields(
+    office: Any, member_client: Any
+) -> None:
+    client = member_client(office, "officer")
+    path = f"/api/v1/offices/{office.slug}/reports"
+    assert client.get(path + "?ordering=-year").status_code == 200
+    refused = client.get(path + "?ordering=office")
+    assert refused.status_code == 422 and "ordering" in refused.json()["errors"]
+    extra = post(client, office.slug, {"year": 1404, "pages": 3})
+    assert extra.status_code == 422 and "pages" in extra.json()["errors"]
+    assert not AnnualReport.objects.exists()

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import Field, Schema
 
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, PageMeta, RecordId
+from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, PageMeta, RecordId, example, page_example
 
 from ..query import QUERY_MAX
+
+HIT_EXAMPLE: dict[str, Any] = {
+    "type": "partnership",
+    "id": 12,
+    "title": "Vienna",
+    "snippet": "Cooperation on urban water management",
+    "url": "/fa/o/tehran/partnerships/12/",
+    "similar": False,
+}
 
 
 class SearchFilters(Schema):
@@ -21,6 +32,8 @@ class SearchFilters(Schema):
 
 
 class HitOut(Schema):
+    model_config = example(**HIT_EXAMPLE)
+
     type: str = Field(..., description="The record's type (as `type=` takes it).")
     id: int
     title: str = Field(..., description="In the request's language, else the other one.")
@@ -32,4 +45,6 @@ class HitOut(Schema):
 
 
 class SearchPage(PageMeta):
+    model_config = page_example(HIT_EXAMPLE)
+
     items: list[HitOut]

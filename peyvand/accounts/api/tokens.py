@@ -12,17 +12,31 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 
-from peyvand.core.api import ErrorOut, InSchema, RecordIdPath, ValidationOut
+from peyvand.core.api import ErrorOut, InSchema, RecordIdPath, ValidationOut, example
 
-from . import services
-from .api_auth import session_auth
-from .models import ApiToken, Office
-from .selectors import tokens_of
+from .. import services
+from ..api_auth import session_auth
+from ..models import ApiToken, Office
+from ..selectors import tokens_of
 
 router = Router(auth=session_auth, tags=["tokens"])
 
 
+TOKEN_EXAMPLE: dict[str, Any] = {
+    "id": 2,
+    "name": "Document system sync",
+    "office": "tehran",
+    "scope": "read_write",
+    "hint": "pv_3fK9",
+    "created_at": "2026-11-02T09:30:00Z",
+    "expires": "2027-11-02",
+    "last_used_at": None,
+}
+
+
 class TokenOut(Schema):
+    model_config = example(**TOKEN_EXAMPLE)
+
     id: int
     name: str
     office: str = Field(..., description="The office's URL name (slug).")
@@ -38,12 +52,18 @@ class TokenOut(Schema):
 
 
 class TokenCreated(TokenOut):
+    model_config = example(**TOKEN_EXAMPLE, token="pv_3fK9hQ2mX7vLw0aZ8eRt5yUi1oPs4dFg")
+
     token: str = Field(
         ..., description="The secret: shown only in this answer. Send it as Authorization: Bearer."
     )
 
 
 class TokenIn(InSchema):
+    model_config = example(
+        office="tehran", scope="read", name="Document system sync", expires="2030-01-01"
+    )
+
     office: str = Field(..., max_length=60, examples=["tehran"])
     scope: Literal["read", "read_write"] = "read"
     name: str = Field(..., max_length=100, examples=["Document system sync"])
