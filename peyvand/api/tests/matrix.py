@@ -178,7 +178,10 @@ def routes(schema: dict[str, Any] | None = None) -> dict[str, Route]:
             continue
         if namespace == "api" and _api_path(pattern) in schema["paths"]:
             continue  # an operation: its rows are the schema's
-        route = f"{namespace}:{entry.name}" if entry.name else "/" + pattern
+        if entry.name:
+            route = f"{namespace}:{entry.name}" if namespace else entry.name
+        else:
+            route = "/" + pattern
         found[route] = Route(route, view_methods(entry.callback), tuple(params))
     found[ADMIN] = Route(ADMIN, ("GET",), (), tuple(sorted(admin_names)))
     for path, operations in schema["paths"].items():

@@ -35,8 +35,15 @@ def missing_rows() -> list[str]:
     with tempfile.NamedTemporaryFile("r", suffix=".csv", encoding="utf-8") as out:
         env = {**os.environ, "PEYVAND_TESTING": "1", "PEYVAND_PERMISSION_ROWS_OUT": out.name}
         command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(TEST)]
-        subprocess.run([*command, "-k", "MISSING", "--no-header", "-rN"], env=env, check=False)
-        return [line for line in out.read().splitlines() if line]
+        run = subprocess.run(
+            [*command, "-k", "MISSING", "--no-header", "-rN"], env=env, check=False
+        )
+        if run.returncode not in (0, 1, 5):  # 1: rows missing; 5: none missing
+            raise SystemExit(f"the matrix did not run (pytest's exit code {run.returncode})")
+        lines = [line for line in out.read().splitlines() if line]
+        if run.returncode == 1 and not lines:
+            print("\nThe failures above are not missing rows: fix them first.")
+        return lines
 
 
 def write(lines: list[str]) -> None:

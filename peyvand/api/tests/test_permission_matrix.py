@@ -39,8 +39,9 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from peyvand.accounts.models import Invitation, OfficeMembership
+from peyvand.accounts.models import Invitation, Office, OfficeMembership
 from peyvand.accounts.tests.factories import make_member, make_office, make_user
+from peyvand.agenda.feeds import feed_token
 from peyvand.core.tests.conftest import build_world, file_storage
 from peyvand.opportunities.models import PartyFollowUp
 from peyvand.partnerships.models import Approval
@@ -60,8 +61,8 @@ from .matrix import (
     operation_input,
     read_table,
     routes,
-    sort_key,
 )
+from .permission_rows import sort_key
 
 SCHEMA = api_schema()
 ROUTES = routes(SCHEMA)
@@ -173,6 +174,7 @@ def _world() -> World:
     message = InboxMessage.objects.filter(office__slug=slug).order_by("pk")[0]
     invitation = Invitation.objects.filter(office__slug=slug).order_by("pk")[0]
     pact = crawled.kwargs["partnerships:detail"]["pk"]
+    office = Office.objects.get(slug=slug)
     kwargs.update(
         {
             "partnerships:approval_decide": {**oid, "pk": approval.pk},
@@ -182,6 +184,7 @@ def _world() -> World:
             "accounts:invitation_accept": {"pk": invitation.pk},
             "accounts:invitation_decline": {"pk": invitation.pk},
             "publishing:publish": {**oid, "kind": "partnership", "pk": pact},
+            "feeds:calendar": {"token": feed_token(office, users["director"])},
         }
     )
     return World(
