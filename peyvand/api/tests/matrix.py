@@ -185,9 +185,8 @@ def routes(schema: dict[str, Any] | None = None) -> dict[str, Route]:
         found[route] = Route(route, view_methods(entry.callback), tuple(params))
     found[ADMIN] = Route(ADMIN, ("GET",), (), tuple(sorted(admin_names)))
     for path, operations in schema["paths"].items():
-        params = tuple(re.findall(r"{(\w+)}", path))
-        methods = tuple(m.upper() for m in operations)
-        found[path] = Route(path, methods, params)
+        names = tuple(re.findall(r"{(\w+)}", path))
+        found[path] = Route(path, tuple(m.upper() for m in operations), names)
     return found
 
 

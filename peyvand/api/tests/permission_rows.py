@@ -49,12 +49,18 @@ def missing_rows() -> list[str]:
 def write(lines: list[str]) -> None:
     """The table with the new rows, sorted by route and method (pages, then the API)."""
     with TABLE.open(encoding="utf-8", newline="") as handle:
-        header, *rows = list(csv.reader(handle))
-    rows += list(csv.reader(io.StringIO("\n".join(lines))))
+        table: list[list[str]] = [list(row) for row in csv.reader(handle)]
+    header, rows = table[0], table[1:]
+    rows += [list(row) for row in csv.reader(io.StringIO("\n".join(lines)))]
+    ordered = sorted(rows, key=_row_key)
     with TABLE.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(header)
-        writer.writerows(sorted(rows, key=lambda row: sort_key((row[0], row[1]))))
+        writer.writerows(ordered)
+
+
+def _row_key(row: list[str]) -> tuple[bool, str, int, str]:
+    return sort_key((row[0], row[1]))
 
 
 def main(argv: list[str]) -> int:

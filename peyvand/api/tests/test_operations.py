@@ -122,7 +122,11 @@ def test_every_schema_has_a_name_of_its_own() -> None:
     from ninja import Schema
 
     def subclasses(cls: type) -> list[type]:
-        return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]
+        found: list[type] = []
+        sub: type
+        for sub in cls.__subclasses__():
+            found += [sub, *subclasses(sub)]
+        return found
 
     ours: dict[str, set[str]] = {}
     for cls in subclasses(Schema):
