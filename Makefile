@@ -15,7 +15,7 @@ PYTEST_XDIST ?= -n auto --maxprocesses=4
 PYTEST := PYTHONDONTWRITEBYTECODE= $(VENV)/bin/pytest
 
 .PHONY: compile-messages help setup run test check lint format typecheck migrations-check messages messages-check \
-        pytest test-fast e2e bench bench-load demo-logins lock clean chromium
+        pytest test-fast permission-rows e2e bench bench-load demo-logins lock clean chromium
 
 help:
 	@echo "make run          set up (venv, database, world data, demo office) and serve on :8000"
@@ -80,6 +80,11 @@ test-fast: check compile-messages
 	@scripts/ensure-chromium || true
 	@scripts/ensure-report-tools
 	$(PYTEST) $(PYTEST_XDIST) -m "not slow" $(PYTEST_ARGS)
+
+# The rows the permission matrix (docs/permissions.csv) lacks, with the answers their
+# routes give now; WRITE=1 adds them to the table. Check each answer before committing it.
+permission-rows: $(STAMP) compile-messages
+	$(CHECK_ENV) PYTHONDONTWRITEBYTECODE= $(PY) -m peyvand.api.tests.permission_rows $(if $(WRITE),--write)
 
 e2e: $(STAMP)
 	$(PYTEST) $(PYTEST_XDIST) e2e $(PYTEST_ARGS)

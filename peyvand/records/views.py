@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peyvand.accounts.access import OfficeRequest, get_for_office, office_view
+from peyvand.accounts.models import Role
 from peyvand.core.uploads import content_type_of, stored_name
 
 from .api import stale_rows
@@ -52,10 +53,10 @@ def download(request: OfficeRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-@office_view()
+@office_view(Role.OFFICER)
 def publish(request: OfficeRequest, kind: str, pk: int) -> HttpResponse:
     """The toggle "publish on the portal" of a record's page: the kind's one publishing
-    service (officer and up: a lower role is answered 403 by the service), then back to
+    service (officer and up: a lower role is answered 403 before the form is read), then back to
     the page; a toggle made from an older version shows what changed meanwhile."""
     registered = publishable(kind)
     if registered is None:

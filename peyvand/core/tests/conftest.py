@@ -42,13 +42,24 @@ class World:
 
 @pytest.fixture
 def world(db: Any, settings: Any, tmp_path: Any) -> World:
-    settings.STORAGES = {
-        **settings.STORAGES,
+    settings.STORAGES = file_storage(settings.STORAGES, tmp_path)
+    return build_world()
+
+
+def file_storage(storages: dict[str, Any], folder: Any) -> dict[str, Any]:
+    """The uploads of the world in a folder of the test's own."""
+    return {
+        **storages,
         "default": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
+            "OPTIONS": {"location": str(folder)},
         },
     }
+
+
+def build_world() -> World:
+    """The world (also built once per module by the permission matrix,
+    peyvand/api/tests/test_permission_matrix.py)."""
     data: dict[str, list[str]] = {"fa": [], "en": []}
 
     def d(value: str) -> str:

@@ -110,7 +110,7 @@ def move_practice(
     """Move the practice on its pipeline: 403 for a role that may not, 409 for a move the
     pipeline refuses (nothing changes), 412 for a stale If-Match, 422 without the reason
     a rejection needs."""
-    scoped = office_request(request, slug)
+    scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     p = lookups.practice(office, pk)
     services.practice_move(

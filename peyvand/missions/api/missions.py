@@ -23,8 +23,8 @@ from .schemas import (
     MissionOut,
     MissionPage,
     MissionPatch,
-    ReportIn,
     TransitionIn,
+    TripReportIn,
 )
 
 router = Router(tags=["missions"])
@@ -144,7 +144,7 @@ def transition_mission(
 ) -> Any:
     """Take a workflow action: 403 for a role that may not, 409 when the state does not
     allow it now (nothing changes)."""
-    scoped = office_request(request, slug)
+    scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     m = lookups.mission(office, pk)
     services.mission_transition(
@@ -164,7 +164,7 @@ def file_report(
     request: HttpRequest,
     slug: str,
     pk: RecordIdPath,
-    payload: ReportIn,
+    payload: TripReportIn,
     response: HttpResponse,
 ) -> Any:
     """File (or correct) the trip report of a completed mission: it moves to reported."""

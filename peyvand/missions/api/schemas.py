@@ -27,20 +27,20 @@ class ParticipantOut(Schema):
     role: str
 
 
-class FollowUpOut(Schema):
+class TripFollowUpOut(Schema):
     commitment_id: int
     partnership_id: int
     title: str
     due_date: dt.date
 
 
-class ReportOut(Schema):
+class TripReportOut(Schema):
     summary: str
     lessons: str
     people_exchanged: int | None
     filed_on: dt.date
     practices_observed: list[dict[str, str]]
-    follow_ups: list[FollowUpOut]
+    follow_ups: list[TripFollowUpOut]
 
 
 class MissionOut(Schema):
@@ -62,7 +62,7 @@ class MissionOut(Schema):
     budget_actual: Decimal | None
     budget_currency: str
     activity_ids: list[int] = Field(..., description="The activities it keeps on its pacts.")
-    report: ReportOut | None
+    report: TripReportOut | None
     public_summary_fa: str
     public_summary_en: str
     published: bool = Field(..., description="Its public summary shown on the public portal.")
@@ -200,7 +200,7 @@ class ObjectiveOutcomeIn(Schema):
     note: str = ""
 
 
-class PracticeIn(Schema):
+class ObservedPracticeIn(Schema):
     title: str
     description: str = ""
 
@@ -212,11 +212,11 @@ class FollowUpIn(Schema):
     department_id: RecordId | None = None
 
 
-class ReportIn(Schema):
+class TripReportIn(Schema):
     summary: str
     objectives: list[ObjectiveOutcomeIn] = Field([], max_length=50)
     lessons: str = ""
     people_exchanged: int | None = Field(None, ge=0, le=100_000)
     budget_actual: Decimal | None = None
-    practices_observed: list[PracticeIn] = Field([], max_length=50)
+    practices_observed: list[ObservedPracticeIn] = Field([], max_length=50)
     follow_ups: list[FollowUpIn] = Field([], max_length=50)

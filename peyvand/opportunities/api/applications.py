@@ -117,7 +117,7 @@ def move_application(
     """Move to `status` by the workflow's one action leading there: 403 for a role that
     may not, 409 when the workflow does not allow it now (nothing changes), 422 for a
     rejection without a reason. If-Match is checked when sent."""
-    scoped = office_request(request, slug)
+    scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     a = lookups.application(office, pk)
     services.application_move_to(
