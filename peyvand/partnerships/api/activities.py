@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
@@ -121,6 +122,8 @@ def update_activity(
     scoped = office_request(request, slug, Role.LIAISON)
     office = scoped.office
     activity = lookups.activity(office, pk)
+    if not services.can_edit_activity(scoped.membership, activity):
+        raise PermissionDenied  # as the page: even a patch that changes nothing
     sent = payload.dict(exclude_unset=True)
     published = sent.pop("published", None)
     # A null keeps what a field holds, except for the participants (null clears them).

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
@@ -96,6 +97,8 @@ def update_outcome(
     or withdraws it (officer and up). If-Match as for every versioned record."""
     scoped = office_request(request, slug, Role.LIAISON)
     outcome = lookups.outcome(scoped.office, pk)
+    if not services.can_edit_activity(scoped.membership, outcome.activity):
+        raise PermissionDenied  # as the page: even a patch that changes nothing
     sent = payload.dict(exclude_unset=True)
     published = sent.pop("published", None)
     # A null keeps what a field holds, except for the value (null clears it).
