@@ -8,6 +8,7 @@ with a reason from any open stage; each stay in a stage is a `StageSpan`.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
 from peyvand.core.uploads import PrivatePath
-from peyvand.records.models import Versioned
+from peyvand.records.models import Binned, Versioned, live_parts
 
 SUMMARY_MAX = 4000
 BODY_MAX = 10_000
@@ -83,7 +84,7 @@ def sdg_list(mask: int) -> list[int]:
     return [n for n in SDG_GOALS if mask & (1 << n)]
 
 
-class Practice(BilingualMixin, Versioned, OfficeScoped):
+class Practice(BilingualMixin, Versioned, Binned, OfficeScoped):
     """A practice seen abroad (in a trip report, through a pact or a contact) that the
     office may bring home."""
 
@@ -221,6 +222,9 @@ class StageSpan(OfficeScoped):
     entered_on = models.DateField(_("entered on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
 
+    # Hidden while its practice is in the bin (records.models.live_parts).
+    objects: Any = live_parts("practice")
+
     class Meta:
         verbose_name = _("stage span")
         verbose_name_plural = _("stage spans")
@@ -253,6 +257,9 @@ class PracticeDocument(OfficeScoped):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+
+    # Hidden while its practice is in the bin (records.models.live_parts).
+    objects: Any = live_parts("practice")
 
     class Meta:
         verbose_name = _("practice document")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from peyvand.accounts.models import OfficeScoped
+from peyvand.accounts.models import OfficeScoped, OfficeScopedQuerySet
 
 
 class Versioned(models.Model):
@@ -76,3 +76,69 @@ class Event(OfficeScoped):
 
     def __str__(self) -> str:
         return f"{self.target_type_id}:{self.target_id} {self.action} v{self.version}"
+
+
+class BinnedQuerySet(OfficeScopedQuerySet):
+    """The rows of a kind that may be put in the bin (decision 0020)."""
+
+    def binned(self) -> BinnedQuerySet:
+        return self.filter(deleted_at__isnull=False)
+
+    def live(self) -> BinnedQuerySet:
+        return self.filter(deleted_at__isnull=True)
+
+
+class LiveManager(models.Manager.from_queryset(BinnedQuerySet)):  # type: ignore[misc]
+    """The default manager of a binned kind: the rows in the bin are not there.
+
+    Every `.objects` query, `get_for_office`, and the reverse and many-to-many managers
+    of the relations to the kind (Django builds those from the default manager's class)
+    see only the live rows. A foreign key's forward access uses the base manager, so a
+    part of a binned record still reaches it.
+    """
+
+    def get_queryset(self) -> BinnedQuerySet:
+        return super().get_queryset().filter(deleted_at__isnull=True)  # type: ignore[no-any-return]
+
+
+class Binned(models.Model):
+    """A record deleted into the bin first: `deleted_at` set, hidden by the default
+    manager, restorable for `records.binning.KEEP_DAYS` days, then purged
+    (`records.binning`). `all_with_deleted` reads the bin too."""
+
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deleted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects: Any = LiveManager()
+    all_with_deleted: Any = BinnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class LivePartsManager(models.Manager.from_queryset(OfficeScopedQuerySet)):  # type: ignore[misc]
+    """The default manager of a part of a binned record (an activity's outcomes, a pact's
+    commitments): the parts of a record in the bin are hidden with it wherever they are
+    listed (calendars, alerts, exports, reports). Made by `live_parts(parent)`."""
+
+    parent: ClassVar[str] = ""
+
+    def get_queryset(self) -> OfficeScopedQuerySet:
+        qs = super().get_queryset()
+        return qs.filter(**{f"{self.parent}__deleted_at__isnull": True})  # type: ignore[no-any-return]
+
+
+def live_parts(parent: str) -> Any:
+    """`objects = live_parts("activity")`: the part hides while its `parent` is in the bin.
+    (A class per parent: Django builds the reverse managers from the class, without
+    arguments.)"""
+    manager_class = type(f"LivePartsOf_{parent}", (LivePartsManager,), {"parent": parent})
+    return manager_class()

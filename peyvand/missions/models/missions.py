@@ -3,6 +3,8 @@ approval to trip report."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MinValueValidator
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
-from peyvand.records.models import Versioned
+from peyvand.records.models import Binned, Versioned, live_parts
 
 from .storage import private_upload_to
 
@@ -36,7 +38,7 @@ class MissionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class Mission(BilingualMixin, Versioned, OfficeScoped):
+class Mission(BilingualMixin, Versioned, Binned, OfficeScoped):
     """A delegation. Its workflow (services.transitions) is draft → submitted → approved or
     rejected → completed → reported, cancelled from any state before completed."""
 
@@ -200,6 +202,9 @@ class Participant(OfficeScoped):
     )
     role = models.CharField(_("role on the mission"), max_length=120, blank=True)
 
+    # Hidden while its mission is in the bin (records.models.live_parts).
+    objects: Any = live_parts("mission")
+
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
@@ -237,6 +242,9 @@ class MissionDocument(OfficeScoped):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+
+    # Hidden while its mission is in the bin (records.models.live_parts).
+    objects: Any = live_parts("mission")
 
     class Meta:
         verbose_name = _("mission document")

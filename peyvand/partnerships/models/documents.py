@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
-from peyvand.records.models import Versioned
+from peyvand.records.models import Versioned, live_parts
 
 from .partnerships import Partnership
 from .storage import private_upload_to
@@ -64,6 +66,9 @@ class Agreement(Versioned, OfficeScoped):
         ),
         True: Versioned.stale_messages[True],
     }
+
+    # Hidden while its partnership is in the bin (records.models.live_parts).
+    objects: Any = live_parts("partnership")
 
     class Meta:
         verbose_name = _("agreement")

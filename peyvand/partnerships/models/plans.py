@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
-from peyvand.records.models import Versioned
+from peyvand.records.models import Binned, Versioned, live_parts
 
 from .partnerships import CooperationArea, Partnership
 from .storage import private_upload_to
@@ -66,6 +68,9 @@ class Commitment(Versioned, OfficeScoped):
         True: Versioned.stale_messages[True],
     }
 
+    # Hidden while its partnership is in the bin (records.models.live_parts).
+    objects: Any = live_parts("partnership")
+
     class Meta:
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
@@ -109,7 +114,7 @@ INITIATED_PHRASES = {
 }
 
 
-class Activity(Versioned, OfficeScoped):
+class Activity(Versioned, Binned, OfficeScoped):
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     initiated_by = models.CharField(
@@ -202,6 +207,9 @@ class Outcome(Versioned, OfficeScoped):
             "removed. Review their changes below and confirm again if it should still go."
         ),
     }
+
+    # Hidden while its activity is in the bin (records.models.live_parts).
+    objects: Any = live_parts("activity")
 
     class Meta:
         verbose_name = _("outcome")
