@@ -8,7 +8,7 @@ with a reason from any open stage; each stay in a stage is a `StageSpan`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
 from peyvand.core.uploads import PrivatePath
-from peyvand.records.models import Binned, Versioned, live_parts
+from peyvand.records.models import Binned, LivePartsManager, Versioned
 
 SUMMARY_MAX = 4000
 BODY_MAX = 10_000
@@ -213,6 +213,10 @@ class Practice(BilingualMixin, Versioned, Binned, OfficeScoped):
         return sdg_list(self.sdgs)
 
 
+class LiveStageSpans(LivePartsManager):
+    parent = "practice"
+
+
 class StageSpan(OfficeScoped):
     """One stay of a practice in a stage: entered on a day, left on another (open while
     it is the current stage). Written by the pipeline's service only."""
@@ -222,8 +226,8 @@ class StageSpan(OfficeScoped):
     entered_on = models.DateField(_("entered on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
 
-    # Hidden while its practice is in the bin (records.models.live_parts).
-    objects: Any = live_parts("practice")
+    # Hidden while its practice is in the bin.
+    objects: ClassVar[LiveStageSpans] = LiveStageSpans()
 
     class Meta:
         verbose_name = _("stage span")
@@ -245,6 +249,10 @@ class PracticeDocumentKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class LivePracticeDocuments(LivePartsManager):
+    parent = "practice"
+
+
 class PracticeDocument(OfficeScoped):
     """A file of a practice, checked and stored like a mission's files (core.uploads)."""
 
@@ -258,8 +266,8 @@ class PracticeDocument(OfficeScoped):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
-    # Hidden while its practice is in the bin (records.models.live_parts).
-    objects: Any = live_parts("practice")
+    # Hidden while its practice is in the bin.
+    objects: ClassVar[LivePracticeDocuments] = LivePracticeDocuments()
 
     class Meta:
         verbose_name = _("practice document")

@@ -69,7 +69,7 @@ class MissionsConfig(AppConfig):
         from peyvand.records.binning import BinKind, register_binned
 
         from .models import Contact
-        from .services import contact_restore, mission_restore
+        from .services import contact_delete, contact_restore, mission_delete, mission_restore
 
         register_binned(
             BinKind(
@@ -81,6 +81,10 @@ class MissionsConfig(AppConfig):
                 restore=lambda record, actor: mission_restore(mission=record, actor=actor),
                 page=lambda m: reverse("missions:detail", args=[m.office.slug, m.pk]),
                 related=("office",),
+                delete=lambda record, actor, expected_version: mission_delete(
+                    mission=record, actor=actor, expected_version=expected_version
+                ),
+                after_delete=lambda slug: reverse("missions:list", args=[slug]),
             )
         )
         register_binned(
@@ -93,5 +97,9 @@ class MissionsConfig(AppConfig):
                 restore=lambda record, actor: contact_restore(contact=record, actor=actor),
                 page=lambda c: reverse("contacts:detail", args=[c.office.slug, c.pk]),
                 related=("office",),
+                delete=lambda record, actor, expected_version: contact_delete(
+                    contact=record, actor=actor, expected_version=expected_version
+                ),
+                after_delete=lambda slug: reverse("contacts:list", args=[slug]),
             )
         )

@@ -83,7 +83,7 @@ class PartnershipsConfig(AppConfig):
         # Deleted pacts and activities wait in the office's bin (records.binning).
         from peyvand.records.binning import BinKind, register_binned
 
-        from .services import activity_restore, partnership_restore
+        from .services import activity_restore, partnership_delete, partnership_restore
 
         register_binned(
             BinKind(
@@ -100,6 +100,10 @@ class PartnershipsConfig(AppConfig):
                 restore=lambda record, actor: partnership_restore(partnership=record, actor=actor),
                 page=pact_page,
                 related=("partner_city", "office"),
+                delete=lambda record, actor, expected_version: partnership_delete(
+                    partnership=record, actor=actor, expected_version=expected_version
+                ),
+                after_delete=lambda slug: reverse("partnerships:list", args=[slug]),
             )
         )
         register_binned(

@@ -48,17 +48,23 @@ class BinKind:
     """A kind of record the bin keeps: `title` is what the bin shows (in the active
     language), `names` what a purge may be confirmed with (every language's title),
     `restore(record=, actor=)` the kind's restore service, `purge(record)` its hard delete
-    and `page(record)` the record's page (where a restore leads)."""
+    (by default `purge_record`) and `page(record)` the record's page (where a restore
+    leads)."""
 
     kind: str
     model: type[Binned]
-    label: Promise
+    label: Any  # the verbose name (a lazy string)
     title: Callable[[Any], str]
     restore: Callable[..., Any]
     page: Callable[[Any], str]
     names: Callable[[Any], list[str]] | None = None
     purge: Callable[[Any], None] | None = None
     related: tuple[str, ...] = field(default=())  # select_related for the bin's rows
+    # The kind's delete service (record=, actor=, expected_version=) and the page a
+    # deletion returns to (its list, given the office's slug): the bin's own
+    # confirmation page (records.views.bin_delete) deletes the kinds that give them.
+    delete: Callable[..., Any] | None = None
+    after_delete: Callable[[str], str] | None = None
 
     def names_of(self, record: Any) -> list[str]:
         names = self.names(record) if self.names is not None else [self.title(record)]
@@ -129,7 +135,7 @@ def take_from_bin[B: Binned](*, record: B, actor: Actor, recorder: Recorder | No
     rules are checked), recorded as "restored"."""
     model = type(record)
     current: B = get_object_or_404(
-        model.all_with_deleted.binned().select_for_update(),  # type: ignore[attr-defined]
+        model.all_with_deleted.binned().select_for_update(),
         pk=record.pk,
     )
     deleted_at = current.deleted_at
@@ -150,7 +156,7 @@ def binned_record(kind: str, office: Office, pk: int) -> tuple[BinKind, Any]:
     registered = bin_kind(kind)
     if registered is None:
         raise Http404
-    qs = registered.model.all_with_deleted.binned().for_office(office)  # type: ignore[attr-defined]
+    qs = registered.model.all_with_deleted.binned().for_office(office)
     return registered, get_object_or_404(qs.select_related(*registered.related), pk=pk)
 
 
@@ -235,7 +241,7 @@ def purge_expired(*, now: dt.datetime | None = None) -> int:
     cutoff = (now or timezone.now()) - dt.timedelta(days=KEEP_DAYS)
     purged = 0
     for registered in bin_kinds():
-        rows = registered.model.all_with_deleted.filter(  # type: ignore[attr-defined]
+        rows = registered.model.all_with_deleted.filter(
             deleted_at__isnull=False, deleted_at__lt=cutoff
         ).order_by("pk")
         for record in rows.iterator():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -88,7 +88,11 @@ class BinnedQuerySet(OfficeScopedQuerySet):
         return self.filter(deleted_at__isnull=True)
 
 
-class LiveManager(models.Manager.from_queryset(BinnedQuerySet)):  # type: ignore[misc]
+_OfficeManager = models.Manager.from_queryset(OfficeScopedQuerySet)
+_BinnedManager = models.Manager.from_queryset(BinnedQuerySet)
+
+
+class LiveManager(_BinnedManager[Any]):
     """The default manager of a binned kind: the rows in the bin are not there.
 
     Every `.objects` query, `get_for_office`, and the reverse and many-to-many managers
@@ -98,10 +102,10 @@ class LiveManager(models.Manager.from_queryset(BinnedQuerySet)):  # type: ignore
     """
 
     def get_queryset(self) -> BinnedQuerySet:
-        return super().get_queryset().filter(deleted_at__isnull=True)  # type: ignore[no-any-return]
+        return cast(BinnedQuerySet, super().get_queryset().filter(deleted_at__isnull=True))
 
 
-class Binned(models.Model):
+class Binned(OfficeScoped):
     """A record deleted into the bin first: `deleted_at` set, hidden by the default
     manager, restorable for `records.binning.KEEP_DAYS` days, then purged
     (`records.binning`). `all_with_deleted` reads the bin too."""
@@ -117,28 +121,23 @@ class Binned(models.Model):
         related_name="+",
     )
 
-    objects: Any = LiveManager()
-    all_with_deleted: Any = BinnedQuerySet.as_manager()
+    # The live rows only: a narrower manager than OfficeScoped's, on purpose.
+    objects: ClassVar[LiveManager] = LiveManager()  # type: ignore[assignment]
+    all_with_deleted: ClassVar[_BinnedManager[Any]] = _BinnedManager()
 
     class Meta:
         abstract = True
 
 
-class LivePartsManager(models.Manager.from_queryset(OfficeScopedQuerySet)):  # type: ignore[misc]
+class LivePartsManager(_OfficeManager[Any]):
     """The default manager of a part of a binned record (an activity's outcomes, a pact's
     commitments): the parts of a record in the bin are hidden with it wherever they are
-    listed (calendars, alerts, exports, reports). Made by `live_parts(parent)`."""
+    listed (calendars, alerts, exports, reports). A part's model names its `parent`
+    relation in a subclass (Django builds the reverse managers from the class, without
+    arguments): `class LiveOutcomes(LivePartsManager): parent = "activity"`."""
 
     parent: ClassVar[str] = ""
 
     def get_queryset(self) -> OfficeScopedQuerySet:
-        qs = super().get_queryset()
-        return qs.filter(**{f"{self.parent}__deleted_at__isnull": True})  # type: ignore[no-any-return]
-
-
-def live_parts(parent: str) -> Any:
-    """`objects = live_parts("activity")`: the part hides while its `parent` is in the bin.
-    (A class per parent: Django builds the reverse managers from the class, without
-    arguments.)"""
-    manager_class = type(f"LivePartsOf_{parent}", (LivePartsManager,), {"parent": parent})
-    return manager_class()
+        qs = super().get_queryset().filter(**{f"{self.parent}__deleted_at__isnull": True})
+        return cast(OfficeScopedQuerySet, qs)

@@ -31,7 +31,7 @@ def bin_rows(office: Office, kind: str = "") -> Any:
     first: one query over every kind (or over `kind`), which a page slices."""
     registered = [k for k in bin_kinds() if not kind or k.kind == kind]
     parts = [
-        k.model.all_with_deleted.binned()  # type: ignore[attr-defined]
+        k.model.all_with_deleted.binned()
         .for_office(office)
         .annotate(bin_kind=Value(k.kind, output_field=CharField()))
         .values("bin_kind", "pk", "deleted_at", "deleted_by_id")
@@ -55,7 +55,7 @@ def bin_entries(rows: list[dict[str, Any]]) -> list[BinEntry]:
         registered = bin_kind(key)
         if registered is None:
             continue
-        qs = registered.model.all_with_deleted.filter(pk__in=ids)  # type: ignore[attr-defined]
+        qs = registered.model.all_with_deleted.filter(pk__in=ids)
         for record in qs.select_related(*registered.related):
             records[(key, record.pk)] = record
     users = get_user_model()._default_manager.in_bulk(

@@ -217,7 +217,7 @@ def test_deleting_a_practice_bins_it_and_a_purge_takes_its_stays_and_files(
     doc = services.document_add(
         practice=p, actor=SYSTEM, kind="photo", upload=SimpleUploadedFile("a.pdf", PDF)
     )
-    stored = doc.file.name
+    stored = str(doc.file.name)
     p.refresh_from_db()
     with pytest.raises(StaleVersion):
         services.practice_delete(practice=p, actor=SYSTEM, expected_version=p.version + 5)

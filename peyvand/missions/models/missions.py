@@ -3,7 +3,7 @@ approval to trip report."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
-from peyvand.records.models import Binned, Versioned, live_parts
+from peyvand.records.models import Binned, LivePartsManager, Versioned
 
 from .storage import private_upload_to
 
@@ -171,6 +171,10 @@ class Objective(OfficeScoped):
         return self.text
 
 
+class LiveParticipants(LivePartsManager):
+    parent = "mission"
+
+
 class Participant(OfficeScoped):
     """Who travels or visits: an office member (with department and role on the trip), or
     a contact (the people of an incoming delegation). Exactly one of the two."""
@@ -202,8 +206,8 @@ class Participant(OfficeScoped):
     )
     role = models.CharField(_("role on the mission"), max_length=120, blank=True)
 
-    # Hidden while its mission is in the bin (records.models.live_parts).
-    objects: Any = live_parts("mission")
+    # Hidden while its mission is in the bin.
+    objects: ClassVar[LiveParticipants] = LiveParticipants()
 
     class Meta:
         verbose_name = _("participant")
@@ -230,6 +234,10 @@ class MissionDocumentKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class LiveMissionDocuments(LivePartsManager):
+    parent = "mission"
+
+
 class MissionDocument(OfficeScoped):
     """A file of a mission, checked and stored like an agreement's files (core.uploads)."""
 
@@ -243,8 +251,8 @@ class MissionDocument(OfficeScoped):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
-    # Hidden while its mission is in the bin (records.models.live_parts).
-    objects: Any = live_parts("mission")
+    # Hidden while its mission is in the bin.
+    objects: ClassVar[LiveMissionDocuments] = LiveMissionDocuments()
 
     class Meta:
         verbose_name = _("mission document")

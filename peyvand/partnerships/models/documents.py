@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
-from peyvand.records.models import Versioned, live_parts
+from peyvand.records.models import LivePartsManager, Versioned
 
 from .partnerships import Partnership
 from .storage import private_upload_to
@@ -49,6 +49,10 @@ class Approval(OfficeScoped):
         return self.body_name or str(self.get_body_display())
 
 
+class LiveAgreements(LivePartsManager):
+    parent = "partnership"
+
+
 class Agreement(Versioned, OfficeScoped):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="agreements"
@@ -67,8 +71,8 @@ class Agreement(Versioned, OfficeScoped):
         True: Versioned.stale_messages[True],
     }
 
-    # Hidden while its partnership is in the bin (records.models.live_parts).
-    objects: Any = live_parts("partnership")
+    # Hidden while its partnership is in the bin.
+    objects: ClassVar[LiveAgreements] = LiveAgreements()
 
     class Meta:
         verbose_name = _("agreement")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator
@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
-from peyvand.records.models import Binned, Versioned, live_parts
+from peyvand.records.models import Binned, LivePartsManager, Versioned
 
 from .partnerships import CooperationArea, Partnership
 from .storage import private_upload_to
@@ -21,6 +21,10 @@ class CommitmentStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
     DROPPED = "dropped", _("Dropped")
+
+
+class LiveCommitments(LivePartsManager):
+    parent = "partnership"
 
 
 class Commitment(Versioned, OfficeScoped):
@@ -68,8 +72,8 @@ class Commitment(Versioned, OfficeScoped):
         True: Versioned.stale_messages[True],
     }
 
-    # Hidden while its partnership is in the bin (records.models.live_parts).
-    objects: Any = live_parts("partnership")
+    # Hidden while its partnership is in the bin.
+    objects: ClassVar[LiveCommitments] = LiveCommitments()
 
     class Meta:
         verbose_name = _("commitment")
@@ -188,6 +192,10 @@ class OutcomeKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class LiveOutcomes(LivePartsManager):
+    parent = "activity"
+
+
 class Outcome(Versioned, OfficeScoped):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="outcomes")
     kind = models.CharField(_("kind"), max_length=20, choices=OutcomeKind.choices)
@@ -208,8 +216,8 @@ class Outcome(Versioned, OfficeScoped):
         ),
     }
 
-    # Hidden while its activity is in the bin (records.models.live_parts).
-    objects: Any = live_parts("activity")
+    # Hidden while its activity is in the bin.
+    objects: ClassVar[LiveOutcomes] = LiveOutcomes()
 
     class Meta:
         verbose_name = _("outcome")
