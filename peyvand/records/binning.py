@@ -26,7 +26,6 @@ from django.db.models.deletion import Collector
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from peyvand.accounts.access import require_role

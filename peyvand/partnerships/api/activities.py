@@ -22,7 +22,7 @@ from peyvand.core.api import (
     paginate_queryset,
 )
 from peyvand.core.validation import MAX_ID
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, required_if_match, set_etag
 
 from .. import services
 from ..models import Outcome
@@ -120,3 +120,16 @@ def update_outcome(
     )
     set_etag(response, outcome)
     return outcome
+
+
+@router.delete("/offices/{slug}/activities/{pk}", response=DELETE_ANSWERS)
+def delete_activity(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
+    """Put the activity in the office's bin (officer and up; restorable for 90 days from
+    `.../bin`). If-Match is required: 428 without it, 412 when the activity changed since. The
+    scores of its partnerships are recomputed."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    activity = get_object_or_404(lookups.activities(scoped.office), pk=pk)
+    services.activity_delete(
+        activity=activity, actor=scoped.membership, expected_version=required_if_match(request)
+    )
+    return 204, None
