@@ -156,7 +156,9 @@ def binned_record(kind: str, office: Office, pk: int) -> tuple[BinKind, Any]:
     if registered is None:
         raise Http404
     qs = registered.model.all_with_deleted.binned().for_office(office)
-    return registered, get_object_or_404(qs.select_related(*registered.related), pk=pk)
+    if registered.related:
+        qs = qs.select_related(*registered.related)
+    return registered, get_object_or_404(qs, pk=pk)
 
 
 def bin_restore(*, office: Office, kind: str, pk: int, actor: Actor) -> Any:

@@ -56,7 +56,9 @@ def bin_entries(rows: list[dict[str, Any]]) -> list[BinEntry]:
         if registered is None:
             continue
         qs = registered.model.all_with_deleted.filter(pk__in=ids)
-        for record in qs.select_related(*registered.related):
+        if registered.related:
+            qs = qs.select_related(*registered.related)
+        for record in qs:
             records[(key, record.pk)] = record
     users = get_user_model()._default_manager.in_bulk(
         {row["deleted_by_id"] for row in rows if row["deleted_by_id"]}
