@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -151,7 +152,7 @@ def test_the_api_deletes_with_if_match_only(office: Any, member_client: Any) -> 
 def test_each_kind_is_deleted_by_an_officer_not_a_liaison(
     office: Any, member_client: Any, kind: str, path: str
 ) -> None:
-    makers = {
+    makers: dict[str, Callable[[], Any]] = {
         "partnership": lambda: make_partnership(office),
         "mission": lambda: mission_with(office),
         "contact": lambda: make_contact(office),
