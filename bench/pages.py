@@ -69,6 +69,7 @@ PAGES: list[Page] = [
     # The one search, for «همکاری» (a word in most records) and a city's name.
     Page("search", "/fa/o/{office}/search/?q=%D9%87%D9%85%DA%A9%D8%A7%D8%B1%DB%8C"),
     Page("audit log", "/fa/o/{office}/audit/"),
+    Page("bin", "/fa/o/{office}/bin/"),
     Page("portal home", "/fa/p/{office}/"),
     Page("portal partnership", "/fa/p/{office}/partnerships/{public_partnership}/"),
     Page("import and export", "/fa/o/{office}/exchange/"),
@@ -88,6 +89,7 @@ PAGES: list[Page] = [
     Page("API office applications", "/api/v1/offices/{office}/applications", kind="api"),
     Page("API office reports", "/api/v1/offices/{office}/reports", kind="api"),
     Page("API office audit", "/api/v1/offices/{office}/audit", kind="api"),
+    Page("API office bin", "/api/v1/offices/{office}/bin", kind="api"),
     Page("API cities search", "/api/v1/cities?q=tehran", kind="api"),
     Page("API office search", "/api/v1/offices/{office}/search?q=vienna", kind="api"),
     Page("API public partnerships", "/api/v1/public/offices/{office}/partnerships", kind="api"),

@@ -10,7 +10,7 @@ from peyvand.api.urls import api
 from peyvand.core.views import favicon, healthz
 from peyvand.portal.sitemaps import SITEMAPS
 from peyvand.portal.urls import office_patterns as portal_office_patterns
-from peyvand.records.urls import publish_patterns
+from peyvand.records.urls import bin_patterns, publish_patterns
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     # The public transparency portal of an office: no login, published records only.
     path("p/<slug:office_slug>/", include("peyvand.portal.urls")),
     path("o/<slug:office_slug>/publish/", include((publish_patterns, "publishing"))),
+    path("o/<slug:office_slug>/bin/", include((bin_patterns, "bin"))),
     prefix_default_language=True,
 )
 

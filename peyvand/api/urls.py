@@ -56,6 +56,7 @@ from peyvand.organizations.api import router as organizations_router  # noqa: E4
 from peyvand.partnerships.api import router as partnerships_router  # noqa: E402
 from peyvand.places.api import router as places_router  # noqa: E402
 from peyvand.portal.api import router as portal_router  # noqa: E402
+from peyvand.records.bin_api import router as bin_router  # noqa: E402
 from peyvand.reports.api import router as reports_router  # noqa: E402
 from peyvand.search.api import router as search_router  # noqa: E402
 
@@ -72,6 +73,7 @@ api.add_router("/", dashboard_router)
 api.add_router("/", agenda_router)
 api.add_router("/", reports_router)
 api.add_router("/", audit_router)
+api.add_router("/", bin_router)
 api.add_router("/", portal_router)
 api.add_router("/", exchange_router)
 api.add_router("/", tokens_router)

@@ -51,3 +51,21 @@ class KnowledgeConfig(AppConfig):
             practice_publish,
             page=lambda p: reverse("knowledge:detail", args=[p.office.slug, p.pk]),
         )
+
+        # Deleted practices wait in the office's bin (records.binning).
+        from peyvand.records.binning import BinKind, register_binned
+
+        from .services import practice_restore
+
+        register_binned(
+            BinKind(
+                kind="practice",
+                model=Practice,
+                label=Practice._meta.verbose_name,
+                title=lambda p: p.title,
+                names=lambda p: [p.title, p.title_fa, p.title_en],
+                restore=lambda record, actor: practice_restore(practice=record, actor=actor),
+                page=lambda p: reverse("knowledge:detail", args=[p.office.slug, p.pk]),
+                related=("office",),
+            )
+        )

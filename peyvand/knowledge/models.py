@@ -8,6 +8,7 @@ with a reason from any open stage; each stay in a stage is a `StageSpan`.
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
 from peyvand.core.uploads import PrivatePath
-from peyvand.records.models import Versioned
+from peyvand.records.models import Binned, LivePartsManager, Versioned
 
 SUMMARY_MAX = 4000
 BODY_MAX = 10_000
@@ -83,7 +84,7 @@ def sdg_list(mask: int) -> list[int]:
     return [n for n in SDG_GOALS if mask & (1 << n)]
 
 
-class Practice(BilingualMixin, Versioned, OfficeScoped):
+class Practice(BilingualMixin, Versioned, Binned, OfficeScoped):
     """A practice seen abroad (in a trip report, through a pact or a contact) that the
     office may bring home."""
 
@@ -212,6 +213,10 @@ class Practice(BilingualMixin, Versioned, OfficeScoped):
         return sdg_list(self.sdgs)
 
 
+class LiveStageSpans(LivePartsManager):
+    parent = "practice"
+
+
 class StageSpan(OfficeScoped):
     """One stay of a practice in a stage: entered on a day, left on another (open while
     it is the current stage). Written by the pipeline's service only."""
@@ -220,6 +225,9 @@ class StageSpan(OfficeScoped):
     stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices)
     entered_on = models.DateField(_("entered on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    # Hidden while its practice is in the bin.
+    objects: ClassVar[LiveStageSpans] = LiveStageSpans()
 
     class Meta:
         verbose_name = _("stage span")
@@ -241,6 +249,10 @@ class PracticeDocumentKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class LivePracticeDocuments(LivePartsManager):
+    parent = "practice"
+
+
 class PracticeDocument(OfficeScoped):
     """A file of a practice, checked and stored like a mission's files (core.uploads)."""
 
@@ -253,6 +265,9 @@ class PracticeDocument(OfficeScoped):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+
+    # Hidden while its practice is in the bin.
+    objects: ClassVar[LivePracticeDocuments] = LivePracticeDocuments()
 
     class Meta:
         verbose_name = _("practice document")

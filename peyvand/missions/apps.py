@@ -64,3 +64,42 @@ class MissionsConfig(AppConfig):
             event_publish,
             page=lambda e: reverse("events:detail", args=[e.office.slug, e.pk]),
         )
+
+        # Deleted missions and contacts wait in the office's bin (records.binning).
+        from peyvand.records.binning import BinKind, register_binned
+
+        from .models import Contact
+        from .services import contact_delete, contact_restore, mission_delete, mission_restore
+
+        register_binned(
+            BinKind(
+                kind="mission",
+                model=Mission,
+                label=Mission._meta.verbose_name,
+                title=lambda m: m.title,
+                names=lambda m: [m.title, m.title_fa, m.title_en],
+                restore=lambda record, actor: mission_restore(mission=record, actor=actor),
+                page=lambda m: reverse("missions:detail", args=[m.office.slug, m.pk]),
+                related=("office",),
+                delete=lambda record, actor, expected_version: mission_delete(
+                    mission=record, actor=actor, expected_version=expected_version
+                ),
+                after_delete=lambda slug: reverse("missions:list", args=[slug]),
+            )
+        )
+        register_binned(
+            BinKind(
+                kind="contact",
+                model=Contact,
+                label=Contact._meta.verbose_name,
+                title=lambda c: c.name,
+                names=lambda c: [c.name, c.name_fa, c.name_en],
+                restore=lambda record, actor: contact_restore(contact=record, actor=actor),
+                page=lambda c: reverse("contacts:detail", args=[c.office.slug, c.pk]),
+                related=("office",),
+                delete=lambda record, actor, expected_version: contact_delete(
+                    contact=record, actor=actor, expected_version=expected_version
+                ),
+                after_delete=lambda slug: reverse("contacts:list", args=[slug]),
+            )
+        )

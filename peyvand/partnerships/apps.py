@@ -79,3 +79,40 @@ class PartnershipsConfig(AppConfig):
         register_search(PARTNERSHIPS)
         register_search(ACTIVITIES)
         register_areas(area_choices)
+
+        # Deleted pacts and activities wait in the office's bin (records.binning).
+        from peyvand.records.binning import BinKind, register_binned
+
+        from .services import activity_restore, partnership_delete, partnership_restore
+
+        register_binned(
+            BinKind(
+                kind="partnership",
+                model=Partnership,
+                label=Partnership._meta.verbose_name,
+                title=str,
+                names=lambda p: [
+                    p.partner_city.name,
+                    p.partner_city.name_en,
+                    p.partner_city.name_fa_display,
+                    str(p),
+                ],
+                restore=lambda record, actor: partnership_restore(partnership=record, actor=actor),
+                page=pact_page,
+                related=("partner_city", "office"),
+                delete=lambda record, actor, expected_version: partnership_delete(
+                    partnership=record, actor=actor, expected_version=expected_version
+                ),
+                after_delete=lambda slug: reverse("partnerships:list", args=[slug]),
+            )
+        )
+        register_binned(
+            BinKind(
+                kind="activity",
+                model=Activity,
+                label=Activity._meta.verbose_name,
+                title=lambda a: a.title,
+                restore=lambda record, actor: activity_restore(activity=record, actor=actor),
+                page=activity_page,
+            )
+        )

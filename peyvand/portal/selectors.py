@@ -69,6 +69,7 @@ def _under_public_pact() -> Exists:
             activity_id=OuterRef("pk"),
             partnership__published=True,
             partnership__archived=False,
+            partnership__deleted_at__isnull=True,
         )
     )
 

@@ -12,9 +12,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
+from ninja.errors import HttpError
 
-from peyvand.core.api import error_body
+from peyvand.core.api import ErrorOut, ValidationOut, error_body
 
 from .history import StaleVersion
 from .models import Event, Versioned
@@ -53,6 +55,30 @@ def if_match(request: HttpRequest) -> int | None:
     if not text.startswith("v") or not text[1:].isdigit() or len(text) > 12:
         return -1  # matches no version: refused as stale
     return int(text[1:])
+
+
+def required_if_match(request: HttpRequest) -> int:
+    """The version a deletion was made from: without If-Match it is refused (428), so
+    that nothing goes to the bin that its client did not read as it is now."""
+    version = if_match(request)
+    if version is None:
+        raise HttpError(
+            428,
+            _("Send the ETag of the record you read in If-Match to delete it."),
+        )
+    return version
+
+
+# The answers a deletion documents: 204 done, 403 a role that may not, 404 not there (or
+# another office's), 412 stale (what changed), 428 without If-Match, 422 a rule refused it.
+DELETE_ANSWERS: dict[int, Any] = {
+    204: None,
+    403: ErrorOut,
+    404: ErrorOut,
+    412: StaleOut,
+    428: ErrorOut,
+    422: ValidationOut,
+}
 
 
 def stale_rows(exc: StaleVersion) -> list[dict[str, Any]]:

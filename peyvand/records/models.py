@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar, cast
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from peyvand.accounts.models import OfficeScoped
+from peyvand.accounts.models import OfficeScoped, OfficeScopedQuerySet
 
 
 class Versioned(models.Model):
@@ -76,3 +76,68 @@ class Event(OfficeScoped):
 
     def __str__(self) -> str:
         return f"{self.target_type_id}:{self.target_id} {self.action} v{self.version}"
+
+
+class BinnedQuerySet(OfficeScopedQuerySet):
+    """The rows of a kind that may be put in the bin (decision 0020)."""
+
+    def binned(self) -> BinnedQuerySet:
+        return self.filter(deleted_at__isnull=False)
+
+    def live(self) -> BinnedQuerySet:
+        return self.filter(deleted_at__isnull=True)
+
+
+_OfficeManager = models.Manager.from_queryset(OfficeScopedQuerySet)
+_BinnedManager = models.Manager.from_queryset(BinnedQuerySet)
+
+
+class LiveManager(_BinnedManager[Any]):
+    """The default manager of a binned kind: the rows in the bin are not there.
+
+    Every `.objects` query, `get_for_office`, and the reverse and many-to-many managers
+    of the relations to the kind (Django builds those from the default manager's class)
+    see only the live rows. A foreign key's forward access uses the base manager, so a
+    part of a binned record still reaches it.
+    """
+
+    def get_queryset(self) -> BinnedQuerySet:
+        return cast(BinnedQuerySet, super().get_queryset().filter(deleted_at__isnull=True))
+
+
+class Binned(OfficeScoped):
+    """A record deleted into the bin first: `deleted_at` set, hidden by the default
+    manager, restorable for `records.binning.KEEP_DAYS` days, then purged
+    (`records.binning`). `all_with_deleted` reads the bin too."""
+
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deleted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    # The live rows only: a narrower manager than OfficeScoped's, on purpose.
+    objects: ClassVar[LiveManager] = LiveManager()  # type: ignore[assignment]
+    all_with_deleted: ClassVar[_BinnedManager[Any]] = _BinnedManager()
+
+    class Meta:
+        abstract = True
+
+
+class LivePartsManager(_OfficeManager[Any]):
+    """The default manager of a part of a binned record (an activity's outcomes, a pact's
+    commitments): the parts of a record in the bin are hidden with it wherever they are
+    listed (calendars, alerts, exports, reports). A part's model names its `parent`
+    relation in a subclass (Django builds the reverse managers from the class, without
+    arguments): `class LiveOutcomes(LivePartsManager): parent = "activity"`."""
+
+    parent: ClassVar[str] = ""
+
+    def get_queryset(self) -> OfficeScopedQuerySet:
+        qs = super().get_queryset().filter(**{f"{self.parent}__deleted_at__isnull": True})
+        return cast(OfficeScopedQuerySet, qs)

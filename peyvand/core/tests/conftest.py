@@ -653,6 +653,15 @@ def _knowledge_world(
     assert activity is not None
     d(activity.title)
     d(activity.outcomes.get().note)
+    binned = knowledge.practice_create(
+        office=office,
+        actor=director,
+        title_fa=d("پیاده‌راه موقت"),
+        title_en=d("Pop-up pedestrian street"),
+        summary_fa=d("خیابانی که آخر هفته‌ها پیاده‌راه می‌شود."),
+        summary_en=d("A street closed to cars at weekends."),
+    )
+    knowledge.practice_delete(practice=binned, actor=director)
     return {
         "knowledge:list": {},
         "knowledge:board": {},
@@ -661,6 +670,10 @@ def _knowledge_world(
         "knowledge:edit": {"pk": practice.pk},
         "knowledge:delete": {"pk": practice.pk},
         "knowledge:document_delete": {"pk": document.pk},
+        # The bin: a practice deleted into it, and a contact's confirmation page.
+        "bin:list": {},
+        "bin:delete": {"kind": "contact", "pk": contact.pk},
+        "bin:purge": {"kind": "practice", "pk": binned.pk},
     }
 
 

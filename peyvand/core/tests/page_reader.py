@@ -32,6 +32,7 @@ NAMESPACES = (
     "portal",
     "portal_office",
     "publishing",
+    "bin",
     "exchange",
 )
 

@@ -62,6 +62,7 @@ PAGES: list[tuple[str, str, int]] = [
     ("reports:detail", "", 6),
     ("search:results", "q=Vienna", 16),
     ("audit:log", "", 8),
+    ("bin:list", "", 9),
     ("portal:home", "", 13),
     ("portal:partnership", "", 16),
     ("portal:practices", "", 8),
@@ -86,6 +87,7 @@ API: list[tuple[str, int]] = [
     ("/api/v1/offices/{office}/reports", 6),
     ("/api/v1/offices/{office}/search?q=Vienna", 10),
     ("/api/v1/offices/{office}/audit", 7),
+    ("/api/v1/offices/{office}/bin", 8),
     ("/api/v1/public/offices/{office}/partnerships", 6),
     ("/api/v1/public/offices/{office}/activities", 7),
     ("/api/v1/public/offices/{office}/practices", 6),
@@ -189,6 +191,9 @@ def grow_modules(office: Office, p: Partnership, n: int) -> None:
             missions=[mission],
             contacts=[contact],
         )
+        # The bin: practices deleted into it (its page reads each kind it shows once).
+        binned = knowledge.practice_create(office=office, actor=SYSTEM, title_en=f"Gone {i}")
+        knowledge.practice_delete(practice=binned, actor=SYSTEM)
         stage = ("studied", "proposed", "piloting", "rejected")[i % 4]
         knowledge.practice_move(
             practice=practice, actor=SYSTEM, stage=stage, reason="Growth" if i % 4 == 3 else ""

@@ -98,6 +98,7 @@ POST_ONLY = {
     "opportunities:application_status",
     "partnerships:portal_settings",
     "publishing:publish",
+    "bin:restore",
     "portal_office:moderate",
     "portal_office:message_handled",
 }

@@ -11,7 +11,7 @@ from ninja import Query, Router
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Role
 from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, required_if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
@@ -123,3 +123,15 @@ def move_practice(
     p = lookups.practice(office, pk)
     set_etag(response, p)
     return p
+
+
+@router.delete("/offices/{slug}/practices/{pk}", response=DELETE_ANSWERS)
+def delete_practice(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
+    """Put the practice in the office's bin (officer and up; restorable for 90 days from
+    `.../bin`). If-Match is required: 428 without it, 412 when the practice changed since."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    p = lookups.practice(scoped.office, pk)
+    services.practice_delete(
+        practice=p, actor=scoped.membership, expected_version=required_if_match(request)
+    )
+    return 204, None

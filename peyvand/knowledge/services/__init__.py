@@ -13,6 +13,7 @@ from .practices import (
     PRACTICE_RELATIONS,
     practice_create,
     practice_delete,
+    practice_restore,
     practice_update,
 )
 from .publishing import practice_publish
@@ -32,5 +33,6 @@ __all__ = [
     "practice_delete",
     "practice_move",
     "practice_publish",
+    "practice_restore",
     "practice_update",
 ]

@@ -20,6 +20,7 @@ from peyvand.missions.models import Contact, Mission, PracticeObserved
 from peyvand.missions.services import normalise_tags
 from peyvand.partnerships.models import CooperationArea, Partnership
 from peyvand.places.models import City
+from peyvand.records.binning import put_in_bin, take_from_bin
 from peyvand.records.history import check_version, diff, plain, record_event
 
 from ..models import (
@@ -32,7 +33,6 @@ from ..models import (
     sdg_list,
     sdg_mask,
 )
-from .documents import delete_files_after_commit
 from .publishing import practice_publish
 
 # The fields of a practice a form or the API may set (relations apart).
@@ -272,12 +272,17 @@ def practice_update(
 @transaction.atomic
 def practice_delete(
     *, practice: Practice, actor: Actor, expected_version: int | None = None
-) -> None:
-    """Delete a practice with its files and history (officer and up). What its adoption
-    logged on its pacts stays there: it is the pacts' record."""
+) -> Practice:
+    """Put a practice in the bin with its documents and history (officer and up;
+    restorable for 90 days, decision 0020); refused with StaleVersion if it changed since
+    `expected_version`. What its adoption logged on its pacts stays there: it is the pacts'
+    record. Its files go when the bin is purged."""
     require_role(actor, Role.OFFICER)
-    current: Practice = Practice.objects.select_for_update().get(pk=practice.pk)
-    check_version(current, expected_version, deleting=True)
-    files = [(d.file.name, d.file.storage) for d in current.documents.all()]
-    current.delete()
-    delete_files_after_commit(files)
+    return put_in_bin(record=practice, actor=actor, expected_version=expected_version)
+
+
+@transaction.atomic
+def practice_restore(*, practice: Practice, actor: Actor) -> Practice:
+    """Bring a practice back from the bin (officer and up)."""
+    require_role(actor, Role.OFFICER)
+    return take_from_bin(record=practice, actor=actor)

@@ -19,6 +19,7 @@ from peyvand.missions.tests.factories import make_mission, report_for
 from peyvand.partnerships.tests.factories import area, make_partnership
 from peyvand.partnerships.tests.support import PDF
 from peyvand.places.tests.factories import make_city
+from peyvand.records.binning import bin_purge
 from peyvand.records.history import StaleVersion, history_of
 
 from .factories import make_practice, observations, reported_mission
@@ -209,13 +210,25 @@ def test_documents_follow_the_upload_rules_and_are_recorded(office: Any, media: 
     ]
 
 
-def test_deleting_a_practice_takes_its_stays_and_files(office: Any, media: Any) -> None:
+def test_deleting_a_practice_bins_it_and_a_purge_takes_its_stays_and_files(
+    office: Any, media: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     p = make_practice(office)
-    services.document_add(
+    doc = services.document_add(
         practice=p, actor=SYSTEM, kind="photo", upload=SimpleUploadedFile("a.pdf", PDF)
     )
+    stored = str(doc.file.name)
+    p.refresh_from_db()
     with pytest.raises(StaleVersion):
         services.practice_delete(practice=p, actor=SYSTEM, expected_version=p.version + 5)
     services.practice_delete(practice=p, actor=SYSTEM, expected_version=p.version)
+    # In the bin: hidden with its stays and documents, kept for a restore.
     assert not Practice.objects.exists() and not StageSpan.objects.exists()
     assert not PracticeDocument.objects.exists()
+    assert Practice.all_with_deleted.filter(pk=p.pk).exists()
+    assert doc.file.storage.exists(stored)
+    with django_capture_on_commit_callbacks(execute=True):
+        bin_purge(office=office, kind="practice", pk=p.pk, actor=SYSTEM, confirm=p.title)
+    assert not Practice.all_with_deleted.exists() and not StageSpan._base_manager.exists()
+    assert not PracticeDocument._base_manager.exists()
+    assert not doc.file.storage.exists(stored)

@@ -20,6 +20,7 @@ from peyvand.core.pagination import paginate, querystring_without
 from peyvand.core.validation import is_record_id
 from peyvand.missions.models import PracticeObserved
 from peyvand.missions.views.contacts import chosen_cities
+from peyvand.records.binning import KEEP_DAYS
 from peyvand.records.history import history_of
 from peyvand.records.presenters import stale_context
 
@@ -203,11 +204,11 @@ def practice_delete(request: OfficeRequest, pk: int) -> HttpResponse:
             stale = {"message": exc.message, "history": history_rows(exc.events)}
             form = ConfirmForm(initial={"version": exc.version})
         else:
-            messages.success(request, _("The practice was deleted."))
+            messages.success(request, _("The practice was moved to the bin."))
             return redirect("knowledge:list", office_slug=office.slug)
     return render(
         request,
         "knowledge/delete.html",
-        {"p": p, "form": form, "stale": stale},
+        {"p": p, "form": form, "stale": stale, "days": KEEP_DAYS},
         status=409 if stale else 200,
     )

@@ -17,7 +17,7 @@ from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_que
 from peyvand.organizations.models import Organization
 from peyvand.partnerships.models import Partnership
 from peyvand.places.models import City
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, required_if_match, set_etag
 
 from .. import selectors, services
 from ..models import Contact
@@ -144,3 +144,16 @@ def update_contact(
     contact = _contact(office, pk)
     set_etag(response, contact)
     return contact
+
+
+@router.delete("/offices/{slug}/contacts/{pk}", response=DELETE_ANSWERS)
+def delete_contact(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
+    """Put the contact in the office's bin (officer and up; restorable for 90 days from
+    `.../bin`). If-Match is required: 428 without it, 412 when the contact changed since. A
+    contact on a mission or a pitch is refused (422)."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    contact = _contact(scoped.office, pk)
+    services.contact_delete(
+        contact=contact, actor=scoped.membership, expected_version=required_if_match(request)
+    )
+    return 204, None

@@ -13,7 +13,7 @@ from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Office, Role
 from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
 from peyvand.core.validation import NotAllowedNow
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, required_if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
@@ -196,3 +196,16 @@ def file_report(
     m = lookups.mission(office, pk)
     set_etag(response, m)
     return m
+
+
+@router.delete("/offices/{slug}/missions/{pk}", response=DELETE_ANSWERS)
+def delete_mission(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
+    """Put the mission in the office's bin (officer and up; restorable for 90 days from
+    `.../bin`). If-Match is required: 428 without it, 412 when the mission changed since. The
+    activities it created stay on their partnerships."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    m = lookups.mission(scoped.office, pk)
+    services.mission_delete(
+        mission=m, actor=scoped.membership, expected_version=required_if_match(request)
+    )
+    return 204, None

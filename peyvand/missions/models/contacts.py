@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
-from peyvand.records.models import Versioned
+from peyvand.records.models import Binned, Versioned
 
 NOTE_MAX = 4000
 
@@ -22,7 +22,7 @@ class ContactKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Contact(BilingualMixin, Versioned, OfficeScoped):
+class Contact(BilingualMixin, Versioned, Binned, OfficeScoped):
     """A person. Their last interaction is derived from the activities and missions they
     took part in (`selectors`), never typed."""
 

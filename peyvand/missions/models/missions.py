@@ -3,6 +3,8 @@ approval to trip report."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MinValueValidator
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
-from peyvand.records.models import Versioned
+from peyvand.records.models import Binned, LivePartsManager, Versioned
 
 from .storage import private_upload_to
 
@@ -36,7 +38,7 @@ class MissionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class Mission(BilingualMixin, Versioned, OfficeScoped):
+class Mission(BilingualMixin, Versioned, Binned, OfficeScoped):
     """A delegation. Its workflow (services.transitions) is draft → submitted → approved or
     rejected → completed → reported, cancelled from any state before completed."""
 
@@ -169,6 +171,10 @@ class Objective(OfficeScoped):
         return self.text
 
 
+class LiveParticipants(LivePartsManager):
+    parent = "mission"
+
+
 class Participant(OfficeScoped):
     """Who travels or visits: an office member (with department and role on the trip), or
     a contact (the people of an incoming delegation). Exactly one of the two."""
@@ -200,6 +206,9 @@ class Participant(OfficeScoped):
     )
     role = models.CharField(_("role on the mission"), max_length=120, blank=True)
 
+    # Hidden while its mission is in the bin.
+    objects: ClassVar[LiveParticipants] = LiveParticipants()
+
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
@@ -225,6 +234,10 @@ class MissionDocumentKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class LiveMissionDocuments(LivePartsManager):
+    parent = "mission"
+
+
 class MissionDocument(OfficeScoped):
     """A file of a mission, checked and stored like an agreement's files (core.uploads)."""
 
@@ -237,6 +250,9 @@ class MissionDocument(OfficeScoped):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+
+    # Hidden while its mission is in the bin.
+    objects: ClassVar[LiveMissionDocuments] = LiveMissionDocuments()
 
     class Meta:
         verbose_name = _("mission document")

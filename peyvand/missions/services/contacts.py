@@ -16,6 +16,7 @@ from peyvand.accounts.models import Office, Role
 from peyvand.accounts.versions import bump_office
 from peyvand.core.validation import NUL_MESSAGE, NotAllowedNow, validate_fields
 from peyvand.partnerships.models import Partnership
+from peyvand.records.binning import protected_by, put_in_bin, take_from_bin
 from peyvand.records.history import check_version, diff, named, plain, record_event
 
 from .. import selectors
@@ -306,12 +307,15 @@ def contact_merge(
         *current.languages,
         *(c for c in other.languages if c not in current.languages),
     ][:LANGUAGES_MAX]
-    current.partnerships.add(*other.partnerships.all())
-    current.activities.add(*other.activities.all())
-    # A mission both were on keeps one participation: the kept contact's.
-    on_both = Participant.objects.filter(contact=current).values("mission_id")
-    Participant.objects.filter(contact=other, mission_id__in=on_both).delete()
-    moved = Participant.objects.filter(contact=other).update(contact=current)
+    # The links to records in the bin move too: a restored record finds its contact.
+    current.partnerships.add(*other.partnerships(manager="all_with_deleted").all())
+    current.activities.add(*other.activities(manager="all_with_deleted").all())
+    # A mission both were on keeps one participation: the kept contact's (a mission in
+    # the bin included: the base manager sees its participants).
+    participants = Participant._base_manager
+    on_both = participants.filter(contact=current).values("mission_id")
+    participants.filter(contact=other, mission_id__in=on_both).delete()
+    moved = participants.filter(contact=other).update(contact=current)
     if moved:
         bump_office(current.office_id)  # QuerySet.update bypasses the model signals
     label = named(other)
@@ -328,3 +332,35 @@ def contact_merge(
     )
     keep.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_")})
     return current
+
+
+@transaction.atomic
+def contact_delete(
+    *, contact: Contact, actor: Actor, expected_version: int | None = None
+) -> Contact:
+    """Put a contact in the bin (officer and up; restorable for 90 days, decision 0020);
+    refused with StaleVersion if it changed since `expected_version`.
+
+    A contact who took part in a mission or is a party to a pitch is refused: those
+    records name them (merge a duplicate instead, or remove them there first). Their links
+    to pacts and activities are kept for a restore."""
+    require_role(actor, Role.OFFICER)
+    current = _lock(contact)
+    check_version(current, expected_version, deleting=True)
+    if protected_by(current):
+        raise ValidationError(
+            _(
+                "This contact took part in a mission or is a party to a pitch, and those "
+                "records name them; it cannot be deleted. Remove them there first, or merge "
+                "the contact into its duplicate."
+            ),
+            code="in_use",
+        )
+    return put_in_bin(record=current, actor=actor, expected_version=None)
+
+
+@transaction.atomic
+def contact_restore(*, contact: Contact, actor: Actor) -> Contact:
+    """Bring a contact back from the bin (officer and up)."""
+    require_role(actor, Role.OFFICER)
+    return take_from_bin(record=contact, actor=actor)

@@ -23,6 +23,7 @@ from peyvand.core.uploads import check_upload, stored_name
 from peyvand.core.validation import NotAllowedNow, create_valid, validate_fields
 from peyvand.partnerships.models import Partnership
 from peyvand.places.models import City
+from peyvand.records.binning import put_in_bin, take_from_bin
 from peyvand.records.history import check_version, diff, plain, record_event, subject_of
 
 from ..models import (
@@ -361,3 +362,22 @@ def document_delete(*, document: MissionDocument, actor: Actor) -> None:
             storage.delete(name)
 
     transaction.on_commit(delete_stored, robust=True)
+
+
+@transaction.atomic
+def mission_delete(
+    *, mission: Mission, actor: Actor, expected_version: int | None = None
+) -> Mission:
+    """Put a mission in the bin with its objectives, participants, documents and trip
+    report (officer and up; restorable for 90 days, decision 0020); refused with
+    StaleVersion if it changed since `expected_version`. The activities and commitments
+    it created on its pacts stay there: they are the pacts' record of what was done."""
+    require_role(actor, Role.OFFICER)
+    return put_in_bin(record=mission, actor=actor, expected_version=expected_version)
+
+
+@transaction.atomic
+def mission_restore(*, mission: Mission, actor: Actor) -> Mission:
+    """Bring a mission back from the bin with everything it had (officer and up)."""
+    require_role(actor, Role.OFFICER)
+    return take_from_bin(record=mission, actor=actor)

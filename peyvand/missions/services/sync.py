@@ -41,9 +41,14 @@ def sync_activities(*, mission: Mission, actor: Actor, today: dt.date | None = N
         for link in MissionActivity.objects.filter(mission=mission).select_related("activity")
     }
     wanted = {p.pk: p for p in mission.partnerships.all()} if mission.status in DONE else {}
-    for pact_id, link in links.items():
+    for pact_id, link in list(links.items()):
         if pact_id not in wanted:
-            activity_delete(activity=link.activity, actor=actor, today=today)
+            # The pact left the mission: its activity goes to the bin (restorable there as
+            # the pact's record), the link goes.
+            if link.activity.deleted_at is None:
+                activity_delete(activity=link.activity, actor=actor, today=today)
+            link.delete()
+            del links[pact_id]
     if not wanted:
         return
     values = activity_values(mission)
@@ -62,6 +67,8 @@ def sync_activities(*, mission: Mission, actor: Actor, today: dt.date | None = N
             MissionActivity.objects.create(
                 office_id=mission.office_id, mission=mission, partnership=pact, activity=activity
             )
+        elif link.activity.deleted_at is not None:
+            continue  # a member put it in the bin: it stays there until restored
         else:
             activity = link.activity
             if _differs(activity, values):

@@ -40,7 +40,7 @@ def make_mission(
 ) -> Mission:
     """A mission written directly (its workflow is the missions' services)."""
     end = end_date or TODAY - dt.timedelta(days=10)
-    mission = Mission.objects.create(
+    mission: Mission = Mission.objects.create(
         office=office,
         title_en=kw.pop("title_en", "Delegation to Vienna"),
         status=status,

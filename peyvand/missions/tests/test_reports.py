@@ -185,6 +185,20 @@ def test_editing_keeps_the_activities_in_step(office: Any) -> None:
     assert Activity.objects.count() == 2
 
 
+def test_an_activity_put_in_the_bin_stays_there_when_the_mission_changes(office: Any) -> None:
+    from peyvand.partnerships import services as pacts
+
+    a = _pact(office)
+    m = _completed(office, partnerships=[a])
+    act = MissionActivity.objects.get(mission=m).activity
+    pacts.activity_delete(activity=act, actor=SYSTEM)
+    services.mission_update(mission=m, actor=SYSTEM, changes={"title_en": "Vienna, again"})
+    assert not Activity.objects.exists()  # not recreated, not updated
+    assert Activity.all_with_deleted.get().title != "Vienna, again"
+    services.mission_update(mission=m, actor=SYSTEM, changes={"partnerships": []})
+    assert not MissionActivity.objects.filter(mission=m).exists()
+
+
 def test_editing_before_completion_creates_nothing(office: Any) -> None:
     pact = _pact(office)
     m = move(make_mission(office), "submit")

@@ -25,7 +25,7 @@ from peyvand.core.api import (
     paginate_queryset,
 )
 from peyvand.core.validation import MAX_ID
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, required_if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
@@ -160,3 +160,16 @@ def update_activity(
     activity = lookups.activity(office, pk)
     set_etag(response, activity)
     return activity
+
+
+@router.delete("/offices/{slug}/activities/{pk}", response=DELETE_ANSWERS)
+def delete_activity(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
+    """Put the activity in the office's bin (officer and up; restorable for 90 days from
+    `.../bin`). If-Match is required: 428 without it, 412 when the activity changed since. The
+    scores of its partnerships are recomputed."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    activity = lookups.activity(scoped.office, pk)
+    services.activity_delete(
+        activity=activity, actor=scoped.membership, expected_version=required_if_match(request)
+    )
+    return 204, None

@@ -16,7 +16,7 @@ from peyvand.core.api import (
     order_queryset,
     paginate_queryset,
 )
-from peyvand.records.api import if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, if_match, required_if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
@@ -118,3 +118,16 @@ def update_partnership(
     p = lookups.pact(office, pk)
     set_etag(response, p)
     return p
+
+
+@router.delete("/offices/{slug}/partnerships/{pk}", response=DELETE_ANSWERS)
+def delete_partnership(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
+    """Put the partnership in the office's bin (officer and up; restorable for 90 days from
+    `.../bin`). If-Match is required: 428 without it, 412 when the partnership changed since. A
+    partnership with activities is refused (422)."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    p = lookups.pact(scoped.office, pk)
+    services.partnership_delete(
+        partnership=p, actor=scoped.membership, expected_version=required_if_match(request)
+    )
+    return 204, None

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
-from peyvand.records.models import Versioned
+from peyvand.records.models import LivePartsManager, Versioned
 
 from .partnerships import Partnership
 from .storage import private_upload_to
@@ -47,6 +49,10 @@ class Approval(OfficeScoped):
         return self.body_name or str(self.get_body_display())
 
 
+class LiveAgreements(LivePartsManager):
+    parent = "partnership"
+
+
 class Agreement(Versioned, OfficeScoped):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="agreements"
@@ -64,6 +70,9 @@ class Agreement(Versioned, OfficeScoped):
         ),
         True: Versioned.stale_messages[True],
     }
+
+    # Hidden while its partnership is in the bin.
+    objects: ClassVar[LiveAgreements] = LiveAgreements()
 
     class Meta:
         verbose_name = _("agreement")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
-from peyvand.records.models import Versioned
+from peyvand.records.models import Binned, Versioned
 
 
 class CooperationArea(BilingualMixin, models.Model):
@@ -74,7 +74,7 @@ class HealthLabel(models.TextChoices):
     DORMANT = "dormant", _("Dormant")
 
 
-class Partnership(BilingualMixin, Versioned, OfficeScoped):
+class Partnership(BilingualMixin, Versioned, Binned, OfficeScoped):
     partner_city = models.ForeignKey(
         "places.City",
         verbose_name=_("partner city"),

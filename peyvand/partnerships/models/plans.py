@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
-from peyvand.records.models import Versioned
+from peyvand.records.models import Binned, LivePartsManager, Versioned
 
 from .partnerships import CooperationArea, Partnership
 from .storage import private_upload_to
@@ -19,6 +21,10 @@ class CommitmentStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
     DROPPED = "dropped", _("Dropped")
+
+
+class LiveCommitments(LivePartsManager):
+    parent = "partnership"
 
 
 class Commitment(Versioned, OfficeScoped):
@@ -66,6 +72,9 @@ class Commitment(Versioned, OfficeScoped):
         True: Versioned.stale_messages[True],
     }
 
+    # Hidden while its partnership is in the bin.
+    objects: ClassVar[LiveCommitments] = LiveCommitments()
+
     class Meta:
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
@@ -109,7 +118,7 @@ INITIATED_PHRASES = {
 }
 
 
-class Activity(Versioned, OfficeScoped):
+class Activity(Versioned, Binned, OfficeScoped):
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     initiated_by = models.CharField(
@@ -183,6 +192,10 @@ class OutcomeKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class LiveOutcomes(LivePartsManager):
+    parent = "activity"
+
+
 class Outcome(Versioned, OfficeScoped):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="outcomes")
     kind = models.CharField(_("kind"), max_length=20, choices=OutcomeKind.choices)
@@ -202,6 +215,9 @@ class Outcome(Versioned, OfficeScoped):
             "removed. Review their changes below and confirm again if it should still go."
         ),
     }
+
+    # Hidden while its activity is in the bin.
+    objects: ClassVar[LiveOutcomes] = LiveOutcomes()
 
     class Meta:
         verbose_name = _("outcome")

@@ -76,7 +76,8 @@ def health_facts(
         for pk, row in rows.items()
     }
     for activity_id, pid in links:
-        facts[pid][0].append(built[activity_id])
+        if activity_id in built:  # an activity in the bin counts for no pact
+            facts[pid][0].append(built[activity_id])
     for row in Commitment.objects.filter(partnership_id__in=ids).values(
         "partnership_id", "due_on", "status", "done_on"
     ):

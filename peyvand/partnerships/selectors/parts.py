@@ -27,7 +27,11 @@ def activities_of(partnership: Partnership) -> QuerySet:
 def activity_count(partnership: Partnership) -> int:
     """How many activities concern the pact: counted on the link table alone (its index),
     not on the join the timeline query makes."""
-    return int(Activity.partnerships.through.objects.filter(partnership=partnership).count())
+    return int(
+        Activity.partnerships.through.objects.filter(
+            partnership=partnership, activity__deleted_at__isnull=True
+        ).count()
+    )
 
 
 def outcome_totals(partnership: Partnership) -> list[dict[str, Any]]:

@@ -10,7 +10,13 @@ from __future__ import annotations
 from peyvand.records.history import StaleVersion
 
 from .access import can_edit_activity, can_update_commitment, require_activity_editor
-from .activities import ACTIVITY_FIELDS, activity_delete, activity_log, activity_update
+from .activities import (
+    ACTIVITY_FIELDS,
+    activity_delete,
+    activity_log,
+    activity_restore,
+    activity_update,
+)
 from .agreements import (
     AGREEMENT_FIELDS,
     agreement_create,
@@ -35,7 +41,9 @@ from .partnerships import (
     partnership_archive,
     partnership_create,
     partnership_create_proposed,
+    partnership_delete,
     partnership_from_twinning,
+    partnership_restore,
     partnership_set_status,
     partnership_update,
     twinning_partner,
@@ -54,6 +62,7 @@ __all__ = [
     "activity_delete",
     "activity_log",
     "activity_publish",
+    "activity_restore",
     "activity_update",
     "agreement_create",
     "agreement_file_add",
@@ -79,8 +88,10 @@ __all__ = [
     "partnership_archive",
     "partnership_create",
     "partnership_create_proposed",
+    "partnership_delete",
     "partnership_from_twinning",
     "partnership_publish",
+    "partnership_restore",
     "partnership_set_status",
     "partnership_update",
     "portal_health_set",

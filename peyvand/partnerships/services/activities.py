@@ -15,6 +15,7 @@ from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Office, Role
 from peyvand.core.validation import create_valid, validate_fields
+from peyvand.records.binning import put_in_bin, take_from_bin
 from peyvand.records.history import check_version, diff, plain, record_event, subject_of
 
 from .. import selectors
@@ -227,8 +228,9 @@ def activity_delete(
     expected_version: int | None = None,
     today: dt.date | None = None,
 ) -> list[Partnership]:
-    """Delete a logged activity and its outcomes (officer and up: a log is a record);
-    refused with StaleVersion if it changed since `expected_version`.
+    """Put a logged activity in the bin with its outcomes (officer and up: a log is a
+    record; restorable for 90 days, decision 0020); refused with StaleVersion if it
+    changed since `expected_version`.
 
     Recorded in the history of every pact it concerned; their scores are refreshed in the
     same transaction. Returns those pacts.
@@ -244,15 +246,54 @@ def activity_delete(
     }
     if n_outcomes:
         changes["outcomes"] = [n_outcomes, None]
-    for p in pacts:
-        record_event(
-            target=p,
-            actor=actor,
-            action="activity_deleted",
-            changes=changes,
-            subject=subject_of(current),
-            subject_version=current.version,
+    put_in_bin(
+        record=current,
+        actor=actor,
+        expected_version=None,
+        recorder=_on_pacts(pacts, actor, "activity_deleted", changes),
+    )
+    health_refresh(partnerships=pacts, today=today)
+    return pacts
+
+
+def _on_pacts(
+    pacts: Sequence[Partnership], actor: Actor, action: str, changes: dict[str, Any]
+) -> Any:
+    """An activity's change of bin state, recorded in the history of each of its pacts."""
+
+    def recorder(current: Activity, _action: str, _changes: dict[str, Any]) -> None:
+        for p in pacts:
+            record_event(
+                target=p,
+                actor=actor,
+                action=action,
+                changes=changes,
+                subject=subject_of(current),
+                subject_version=current.version,
+            )
+
+    return recorder
+
+
+@transaction.atomic
+def activity_restore(
+    *, activity: Activity, actor: Actor, today: dt.date | None = None
+) -> list[Partnership]:
+    """Bring an activity back from the bin with its outcomes (officer and up), onto the
+    timelines of its pacts, whose scores are refreshed; refused while every pact it
+    concerns is in the bin itself. Returns those pacts."""
+    require_role(actor, Role.OFFICER)
+    pacts = selectors.pacts_of_activity(activity)
+    if not pacts:
+        raise ValidationError(
+            _("Every partnership this activity concerns is in the bin; restore one first."),
+            code="no_live_pact",
         )
-    current.delete()
+    changes = {"activity": [None, activity.title], "date": [None, activity.date.isoformat()]}
+    take_from_bin(
+        record=activity,
+        actor=actor,
+        recorder=_on_pacts(pacts, actor, "activity_restored", changes),
+    )
     health_refresh(partnerships=pacts, today=today)
     return pacts

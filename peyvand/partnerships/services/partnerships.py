@@ -15,8 +15,10 @@ from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Office, OfficeMembership, Role
 from peyvand.core.validation import validate_fields
 from peyvand.places.models import City
+from peyvand.records.binning import put_in_bin, take_from_bin
 from peyvand.records.history import check_version, diff, plain, record_event
 
+from .. import selectors
 from ..models import (
     ApprovalStatus,
     CooperationArea,
@@ -344,3 +346,42 @@ def not_ours_mark(
 def not_ours_unmark(*, office: Office, actor: Actor, partner_city: City) -> None:
     require_role(actor, Role.OFFICER)
     NotOurs.objects.for_office(office).filter(partner_city=partner_city).delete()
+
+
+@transaction.atomic
+def partnership_delete(
+    *, partnership: Partnership, actor: Actor, expected_version: int | None = None
+) -> Partnership:
+    """Put a pact in the bin (officer and up; restorable for 90 days, decision 0020);
+    refused with StaleVersion if it changed since `expected_version`.
+
+    A pact with activities is refused: they are the record of what the city did with the
+    partner (and may concern other pacts); archive or end such a pact, or delete its
+    activities first. Its commitments, agreements and approvals go into the bin with it.
+    """
+    require_role(actor, Role.OFFICER)
+    current = _lock(partnership)
+    check_version(current, expected_version, deleting=True)
+    n_activities = selectors.activity_count(current)
+    if n_activities:
+        raise ValidationError(
+            _(
+                "This partnership has activities on its timeline; it cannot be deleted. "
+                "Archive it or end it instead, or delete its activities first."
+            ),
+            code="has_activities",
+        )
+    return put_in_bin(record=current, actor=actor, expected_version=None)
+
+
+@transaction.atomic
+def partnership_restore(*, partnership: Partnership, actor: Actor) -> Partnership:
+    """Bring a pact back from the bin (officer and up), unless the registry has another
+    live pact with the same partner meanwhile."""
+    require_role(actor, Role.OFFICER)
+    clash = live_pact_with(partnership)
+    if clash is not None:
+        raise ValidationError({"partner_city": [duplicate_error(clash)]})
+    restored = take_from_bin(record=partnership, actor=actor)
+    health_refresh(partnerships=[restored])
+    return restored

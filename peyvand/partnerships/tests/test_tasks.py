@@ -35,8 +35,8 @@ def test_the_scheduler_enqueues_once_per_day(office: Any) -> None:
     cache.clear()
     p = make_partnership(office)
     day = dt.date(2031, 3, 4)
-    assert run_daily_if_due(day) == ["partnerships.refresh_health"]
+    assert "partnerships.refresh_health" in run_daily_if_due(day)  # (the bin's purge too)
     assert run_daily_if_due(day) == []  # a second process on the same day
     p.refresh_from_db()
     assert p.health_computed_on == day
-    assert run_daily_if_due(day + dt.timedelta(days=1)) == ["partnerships.refresh_health"]
+    assert "partnerships.refresh_health" in run_daily_if_due(day + dt.timedelta(days=1))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.access import OfficeRequest, get_for_office, office_view
 from peyvand.accounts.models import Role
 from peyvand.core.forms import apply_service_errors
+from peyvand.records.binning import KEEP_DAYS
 
 from .. import selectors, services
 from ..forms import (
@@ -160,7 +161,9 @@ def activity_delete(request: OfficeRequest, pk: int) -> HttpResponse:
             stale = stale_context(request, form, exc)
             activity.refresh_from_db()  # the question names the activity as it is now
         else:
-            messages.success(request, _("The activity was deleted and the scores updated."))
+            messages.success(
+                request, _("The activity was moved to the bin and the scores updated.")
+            )
             target = back if back in {p.pk for p in pacts} else pacts[0].pk
             return back_to_detail(office.slug, target, "activities")
     pacts = list(activity.partnerships.select_related("partner_city").order_by("pk"))
@@ -170,9 +173,10 @@ def activity_delete(request: OfficeRequest, pk: int) -> HttpResponse:
             "title": _("Delete the activity"),
             "question": _(
                 "Delete the activity “%(title)s”? It is removed from the timeline of every "
-                "partnership it concerns, with its outcomes, and their scores are recomputed."
+                "partnership it concerns, with its outcomes, and their scores are recomputed. "
+                "It goes to the office's bin, where it can be restored for %(days)s days."
             )
-            % {"title": activity.title},
+            % {"title": activity.title, "days": KEEP_DAYS},
             "details": [p.partner_city.name for p in pacts],
             "details_label": _("Partnerships it concerns:"),
             "n_outcomes": activity.outcomes.count(),

@@ -84,6 +84,7 @@ def _per_pact(scope: Scope) -> tuple[list[list[Any]], dict[int, str]]:
     through = Activity.partnerships.through
     links = through.objects.filter(
         activity__office=scope.office,
+        activity__deleted_at__isnull=True,
         activity__date__gte=scope.period.start,
         activity__date__lte=scope.period.end,
     )
@@ -119,6 +120,7 @@ def _latest(scope: Scope, names: dict[int, str]) -> list[list[Any]]:
     ranked = (
         through.objects.filter(
             activity__office=scope.office,
+            activity__deleted_at__isnull=True,
             activity__date__gte=scope.period.start,
             activity__date__lte=scope.period.end,
         )

@@ -73,6 +73,7 @@ def partnerships_section(scope: Scope) -> Section:
         row["partnership_id"]: row["n"]
         for row in through.objects.filter(
             activity__office=office,
+            activity__deleted_at__isnull=True,
             activity__date__gte=period.start,
             activity__date__lte=period.end,
         )
