@@ -14,6 +14,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
@@ -53,6 +56,33 @@ IGNORED = {
     "last_used_at",
 }
 SECRET_PARTS = ("password", "token", "secret", "key")
+
+
+# The entries whose insert waits for the end of a bulk write (`audit_deferred`); per
+# context (thread or task), never shared between requests.
+_deferred: ContextVar[list[AuditEntry] | None] = ContextVar("audit_deferred", default=None)
+BATCH = 1000
+
+
+@contextmanager
+def audit_deferred(*, flush: bool = True) -> Iterator[list[AuditEntry]]:
+    """Within the block, each entry is kept (made as `record` makes it, at the time of its
+    write) and at the end all are inserted at once, in the order written (a spreadsheet
+    import of thousands of rows); with `flush=False` none is (a preview whose transaction
+    is rolled back; the caller gets the entries, to write them with `audit_write`)."""
+    pending: list[AuditEntry] = []
+    token = _deferred.set(pending)
+    try:
+        yield pending
+    finally:
+        _deferred.reset(token)
+    if flush:
+        audit_write(pending)
+
+
+def audit_write(entries: list[AuditEntry]) -> None:
+    """Insert entries made under `audit_deferred`, in batches."""
+    AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
 
 
 def _secret(name: str) -> bool:
@@ -136,6 +166,10 @@ def record(
         changes=changes,
         ip=origin.ip,
     )
+    pending = _deferred.get()
+    if pending is not None:
+        pending.append(entry)
+        return entry
     entry.save(force_insert=True)
     return entry
 

@@ -26,10 +26,12 @@ from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Office
 from peyvand.accounts.versions import bump_office, bumps_deferred
+from peyvand.audit.recorder import audit_deferred, audit_write
 from peyvand.core.text import search_key
 from peyvand.core.validation import NotAllowedNow
 from peyvand.partnerships.services.health import health_deferred, health_refresh
 from peyvand.places.models import City
+from peyvand.search.index import index_pending, search_deferred
 
 from .cities import CityMatcher
 from .kinds.base import CellErrors, Context, Kind, changed_values
@@ -157,14 +159,23 @@ def import_table(
         report.errors.append(RowError(row, label, message))
 
     with transaction.atomic():
-        with bumps_deferred(flush=False) as offices, health_deferred(refresh=False) as pacts:
-            _import_rows(kind, table, ctx, positions, report, add)
-        report.ambiguous = matcher.ambiguous
-        if dry_run or report.errors:
+        with (
+            search_deferred(flush=False) as documents,
+            audit_deferred(flush=False) as entries,
+        ):
+            with bumps_deferred(flush=False) as offices, health_deferred(refresh=False) as pacts:
+                _import_rows(kind, table, ctx, positions, report, add)
+            report.ambiguous = matcher.ambiguous
+            apply = not dry_run and not report.errors
+            if apply:
+                # every pact a row touched, scored once (the services' own refresh)
+                health_refresh(partnerships=list(pacts.values()))
+        if not apply:
             transaction.set_rollback(True)
         else:
-            # every pact a row touched, scored once (the services' own refresh, deferred)
-            health_refresh(partnerships=list(pacts.values()))
+            # the rows' audit entries and search documents, written once for the file
+            audit_write(entries)
+            index_pending(documents)
             for office_id in offices | {office.pk}:
                 bump_office(office_id)
             report.applied = True

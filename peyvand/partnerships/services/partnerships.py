@@ -42,9 +42,14 @@ PARTNERSHIP_FIELDS = (
 )
 
 
-def _snapshot(partnership: Partnership) -> dict[str, Any]:
+def _snapshot(
+    partnership: Partnership, areas: Iterable[CooperationArea] | None = None
+) -> dict[str, Any]:
+    """The history's view of a pact; `areas` when the caller has just set them."""
     data = {name: plain(getattr(partnership, name)) for name in PARTNERSHIP_FIELDS}
-    data["areas"] = sorted(a.code for a in partnership.areas.all()) if partnership.pk else []
+    if areas is None:
+        areas = partnership.areas.all() if partnership.pk else []
+    data["areas"] = sorted(a.code for a in areas)
     return data
 
 
@@ -147,12 +152,14 @@ def partnership_create(
     )
     _validate_partnership(p)
     p.save()
-    p.areas.set(list(areas))
+    areas = list(areas)
+    if areas:  # a new pact has none to replace
+        p.areas.add(*areas)
     record_event(
         target=p,
         actor=actor,
         action="created",
-        changes=diff({}, _snapshot(p)),
+        changes=diff({}, _snapshot(p, areas)),
         note=note,
     )
     health_refresh(partnerships=[p])
