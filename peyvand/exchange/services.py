@@ -31,6 +31,7 @@ from peyvand.core.text import search_key
 from peyvand.core.validation import NotAllowedNow
 from peyvand.partnerships.services.health import health_deferred, health_refresh
 from peyvand.places.models import City
+from peyvand.records.history import history_deferred, history_write
 from peyvand.search.index import index_pending, search_deferred
 
 from .cities import CityMatcher
@@ -162,6 +163,7 @@ def import_table(
         with (
             search_deferred(flush=False) as documents,
             audit_deferred(flush=False) as entries,
+            history_deferred(flush=False) as events,
         ):
             with bumps_deferred(flush=False) as offices, health_deferred(refresh=False) as pacts:
                 _import_rows(kind, table, ctx, positions, report, add)
@@ -173,7 +175,8 @@ def import_table(
         if not apply:
             transaction.set_rollback(True)
         else:
-            # the rows' audit entries and search documents, written once for the file
+            # the rows' history, audit entries and search documents, written once
+            history_write(events)
             audit_write(entries)
             index_pending(documents)
             for office_id in offices | {office.pk}:
