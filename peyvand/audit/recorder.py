@@ -64,17 +64,23 @@ _deferred: ContextVar[list[AuditEntry] | None] = ContextVar("audit_deferred", de
 BATCH = 1000
 
 
+_discarding: ContextVar[bool] = ContextVar("audit_discarding", default=False)
+
+
 @contextmanager
-def audit_deferred(*, flush: bool = True) -> Iterator[list[AuditEntry]]:
+def audit_deferred(*, flush: bool = True, keep: bool = True) -> Iterator[list[AuditEntry]]:
     """Within the block, each entry is kept (made as `record` makes it, at the time of its
     write) and at the end all are inserted at once, in the order written (a spreadsheet
-    import of thousands of rows); with `flush=False` none is (a preview whose transaction
-    is rolled back; the caller gets the entries, to write them with `audit_write`)."""
+    import of thousands of rows); with `flush=False` none is (the caller gets the entries,
+    to write them with `audit_write` if its transaction commits). With `keep=False` no
+    entry is even made: a preview whose transaction is always rolled back."""
     pending: list[AuditEntry] = []
     token = _deferred.set(pending)
+    discard = _discarding.set(not keep)
     try:
         yield pending
     finally:
+        _discarding.reset(discard)
         _deferred.reset(token)
     if flush:
         audit_write(pending)
@@ -168,7 +174,8 @@ def record(
     )
     pending = _deferred.get()
     if pending is not None:
-        pending.append(entry)
+        if not _discarding.get():
+            pending.append(entry)
         return entry
     entry.save(force_insert=True)
     return entry
@@ -181,6 +188,8 @@ def _saved(
     update_fields: Any = None,
     **kwargs: Any,
 ) -> None:
+    if _discarding.get():
+        return  # a write that is rolled back whatever happens (audit_deferred)
     values = instance.__dict__
     names = _FIELDS[sender]
     if update_fields is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,8 +163,8 @@ def import_table(
     with transaction.atomic():
         with (
             search_deferred(flush=False) as documents,
-            audit_deferred(flush=False) as entries,
-            history_deferred(flush=False) as events,
+            audit_deferred(flush=False, keep=not dry_run) as entries,
+            history_deferred(flush=False, keep=not dry_run) as events,
         ):
             with bumps_deferred(flush=False) as offices, health_deferred(refresh=False) as pacts:
                 _import_rows(kind, table, ctx, positions, report, add)
@@ -210,7 +211,7 @@ def _import_rows(
         if key is not None:
             seen[key] = number
         try:
-            with transaction.atomic():
+            with nullcontext() if kind.one_write else transaction.atomic():
                 if record is None:
                     kind.create(values, ctx)
                     report.to_create += 1

@@ -76,17 +76,23 @@ def subject_of(record: models.Model) -> str:
 _deferred: ContextVar[list[Event] | None] = ContextVar("history_deferred", default=None)
 
 
+_discarding: ContextVar[bool] = ContextVar("history_discarding", default=False)
+
+
 @contextmanager
-def history_deferred(*, flush: bool = True) -> Iterator[list[Event]]:
+def history_deferred(*, flush: bool = True, keep: bool = True) -> Iterator[list[Event]]:
     """Within the block, `record_event` keeps its entries (made at the time of the change)
     and at the end all are inserted at once, in the order written (a spreadsheet import
-    of thousands of rows); with `flush=False` none is (a preview whose transaction is
-    rolled back; the caller gets the entries, to write them with `history_write`)."""
+    of thousands of rows); with `flush=False` none is (the caller gets the entries, to
+    write them with `history_write` if its transaction commits). With `keep=False` none
+    is kept: a preview whose transaction is always rolled back."""
     pending: list[Event] = []
     token = _deferred.set(pending)
+    discard = _discarding.set(not keep)
     try:
         yield pending
     finally:
+        _discarding.reset(discard)
         _deferred.reset(token)
     if flush:
         history_write(pending)
@@ -122,7 +128,8 @@ def record_event(
     )
     pending = _deferred.get()
     if pending is not None:
-        pending.append(event)
+        if not _discarding.get():
+            pending.append(event)
     else:
         event.save(force_insert=True)
     return event

@@ -59,16 +59,12 @@ def live_pact_with(p: Partnership) -> Partnership | None:
     if p.status == PartnershipStatus.ENDED or p.archived:
         return None
     # the id first (a clash is rare): a pact's every column only when there is one
-    pk = (
-        Partnership.objects.filter(
-            office_id=p.office_id, partner_city_id=p.partner_city_id, archived=False
-        )
-        .exclude(status=PartnershipStatus.ENDED)
-        .exclude(pk=p.pk)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
+    others = Partnership.objects.filter(
+        office_id=p.office_id, partner_city_id=p.partner_city_id, archived=False
+    ).exclude(status=PartnershipStatus.ENDED)
+    if p.pk is not None:
+        others = others.exclude(pk=p.pk)
+    pk = others.order_by("pk").values_list("pk", flat=True).first()
     return None if pk is None else Partnership.objects.get(pk=pk)
 
 
