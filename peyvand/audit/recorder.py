@@ -14,6 +14,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
@@ -53,6 +56,39 @@ IGNORED = {
     "last_used_at",
 }
 SECRET_PARTS = ("password", "token", "secret", "key")
+
+
+# The entries whose insert waits for the end of a bulk write (`audit_deferred`); per
+# context (thread or task), never shared between requests.
+_deferred: ContextVar[list[AuditEntry] | None] = ContextVar("audit_deferred", default=None)
+BATCH = 1000
+
+
+_discarding: ContextVar[bool] = ContextVar("audit_discarding", default=False)
+
+
+@contextmanager
+def audit_deferred(*, flush: bool = True, keep: bool = True) -> Iterator[list[AuditEntry]]:
+    """Within the block, each entry is kept (made as `record` makes it, at the time of its
+    write) and at the end all are inserted at once, in the order written (a spreadsheet
+    import of thousands of rows); with `flush=False` none is (the caller gets the entries,
+    to write them with `audit_write` if its transaction commits). With `keep=False` no
+    entry is even made: a preview whose transaction is always rolled back."""
+    pending: list[AuditEntry] = []
+    token = _deferred.set(pending)
+    discard = _discarding.set(not keep)
+    try:
+        yield pending
+    finally:
+        _discarding.reset(discard)
+        _deferred.reset(token)
+    if flush:
+        audit_write(pending)
+
+
+def audit_write(entries: list[AuditEntry]) -> None:
+    """Insert entries made under `audit_deferred`, in batches."""
+    AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
 
 
 def _secret(name: str) -> bool:
@@ -136,6 +172,11 @@ def record(
         changes=changes,
         ip=origin.ip,
     )
+    pending = _deferred.get()
+    if pending is not None:
+        if not _discarding.get():
+            pending.append(entry)
+        return entry
     entry.save(force_insert=True)
     return entry
 
@@ -147,6 +188,8 @@ def _saved(
     update_fields: Any = None,
     **kwargs: Any,
 ) -> None:
+    if _discarding.get():
+        return  # a write that is rolled back whatever happens (audit_deferred)
     values = instance.__dict__
     names = _FIELDS[sender]
     if update_fields is not None:

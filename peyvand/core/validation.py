@@ -83,6 +83,26 @@ def _extra_errors(field: models.Field[Any, Any], value: Any) -> list[str]:
     return []
 
 
+def _loaded_relations(instance: models.Model) -> set[str]:
+    """The foreign keys whose record the instance holds as read from (or written to) the
+    database: Django's check that it exists would be one query each for a record the
+    caller has in hand (the database's constraint still refuses a dangling key). A key
+    limited to some choices is still checked."""
+    found = set()
+    for field in instance._meta.concrete_fields:
+        if not isinstance(field, models.ForeignKey) or field.get_limit_choices_to():
+            continue
+        related = field.get_cached_value(instance, default=None)
+        if (
+            related is not None
+            and not related._state.adding
+            and related.pk is not None
+            and getattr(related, field.target_field.attname) == getattr(instance, field.attname)
+        ):
+            found.add(field.name)
+    return found
+
+
 def validate_fields(instance: models.Model, *, exclude: Iterable[str] = ()) -> None:
     """Refuse, with errors by field, a record whose fields break a rule (nothing written)."""
     skip = set(exclude)
@@ -106,7 +126,7 @@ def validate_fields(instance: models.Model, *, exclude: Iterable[str] = ()) -> N
         or (value is None and field.null)
     }
     try:
-        instance.clean_fields(exclude=skip | set(errors) | empty)
+        instance.clean_fields(exclude=skip | set(errors) | empty | _loaded_relations(instance))
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
             errors.setdefault(name, []).extend(messages)

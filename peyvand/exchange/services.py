@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,10 +27,13 @@ from peyvand.accounts.access import require_role
 from peyvand.accounts.actors import Actor
 from peyvand.accounts.models import Office
 from peyvand.accounts.versions import bump_office, bumps_deferred
+from peyvand.audit.recorder import audit_deferred, audit_write
 from peyvand.core.text import search_key
 from peyvand.core.validation import NotAllowedNow
 from peyvand.partnerships.services.health import health_deferred, health_refresh
 from peyvand.places.models import City
+from peyvand.records.history import history_deferred, history_write
+from peyvand.search.index import index_pending, search_deferred
 
 from .cities import CityMatcher
 from .kinds.base import CellErrors, Context, Kind, changed_values
@@ -157,14 +161,25 @@ def import_table(
         report.errors.append(RowError(row, label, message))
 
     with transaction.atomic():
-        with bumps_deferred(flush=False) as offices, health_deferred(refresh=False) as pacts:
-            _import_rows(kind, table, ctx, positions, report, add)
-        report.ambiguous = matcher.ambiguous
-        if dry_run or report.errors:
+        with (
+            search_deferred(flush=False) as documents,
+            audit_deferred(flush=False, keep=not dry_run) as entries,
+            history_deferred(flush=False, keep=not dry_run) as events,
+        ):
+            with bumps_deferred(flush=False) as offices, health_deferred(refresh=False) as pacts:
+                _import_rows(kind, table, ctx, positions, report, add)
+            report.ambiguous = matcher.ambiguous
+            apply = not dry_run and not report.errors
+            if apply:
+                # every pact a row touched, scored once (the services' own refresh)
+                health_refresh(partnerships=list(pacts.values()))
+        if not apply:
             transaction.set_rollback(True)
         else:
-            # every pact a row touched, scored once (the services' own refresh, deferred)
-            health_refresh(partnerships=list(pacts.values()))
+            # the rows' history, audit entries and search documents, written once
+            history_write(events)
+            audit_write(entries)
+            index_pending(documents)
             for office_id in offices | {office.pk}:
                 bump_office(office_id)
             report.applied = True
@@ -196,7 +211,7 @@ def _import_rows(
         if key is not None:
             seen[key] = number
         try:
-            with transaction.atomic():
+            with nullcontext() if kind.one_write else transaction.atomic():
                 if record is None:
                     kind.create(values, ctx)
                     report.to_create += 1

@@ -8,6 +8,9 @@ which carries the record as it is now and the history entries written since.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
@@ -68,6 +71,38 @@ def subject_of(record: models.Model) -> str:
     return f"{record._meta.model_name}:{record.pk}"
 
 
+# The entries whose insert waits for the end of a bulk write (`history_deferred`); per
+# context (thread or task), never shared between requests.
+_deferred: ContextVar[list[Event] | None] = ContextVar("history_deferred", default=None)
+
+
+_discarding: ContextVar[bool] = ContextVar("history_discarding", default=False)
+
+
+@contextmanager
+def history_deferred(*, flush: bool = True, keep: bool = True) -> Iterator[list[Event]]:
+    """Within the block, `record_event` keeps its entries (made at the time of the change)
+    and at the end all are inserted at once, in the order written (a spreadsheet import
+    of thousands of rows); with `flush=False` none is (the caller gets the entries, to
+    write them with `history_write` if its transaction commits). With `keep=False` none
+    is kept: a preview whose transaction is always rolled back."""
+    pending: list[Event] = []
+    token = _deferred.set(pending)
+    discard = _discarding.set(not keep)
+    try:
+        yield pending
+    finally:
+        _discarding.reset(discard)
+        _deferred.reset(token)
+    if flush:
+        history_write(pending)
+
+
+def history_write(events: list[Event]) -> None:
+    """Insert entries kept by `history_deferred`, in batches."""
+    Event.objects.bulk_create(events, batch_size=1000)
+
+
 def record_event(
     *,
     target: Any,
@@ -79,7 +114,7 @@ def record_event(
     subject_version: int | None = None,
 ) -> Event:
     """Write one history entry about `target` (an office record with a `version`)."""
-    return Event.objects.create(
+    event = Event(
         office_id=target.office_id,
         target_type=ContentType.objects.get_for_model(target),
         target_id=target.pk,
@@ -91,6 +126,13 @@ def record_event(
         subject=subject,
         subject_version=subject_version,
     )
+    pending = _deferred.get()
+    if pending is not None:
+        if not _discarding.get():
+            pending.append(event)
+    else:
+        event.save(force_insert=True)
+    return event
 
 
 def history_of(target: models.Model) -> models.QuerySet[Event]:

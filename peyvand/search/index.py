@@ -15,6 +15,8 @@ without signals (the shipped organisations).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import connection, models, transaction
@@ -28,6 +30,43 @@ from .models import BODY_MAX, TERMS_MAX, TITLE_MAX, SearchDocument
 from .tags import area_tag, city_tag, kind_tag
 
 CHUNK = 1000
+
+# The records whose indexing waits for the end of a bulk write (`search_deferred`): kind
+# key -> ids; per context (thread or task), never shared between requests.
+_deferred: ContextVar[dict[str, set[int]] | None] = ContextVar("search_deferred", default=None)
+
+
+@contextmanager
+def search_deferred(*, flush: bool = True) -> Iterator[dict[str, set[int]]]:
+    """Within the block, a write's indexing (and removal) only notes its records; at the
+    end they are indexed once, a chunk at a time (`index_pending`: a spreadsheet import of
+    thousands of rows), or not at all with `flush=False` (a preview whose transaction is
+    rolled back; the caller gets what was noted)."""
+    pending: dict[str, set[int]] = {}
+    token = _deferred.set(pending)
+    try:
+        yield pending
+    finally:
+        _deferred.reset(token)
+    if flush:
+        index_pending(pending)
+
+
+def index_pending(pending: dict[str, set[int]]) -> None:
+    """Index again the records noted by `search_deferred`: per kind and chunk, one read,
+    one delete of their old documents and one bulk insert of the new ones (a record gone,
+    or whose document is None, only leaves the index)."""
+    for key, ids in pending.items():
+        kind = kind_of(key)
+        wanted = sorted(ids)
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            if kind is None:
+                remove_records(key, chunk)
+                continue
+            objects = list(kind.rebuild().filter(pk__in=chunk))
+            remove_records(key, chunk)
+            _write_chunk(kind, objects)
 
 
 def document_row(kind: str, object_id: int, doc: Document) -> SearchDocument:
@@ -77,6 +116,10 @@ def index_records(kind: SearchKind, ids: Iterable[int]) -> None:
     wanted = {int(pk) for pk in ids if pk is not None}
     if not wanted:
         return
+    pending = _deferred.get()
+    if pending is not None:
+        pending.setdefault(kind.key, set()).update(wanted)
+        return
     found = {obj.pk: obj for obj in kind.rebuild().filter(pk__in=wanted)}
     gone = wanted - set(found)
     for pk, obj in found.items():
@@ -94,6 +137,11 @@ def index_records(kind: SearchKind, ids: Iterable[int]) -> None:
 
 
 def remove_records(key: str, ids: Iterable[int]) -> None:
+    pending = _deferred.get()
+    if pending is not None:
+        # noted like a write: at the end, a record still there is indexed, one gone is not
+        pending.setdefault(key, set()).update(int(pk) for pk in ids)
+        return
     # No receiver and no relation: one DELETE, without fetching the rows first.
     SearchDocument.objects.filter(kind=key, object_id__in=list(ids)).delete()
 

@@ -325,3 +325,19 @@ def test_the_kept_log_shows_a_write_made_after_it_was_kept(office: Any, member_c
     assert "Logistics desk" not in client.get(url).content.decode()
     make_department(office, "Logistics desk")
     assert "Logistics desk" in client.get(url).content.decode()
+
+
+def test_deferred_entries_are_written_at_the_end_or_not_at_all() -> None:
+    from peyvand.audit.recorder import audit_deferred
+
+    with audit_deferred() as pending:
+        first = make_department(Office.objects.create(slug="deferred-a", name_fa="الف"), "A")
+        assert not AuditEntry.objects.filter(object_type="accounts.department").exists()
+        assert pending  # kept, in the order written
+    entry = AuditEntry.objects.get(object_type="accounts.department", object_id=str(first.pk))
+    assert entry.action == "create" and entry.changes["name_fa"][1] == first.name_fa
+    with audit_deferred(keep=False) as pending:
+        make_department(Office.objects.create(slug="deferred-b", name_fa="ب"), "B")
+    assert (
+        pending == [] and AuditEntry.objects.filter(object_type="accounts.department").count() == 1
+    )

@@ -166,4 +166,5 @@ KIND = Kind(
     create=create,
     update=update,
     prepare=prepare,
+    one_write=True,
 )

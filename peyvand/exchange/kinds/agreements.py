@@ -134,4 +134,5 @@ KIND = Kind(
     create=create,
     update=update,
     prepare=prepare,
+    one_write=True,
 )

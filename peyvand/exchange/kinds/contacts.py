@@ -210,4 +210,5 @@ KIND = Kind(
     update=update,
     prepare=prepare,
     city_columns=("city", "city_id"),
+    one_write=True,
 )

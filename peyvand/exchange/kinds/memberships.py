@@ -168,4 +168,5 @@ KIND = Kind(
     create=create,
     update=update,
     prepare=prepare,
+    one_write=True,
 )

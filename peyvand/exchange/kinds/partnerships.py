@@ -214,4 +214,5 @@ KIND = Kind(
     update=update,
     prepare=prepare,
     city_columns=("partner_city", "partner_city_id"),
+    one_write=True,
 )

@@ -203,4 +203,5 @@ KIND = Kind(
     update=update,
     prepare=prepare,
     city_columns=("source_city", "source_city_id"),
+    one_write=True,
 )

@@ -71,6 +71,41 @@ def test_a_confirmed_import_writes_through_the_services(world: dict[str, Any]) -
     assert pact.events.filter(action="created").exists()  # history, as from the page
 
 
+def test_a_confirmed_import_leaves_history_audit_index_and_scores_as_the_pages_do(
+    world: dict[str, Any],
+) -> None:
+    from peyvand.audit.models import AuditEntry
+    from peyvand.records.models import Event
+    from peyvand.search.models import SearchDocument
+
+    data = csv_bytes(
+        [
+            ["partner city", "kind", "status", "signed on", "summary (English)"],
+            ["Vienna", "sister", "active", "2023-05-05", "Danube waterworks"],
+            ["Paris", "friendship", "proposed", "", ""],
+        ]
+    )
+    picks = {"Paris": world["paris"].code}
+    before = (AuditEntry.objects.count(), Event.objects.count())
+    assert run(world, data, picks=picks).to_create == 2  # a preview writes none of them
+    assert (AuditEntry.objects.count(), Event.objects.count()) == before
+    assert not SearchDocument.objects.filter(kind="partnership").exists()
+    report = run(world, data, dry_run=False, picks=picks)
+    assert report.applied and report.to_create == 2
+    vienna = Partnership.objects.get(partner_city=world["vienna"])
+    assert vienna.events.filter(action="created").count() == 1
+    audited = AuditEntry.objects.filter(
+        object_type="partnerships.partnership", action="create"
+    ).values_list("object_id", flat=True)
+    assert sorted(audited) == sorted(str(p.pk) for p in Partnership.objects.all())
+    docs = SearchDocument.objects.filter(kind="partnership")
+    assert sorted(docs.values_list("object_id", flat=True)) == sorted(
+        Partnership.objects.values_list("pk", flat=True)
+    )
+    assert "Danube" in docs.get(object_id=vienna.pk).body
+    assert vienna.health_computed_on is not None  # scored once, at the end
+
+
 def test_an_ambiguous_city_is_listed_and_a_pick_resolves_it(world: dict[str, Any]) -> None:
     data = csv_bytes([FA_HEADERS, ["پاریس", "خواهرخواندگی", "فعال", "1402/01/01"]])
     report = run(world, data)

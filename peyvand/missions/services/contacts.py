@@ -117,13 +117,16 @@ def normalise_languages(values: Iterable[Any]) -> list[str]:
     return codes
 
 
-def _snapshot(contact: Contact) -> dict[str, Any]:
+def _snapshot(contact: Contact, pacts: Iterable[Partnership] | None = None) -> dict[str, Any]:
+    """The history's view of a contact; `pacts` when the caller has just set them."""
     data = {name: plain(getattr(contact, name)) for name in CONTACT_FIELDS}
     data["languages"] = list(contact.languages or [])
     data["tags"] = list(contact.tags or [])
+    if pacts is None:
+        pacts = contact.partnerships.select_related("partner_city") if contact.pk else []
     data["partnerships"] = (
         sorted(
-            (named(p) for p in contact.partnerships.select_related("partner_city")),
+            (named(p) for p in pacts),
             key=lambda v: v["id"],
         )
         if contact.pk
@@ -220,9 +223,13 @@ def contact_create(
         if duplicates:
             raise PossibleDuplicate(duplicates)
     contact.save()
-    contact.partnerships.set(pacts)
+    if pacts:  # a new contact has none to replace
+        contact.partnerships.add(*pacts)
     record_event(
-        target=contact, actor=actor, action="created", changes=diff({}, _snapshot(contact))
+        target=contact,
+        actor=actor,
+        action="created",
+        changes=diff({}, _snapshot(contact, pacts)),
     )
     return contact
 

@@ -44,9 +44,14 @@ PARTNERSHIP_FIELDS = (
 )
 
 
-def _snapshot(partnership: Partnership) -> dict[str, Any]:
+def _snapshot(
+    partnership: Partnership, areas: Iterable[CooperationArea] | None = None
+) -> dict[str, Any]:
+    """The history's view of a pact; `areas` when the caller has just set them."""
     data = {name: plain(getattr(partnership, name)) for name in PARTNERSHIP_FIELDS}
-    data["areas"] = sorted(a.code for a in partnership.areas.all()) if partnership.pk else []
+    if areas is None:
+        areas = partnership.areas.all() if partnership.pk else []
+    data["areas"] = sorted(a.code for a in areas)
     return data
 
 
@@ -55,15 +60,14 @@ def live_pact_with(p: Partnership) -> Partnership | None:
     pact per partner: an ended one may be renewed by a new pact)."""
     if p.status == PartnershipStatus.ENDED or p.archived:
         return None
-    return (
-        Partnership.objects.filter(
-            office_id=p.office_id, partner_city_id=p.partner_city_id, archived=False
-        )
-        .exclude(status=PartnershipStatus.ENDED)
-        .exclude(pk=p.pk)
-        .order_by("pk")
-        .first()
-    )
+    # the id first (a clash is rare): a pact's every column only when there is one
+    others = Partnership.objects.filter(
+        office_id=p.office_id, partner_city_id=p.partner_city_id, archived=False
+    ).exclude(status=PartnershipStatus.ENDED)
+    if p.pk is not None:
+        others = others.exclude(pk=p.pk)
+    pk = others.order_by("pk").values_list("pk", flat=True).first()
+    return None if pk is None else Partnership.objects.get(pk=pk)
 
 
 def duplicate_error(existing: Partnership) -> ValidationError:
@@ -149,12 +153,14 @@ def partnership_create(
     )
     _validate_partnership(p)
     p.save()
-    p.areas.set(list(areas))
+    areas = list(areas)
+    if areas:  # a new pact has none to replace
+        p.areas.add(*areas)
     record_event(
         target=p,
         actor=actor,
         action="created",
-        changes=diff({}, _snapshot(p)),
+        changes=diff({}, _snapshot(p, areas)),
         note=note,
     )
     health_refresh(partnerships=[p])

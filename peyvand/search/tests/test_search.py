@@ -234,3 +234,25 @@ def test_pages_run_through_the_title_matches_then_the_others(office: Any, limit:
         seen += [hit.id for hit in result(office, "sintra", limit=limit, offset=offset).hits]
     assert sorted(seen[:3]) == sorted(p.pk for p in titled)
     assert sorted(seen[3:]) == sorted(p.pk for p in mentioned)
+
+
+def test_deferred_indexing_writes_each_record_once_at_the_end(office: Any) -> None:
+    from peyvand.search.index import search_deferred
+
+    kept = pact(office, "Graz", summary_en="river festival")
+    with search_deferred() as pending:
+        new = pact(office, "Linz", summary_en="steel works")
+        services.partnership_update(
+            partnership=kept, actor=SYSTEM, expected_version=None, data={"summary_en": "opera"}
+        )
+        gone = pact(office, "Wels")
+        gone.delete()
+        # noted, not written: the index is as before the block
+        assert found(office, "steel") == [] and found(office, "river") == [("partnership", kept.pk)]
+        assert pending["partnership"] >= {new.pk, kept.pk}
+    assert found(office, "steel") == [("partnership", new.pk)]
+    assert found(office, "opera") == [("partnership", kept.pk)] and found(office, "river") == []
+    assert not SearchDocument.objects.filter(kind="partnership", object_id=gone.pk).exists()
+    with search_deferred(flush=False):
+        pact(office, "Steyr", summary_en="unindexed")
+    assert found(office, "unindexed") == []
