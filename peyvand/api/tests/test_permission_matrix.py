@@ -86,6 +86,7 @@ BORROW = {
     "places:review_confirm": "network:city",
     "discover:note_delete": "discover:note_history",
     "organizations:obligation_done": "organizations:obligation_edit",
+    "bin:restore": "bin:purge",
     "missions:transition": "missions:edit",
     "missions:document_add": "missions:detail",
     "knowledge:move": "knowledge:detail",
@@ -110,6 +111,7 @@ API_RECORDS = {
     "agreement-files": "partnerships:agreement_file_delete",
     "members": "accounts:member_edit",
     "approvals": "partnerships:approval_decide",
+    "bin": "bin:purge",
     "contacts": "contacts:detail",
     "events": "events:detail",
     "missions": "missions:edit",
@@ -254,6 +256,10 @@ def _api_url(world: World, route: Route, actor: str) -> str:
     values: dict[str, Any] = {"code": world.city_code, **API_VALUES}
     if "pk" in route.params:
         kind = parts[parts.index("{pk}") - 1]
+        if kind == "{kind}" and parts[parts.index(kind) - 1] == "bin":
+            # .../bin/{kind}/{pk}/...: the record the crawler's world put in the bin
+            values.update(kind=world.kwargs["bin:purge"]["kind"])
+            kind = "bin"
         if kind not in API_RECORDS:
             raise NoRecord(f"{path}: name the page route of its `{kind}` in API_RECORDS")
         values["pk"] = world.kwargs[API_RECORDS[kind]]["pk"]
