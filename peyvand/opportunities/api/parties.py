@@ -26,11 +26,11 @@ from ..models import InterestedParty, PartyFollowUp
 from . import lookups
 from .common import DELETE_ANSWERS, UPDATE_ANSWERS, WRITE_ANSWERS
 from .schemas import (
-    FollowUpFilters,
-    FollowUpIn,
-    FollowUpOut,
-    FollowUpPage,
     PartyFilters,
+    PartyFollowUpFilters,
+    PartyFollowUpIn,
+    PartyFollowUpOut,
+    PartyFollowUpPage,
     PartyIn,
     PartyOut,
     PartyPage,
@@ -141,14 +141,14 @@ def delete_party(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
 
 @router.get(
     "/offices/{slug}/parties/{pk}/follow-ups",
-    response={200: FollowUpPage, 404: ErrorOut, 422: ValidationOut},
+    response={200: PartyFollowUpPage, 404: ErrorOut, 422: ValidationOut},
 )
 @office_answer
 def list_follow_ups(
     request: HttpRequest,
     slug: str,
     pk: RecordIdPath,
-    filters: Query[FollowUpFilters],
+    filters: Query[PartyFollowUpFilters],
     ordering: str | None = ordering_query(FOLLOW_UP_ORDER, "date"),
 ) -> dict[str, Any]:
     """The party's follow-ups; `done` keeps the done (true) or the open (false) ones."""
@@ -162,9 +162,11 @@ def list_follow_ups(
 
 
 @router.post(
-    "/offices/{slug}/parties/{pk}/follow-ups", response={201: FollowUpOut, **WRITE_ANSWERS}
+    "/offices/{slug}/parties/{pk}/follow-ups", response={201: PartyFollowUpOut, **WRITE_ANSWERS}
 )
-def create_follow_up(request: HttpRequest, slug: str, pk: RecordIdPath, payload: FollowUpIn) -> Any:
+def create_follow_up(
+    request: HttpRequest, slug: str, pk: RecordIdPath, payload: PartyFollowUpIn
+) -> Any:
     """A dated step with the party (recorded in the pitch's history)."""
     scoped = office_request(request, slug, Role.OFFICER)
     party = lookups.party(scoped.office, pk)
@@ -176,7 +178,7 @@ def create_follow_up(request: HttpRequest, slug: str, pk: RecordIdPath, payload:
 
 @router.post(
     "/offices/{slug}/follow-ups/{pk}/done",
-    response={200: FollowUpOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationOut},
+    response={200: PartyFollowUpOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationOut},
 )
 def follow_up_done(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     """Mark the follow-up done (once; again changes nothing)."""

@@ -25,7 +25,7 @@ from ..models import PitchDocument
 from . import lookups
 from .common import DELETE_ANSWERS, DOCUMENT_DELETE_ANSWERS, UPDATE_ANSWERS, WRITE_ANSWERS
 from .schemas import (
-    DocumentFilters,
+    PitchDocumentFilters,
     PitchDocumentPage,
     PitchFilters,
     PitchIn,
@@ -138,7 +138,7 @@ def list_documents(
     request: HttpRequest,
     slug: str,
     pk: RecordIdPath,
-    filters: Query[DocumentFilters],
+    filters: Query[PitchDocumentFilters],
     ordering: str | None = ordering_query(DOCUMENT_ORDER, "added"),
 ) -> Any:
     """The metadata of the pitch's documents (their files are uploaded and downloaded on

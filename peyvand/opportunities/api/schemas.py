@@ -105,7 +105,7 @@ APPLICATION_EXAMPLE = {
     "id": 9,
     "call_id": 4,
     "pitch_id": 5,
-    "status": "preparing",
+    "status": "preparation",
     "status_reason": "",
     "partner_cities": ["gn:2950159"],
     "partner_organization_ids": [12],
@@ -135,7 +135,7 @@ def _page(item: dict[str, Any]) -> ConfigDict:
     return _example({"count": 1, "limit": 50, "offset": 0, "items": [item]})
 
 
-class FollowUpOut(Schema):
+class PartyFollowUpOut(Schema):
     model_config = _example(FOLLOW_UP_EXAMPLE)
 
     id: int
@@ -153,7 +153,7 @@ class PartyOut(Schema):
     organization_id: int | None
     city: str | None = Field(..., description="The partner city's public id (gn:...).")
     note: str
-    follow_ups: list[FollowUpOut]
+    follow_ups: list[PartyFollowUpOut]
     version: int
 
     @staticmethod
@@ -458,20 +458,20 @@ class PartyFilters(Schema):
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-class FollowUpPage(PageMeta):
+class PartyFollowUpPage(PageMeta):
     model_config = _page(FOLLOW_UP_EXAMPLE)
 
-    items: list[FollowUpOut]
+    items: list[PartyFollowUpOut]
 
 
-class FollowUpIn(InSchema):
+class PartyFollowUpIn(InSchema):
     model_config = _example({"date": "2026-12-10", "note": "Send the feasibility study"})
 
     date: dt.date | None = None
     note: Annotated[str, Field(max_length=FOLLOW_UP_MAX)] = ""
 
 
-class FollowUpFilters(Schema):
+class PartyFollowUpFilters(Schema):
     done: bool | None = Field(None, description="Only the done (true) or open (false) ones.")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
@@ -504,6 +504,6 @@ class PitchDocumentPage(PageMeta):
     items: list[PitchDocumentOut]
 
 
-class DocumentFilters(Schema):
+class PitchDocumentFilters(Schema):
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
