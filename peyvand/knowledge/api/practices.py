@@ -182,16 +182,12 @@ def list_documents(
 
 
 @router.delete(
-    "/offices/{slug}/practices/{pk}/documents/{document_id}",
+    "/offices/{slug}/practice-documents/{pk}",
     response={204: None, 403: ErrorOut, 404: ErrorOut, 422: ValidationOut},
 )
-def delete_document(
-    request: HttpRequest, slug: str, pk: RecordIdPath, document_id: RecordIdPath
-) -> Any:
+def delete_document(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     """Remove a document of the practice (recorded in its history; the file is deleted)."""
     scoped = office_request(request, slug, Role.OFFICER)
-    doc = get_object_or_404(
-        PracticeDocument.objects.for_office(scoped.office), practice_id=pk, pk=document_id
-    )
+    doc = get_object_or_404(PracticeDocument.objects.for_office(scoped.office), pk=pk)
     services.document_delete(document=doc, actor=scoped.membership)
     return 204, None

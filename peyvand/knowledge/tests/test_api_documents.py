@@ -33,15 +33,25 @@ def test_a_practices_documents_are_listed_and_removed(
     assert listed["count"] == 1
     assert (listed["items"][0]["id"], listed["items"][0]["name"]) == (doc.pk, "study.pdf")
     assert member_client(office, "viewer").get(url + "?ordering=file").status_code == 422
+    remove = f"/api/v1/offices/{office.slug}/practice-documents/{doc.pk}"
     for role in ("viewer", "liaison"):
-        assert member_client(office, role).delete(f"{url}/{doc.pk}").status_code == 403
+        assert member_client(office, role).delete(remove).status_code == 403
     theirs = make_practice(other_office)
     officer = member_client(office, "officer")
     assert officer.get(f"{base(office)}/{theirs.pk}/documents").status_code == 404
-    assert officer.delete(f"{base(office)}/{theirs.pk}/documents/{doc.pk}").status_code == 404
-    assert officer.delete(f"{url}/{2**70}").status_code == 422
+    stranger = member_client(other_office, "director")
+    assert (
+        stranger.delete(
+            f"/api/v1/offices/{other_office.slug}/practice-documents/{doc.pk}"
+        ).status_code
+        == 404
+    )
+    assert (
+        officer.delete(f"/api/v1/offices/{office.slug}/practice-documents/{2**70}").status_code
+        == 422
+    )
     assert PracticeDocument.objects.exists()
-    assert officer.delete(f"{url}/{doc.pk}").status_code == 204
+    assert officer.delete(remove).status_code == 204
     assert not PracticeDocument.objects.exists()
     assert history_of(p)[0].action == "document_removed"
 

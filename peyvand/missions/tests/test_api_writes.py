@@ -126,13 +126,15 @@ def test_a_missions_documents_are_listed_and_removed(
         (doc.pk, "agenda", "agenda.pdf")
     ]
     assert member_client(office, "viewer").get(url + "?ordering=owner").status_code == 422
-    assert member_client(office, "liaison").delete(f"{url}/{doc.pk}").status_code == 403
+    remove = f"{base(office)}/mission-documents/{doc.pk}"
+    assert member_client(office, "liaison").delete(remove).status_code == 403
     theirs = plan_mission(other_office)
     officer = member_client(office, "officer")
     assert officer.get(f"{base(office)}/missions/{theirs.pk}/documents").status_code == 404
-    wrong = officer.delete(f"{base(office)}/missions/{theirs.pk}/documents/{doc.pk}")
+    stranger = member_client(other_office, "director")
+    wrong = stranger.delete(f"{base(other_office)}/mission-documents/{doc.pk}")
     assert wrong.status_code == 404 and MissionDocument.objects.exists()
-    assert officer.delete(f"{url}/{doc.pk}").status_code == 204
+    assert officer.delete(remove).status_code == 204
     assert not MissionDocument.objects.exists()
     assert history_of(m)[0].action == "document_removed"
 

@@ -68,9 +68,9 @@ def follow_up(office: Office, pk: int) -> PartyFollowUp:
     return found
 
 
-def pitch_document(office: Office, pitch_pk: int, pk: int) -> PitchDocument:
+def pitch_document(office: Office, pk: int) -> PitchDocument:
     found: PitchDocument = get_object_or_404(
-        PitchDocument.objects.for_office(office).select_related("pitch"), pitch_id=pitch_pk, pk=pk
+        PitchDocument.objects.for_office(office).select_related("pitch"), pk=pk
     )
     return found
 

@@ -151,14 +151,12 @@ def list_documents(
 
 
 @router.delete(
-    "/offices/{slug}/pitches/{pk}/documents/{document_id}",
+    "/offices/{slug}/pitch-documents/{pk}",
     response={204: None, **DOCUMENT_DELETE_ANSWERS},
 )
-def delete_document(
-    request: HttpRequest, slug: str, pk: RecordIdPath, document_id: RecordIdPath
-) -> Any:
+def delete_document(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     """Remove a document of the pitch (recorded in its history; the file is deleted)."""
     scoped = office_request(request, slug, Role.OFFICER)
-    doc = lookups.pitch_document(scoped.office, pk, document_id)
+    doc = lookups.pitch_document(scoped.office, pk)
     services.document_delete(document=doc, actor=scoped.membership)
     return 204, None

@@ -228,16 +228,13 @@ def test_a_pitchs_documents_are_listed_and_removed(
         "name": "a.pdf",
         "content_type": "application/pdf",
     }
-    assert member_client(office, "viewer").delete(f"{url}/{doc.pk}").status_code == 403
-    theirs = make_pitch(other_office)
-    assert (
-        member_client(office, "officer")
-        .delete(f"{base(office, 'pitches')}/{theirs.pk}/documents/{doc.pk}")
-        .status_code
-        == 404
-    )
+    remove = f"{base(office, 'pitch-documents')}/{doc.pk}"
+    assert member_client(office, "viewer").delete(remove).status_code == 403
+    stranger = member_client(other_office, "director")
+    theirs = f"{base(other_office, 'pitch-documents')}/{doc.pk}"
+    assert stranger.delete(theirs).status_code == 404
     assert PitchDocument.objects.exists()
-    assert member_client(office, "officer").delete(f"{url}/{doc.pk}").status_code == 204
+    assert member_client(office, "officer").delete(remove).status_code == 204
     assert not PitchDocument.objects.exists()
     assert history_of(pitch)[0].action == "document_removed"
 
