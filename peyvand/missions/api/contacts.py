@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router
+from ninja.params import functions as param_functions
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Office, Role
@@ -174,6 +175,37 @@ def update_contact(
     contact = _contact(office, pk)
     set_etag(response, contact)
     return contact
+
+
+@router.get(
+    "/offices/{slug}/contacts/{pk}/duplicates",
+    response={200: ContactPage, 404: ErrorOut, 422: ValidationOut},
+)
+def list_duplicates(
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    q: str = param_functions.Query("", max_length=200, description="Part of a name or an email."),
+    ordering: str | None = ordering_query(CONTACT_ORDER, "name"),
+) -> Any:
+    """The contacts that could be merged into this one, as the merge page lists them: its
+    possible duplicates (the same email, or the same name in the same city) first, then
+    those matching `q` (at most 20); `ordering` sorts them otherwise."""
+    office = office_request(request, slug).office
+    keep = _contact(office, pk)
+    found = selectors.merge_candidates(office=office, keep=keep, q=q)
+    if ordering:
+        qs = selectors.contact_list(office=office).filter(pk__in=[c.pk for c in found])
+        found = list(order_queryset(qs, ordering, CONTACT_ORDER, "name"))
+    ids = [c.pk for c in found]
+    rows = {
+        c.pk: c
+        for c in selectors.contact_list(office=office)
+        .filter(pk__in=ids)
+        .prefetch_related("partnerships")
+    }
+    items = [rows[i] for i in ids if i in rows]
+    return {"count": len(items), "limit": len(items), "offset": 0, "items": items}
 
 
 @router.post("/offices/{slug}/contacts/{pk}/merge", response={200: ContactOut, **UPDATE_ANSWERS})

@@ -174,3 +174,25 @@ def test_bodies_naming_a_field_the_operation_does_not_take_are_refused(
     )
     assert event.status_code == 422
     assert not Contact.objects.exists() and not Event.objects.exists()
+
+
+def test_the_duplicates_of_a_contact_are_listed_as_on_the_merge_page(
+    office: Any, other_office: Any, member_client: Any
+) -> None:
+    keep = make_contact(office, name_en="Anna Berger", email="anna@example.org")
+    twin = make_contact(office, name_en="A. Berger", email="anna@example.org")
+    other = make_contact(office, name_en="Bert Anders")
+    make_contact(other_office, name_en="Anna Berger", email="anna@example.org")
+    viewer = member_client(office, "viewer")
+    url = f"{base(office)}/contacts/{keep.pk}/duplicates"
+
+    def ids(q: str) -> list[int]:
+        return [c["id"] for c in viewer.get(url + q).json()["items"]]
+
+    assert ids("") == [twin.pk]
+    assert ids("?q=bert") == [twin.pk, other.pk]
+    assert ids("?q=bert&ordering=-name") == [other.pk, twin.pk]
+    assert viewer.get(url + "?ordering=email").status_code == 422
+    assert viewer.get(url + "?q=" + "x" * 201).status_code == 422
+    theirs = Contact.objects.for_office(other_office).get()
+    assert viewer.get(f"{base(office)}/contacts/{theirs.pk}/duplicates").status_code == 404
