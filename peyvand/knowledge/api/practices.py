@@ -1,21 +1,40 @@
-"""Practices in the API: list, create, read, edit (with If-Match) and the pipeline's
-moves, through the services the pages call."""
+"""Practices in the API: list, create, read, edit (with If-Match), the pipeline's moves
+(rejecting and reopening included) and the documents' metadata (list, remove), through
+the services the pages call."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Role
-from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
+from peyvand.core.api import (
+    ErrorOut,
+    RecordIdPath,
+    ValidationOut,
+    order_queryset,
+    ordering_query,
+    paginate_queryset,
+)
 from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, required_if_match, set_etag
 
 from .. import selectors, services
+from ..models import PracticeDocument
 from . import lookups
-from .schemas import PracticeFilters, PracticeIn, PracticeOut, PracticePage, PracticePatch, StageIn
+from .schemas import (
+    PracticeDocumentFilters,
+    PracticeDocumentPage,
+    PracticeFilters,
+    PracticeIn,
+    PracticeOut,
+    PracticePage,
+    PracticePatch,
+    StageIn,
+)
 
 router = Router(tags=["practices"])
 
@@ -26,6 +45,18 @@ WRITE_ANSWERS: dict[int, Any] = {
     412: StaleOut,
     422: ValidationOut,
 }
+# An update takes the version it was made from (If-Match): 428 without it.
+UPDATE_ANSWERS: dict[int, Any] = {**WRITE_ANSWERS, 428: ErrorOut}
+# The sort keys of the lists (public key -> field); `sort` keeps the pages' keys.
+PRACTICE_ORDER = {
+    "updated": "updated_at",
+    "created": "created_at",
+    "title": "title_en",
+    "stage": "stage",
+    "since": "stage_since",
+    "adopted": "adopted_on",
+}
+DOCUMENT_ORDER = {"added": "created_at", "name": "original_name", "kind": "kind", "size": "size"}
 # The plain fields of the payloads (the rest are ids and codes looked up).
 PLAIN = tuple(
     name for name in services.PRACTICE_FIELDS if name not in ("source_city", "department")
@@ -37,13 +68,18 @@ NULLABLE = ("source_city", "department_id")
 @router.get("/offices/{slug}/practices", response={200: PracticePage, 422: ValidationOut})
 @office_answer
 def list_practices(
-    request: HttpRequest, slug: str, filters: Query[PracticeFilters]
+    request: HttpRequest,
+    slug: str,
+    filters: Query[PracticeFilters],
+    ordering: str | None = ordering_query(PRACTICE_ORDER, "-updated"),
 ) -> dict[str, Any]:
     """The office's practices, filtered by stage, area (its code), source city (its id),
-    tag or text; `{count, limit, offset, items}`."""
+    tag, text or adoption between `start` and `end`; `{count, limit, offset, items}`."""
     office = office_request(request, slug).office
     data = filters.dict()
     qs = lookups.practices(selectors.practice_list(office=office, filters=data))
+    if ordering:
+        qs = order_queryset(qs, ordering, PRACTICE_ORDER, "-updated")
     return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
 
 
@@ -71,7 +107,7 @@ def get_practice(request: HttpRequest, slug: str, pk: RecordIdPath, response: Ht
     return p
 
 
-@router.patch("/offices/{slug}/practices/{pk}", response={200: PracticeOut, **WRITE_ANSWERS})
+@router.patch("/offices/{slug}/practices/{pk}", response={200: PracticeOut, **UPDATE_ANSWERS})
 def update_practice(
     request: HttpRequest,
     slug: str,
@@ -99,7 +135,7 @@ def update_practice(
     return p
 
 
-@router.post("/offices/{slug}/practices/{pk}/stage", response={200: PracticeOut, **WRITE_ANSWERS})
+@router.post("/offices/{slug}/practices/{pk}/stage", response={200: PracticeOut, **UPDATE_ANSWERS})
 def move_practice(
     request: HttpRequest,
     slug: str,
@@ -134,4 +170,35 @@ def delete_practice(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     services.practice_delete(
         practice=p, actor=scoped.membership, expected_version=required_if_match(request)
     )
+
+
+@router.get(
+    "/offices/{slug}/practices/{pk}/documents",
+    response={200: PracticeDocumentPage, 404: ErrorOut, 422: ValidationOut},
+)
+def list_documents(
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    filters: Query[PracticeDocumentFilters],
+    ordering: str | None = ordering_query(DOCUMENT_ORDER, "added"),
+) -> Any:
+    """The metadata of the practice's documents (their files are uploaded and downloaded
+    on the practice's page)."""
+    office = office_request(request, slug).office
+    p = lookups.practice(office, pk)
+    qs = PracticeDocument.objects.for_office(office).filter(practice=p)
+    qs = order_queryset(qs, ordering, DOCUMENT_ORDER, "added")
+    return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
+
+
+@router.delete(
+    "/offices/{slug}/practice-documents/{pk}",
+    response={204: None, 403: ErrorOut, 404: ErrorOut, 422: ValidationOut},
+)
+def delete_document(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
+    """Remove a document of the practice (recorded in its history; the file is deleted)."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    doc = get_object_or_404(PracticeDocument.objects.for_office(scoped.office), pk=pk)
+    services.document_delete(document=doc, actor=scoped.membership)
     return 204, None

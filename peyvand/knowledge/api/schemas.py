@@ -3,25 +3,85 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, PageMeta, RecordId
+from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, InSchema, PageMeta, RecordId
 
-from ..models import BODY_MAX, NOTE_MAX, REASON_MAX, SUMMARY_MAX, Practice
+from ..models import BODY_MAX, NOTE_MAX, REASON_MAX, SUMMARY_MAX, Practice, PracticeDocument
 
 TITLE_MAX = 300
 LINKS_MAX = 100
 CITY_CODE_MAX = 80
 
+# The examples of the OpenAPI document (each validates against its schema).
+SPAN_EXAMPLE: dict[str, Any] = {
+    "stage": "idea",
+    "entered_on": "2026-03-01",
+    "left_on": "2026-05-10",
+}
+PRACTICE_EXAMPLE: dict[str, Any] = {
+    "id": 21,
+    "stage": "piloting",
+    "stage_since": "2026-05-10",
+    "stage_reason": "",
+    "adopted_on": None,
+    "title_fa": "اتوبوس شبانه بر اساس تقاضا",
+    "title_en": "On-demand night buses",
+    "summary_fa": "",
+    "summary_en": "Buses booked by app after midnight.",
+    "body_fa": "",
+    "body_en": "",
+    "source_city": "gn:2761369",
+    "areas": ["transport"],
+    "sdgs": [11],
+    "source_link": "https://example.org/night-buses",
+    "evidence": "Ridership up 18% in a year.",
+    "cost_band": "medium",
+    "transferability": "easy",
+    "tags": ["mobility"],
+    "department_id": 2,
+    "notes": "",
+    "partnership_ids": [3],
+    "mission_ids": [12],
+    "contact_ids": [14],
+    "observation_id": None,
+    "adoption_activity_id": None,
+    "spans": [SPAN_EXAMPLE, {"stage": "piloting", "entered_on": "2026-05-10", "left_on": None}],
+    "published": False,
+    "version": 4,
+}
+DOCUMENT_EXAMPLE: dict[str, Any] = {
+    "id": 5,
+    "kind": "study",
+    "name": "evaluation.pdf",
+    "content_type": "application/pdf",
+    "size": 120044,
+    "uploaded_at": "2026-06-01T10:00:00Z",
+}
+
+
+def _example(data: dict[str, Any]) -> ConfigDict:
+    return ConfigDict(json_schema_extra={"examples": [data]})
+
+
+def _page(item: dict[str, Any]) -> ConfigDict:
+    return _example({"count": 1, "limit": 50, "offset": 0, "items": [item]})
+
 
 class StaySpanOut(Schema):
+    model_config = _example(SPAN_EXAMPLE)
+
     stage: str
     entered_on: dt.date
     left_on: dt.date | None
 
 
 class PracticeOut(Schema):
+    model_config = _example(PRACTICE_EXAMPLE)
+
     id: int
     stage: str
     stage_since: dt.date
@@ -82,10 +142,25 @@ class PracticeOut(Schema):
 
 
 class PracticePage(PageMeta):
+    model_config = _page(PRACTICE_EXAMPLE)
+
     items: list[PracticeOut]
 
 
-class PracticeIn(Schema):
+class PracticeIn(InSchema):
+    model_config = _example(
+        {
+            "title_en": "On-demand night buses",
+            "summary_en": "Buses booked by app after midnight.",
+            "source_city": "gn:2761369",
+            "areas": ["transport"],
+            "sdgs": [11],
+            "partnership_ids": [3],
+            "mission_ids": [12],
+            "contact_ids": [14],
+        }
+    )
+
     title_fa: str = Field("", max_length=TITLE_MAX)
     title_en: str = Field("", max_length=TITLE_MAX)
     summary_fa: str = Field("", max_length=SUMMARY_MAX)
@@ -108,7 +183,9 @@ class PracticeIn(Schema):
     observation_id: RecordId | None = None
 
 
-class PracticePatch(Schema):
+class PracticePatch(InSchema):
+    model_config = _example({"evidence": "Ridership up 18% in a year.", "contact_ids": [14, 15]})
+
     title_fa: str | None = Field(None, max_length=TITLE_MAX)
     title_en: str | None = Field(None, max_length=TITLE_MAX)
     summary_fa: str | None = Field(None, max_length=SUMMARY_MAX)
@@ -138,14 +215,50 @@ class PracticeFilters(Schema):
     area: str = Field("", max_length=40)
     city: str = Field("", max_length=CITY_CODE_MAX)
     tag: str = Field("", max_length=40)
+    start: dt.date | None = Field(None, description="Adopted on or after this day.")
+    end: dt.date | None = Field(None, description="Adopted on or before this day.")
     q: str = Field("", max_length=200)
     sort: str = Field("", max_length=20)
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-class StageIn(Schema):
+class StageIn(InSchema):
+    model_config = _example({"stage": "rejected", "reason": "Too costly for the district."})
+
     stage: str = Field(
         ..., max_length=20, description="idea, studied, proposed, piloting, adopted or rejected."
     )
     reason: str = Field("", max_length=REASON_MAX)
+
+
+class PracticeDocumentOut(Schema):
+    """A document's metadata (its file is uploaded and downloaded on the practice's page)."""
+
+    model_config = _example(DOCUMENT_EXAMPLE)
+
+    id: int
+    kind: str
+    name: str
+    content_type: str
+    size: int = Field(..., description="In bytes.")
+    uploaded_at: dt.datetime
+
+    @staticmethod
+    def resolve_name(obj: PracticeDocument) -> str:
+        return obj.original_name
+
+    @staticmethod
+    def resolve_uploaded_at(obj: PracticeDocument) -> dt.datetime:
+        return obj.created_at
+
+
+class PracticeDocumentPage(PageMeta):
+    model_config = _page(DOCUMENT_EXAMPLE)
+
+    items: list[PracticeDocumentOut]
+
+
+class PracticeDocumentFilters(Schema):
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)

@@ -1,5 +1,5 @@
 """The office's contacts in the API: list, create (409 for a possible duplicate), read,
-update (with If-Match)."""
+update and merge a duplicate into it (with If-Match)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,18 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router
+from ninja.params import functions as param_functions
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Office, Role
-from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
+from peyvand.core.api import (
+    ErrorOut,
+    RecordIdPath,
+    ValidationOut,
+    order_queryset,
+    ordering_query,
+    paginate_queryset,
+)
 from peyvand.organizations.models import Organization
 from peyvand.partnerships.models import Partnership
 from peyvand.places.models import City
@@ -28,9 +36,28 @@ from .schemas_people import (
     ContactPage,
     ContactPatch,
     DuplicateOut,
+    MergeIn,
 )
 
 router = Router(tags=["missions"])
+
+# The answers of an update: a stale If-Match 412, none 428.
+UPDATE_ANSWERS: dict[int, Any] = {
+    403: ErrorOut,
+    404: ErrorOut,
+    412: StaleOut,
+    422: ValidationOut,
+    428: ErrorOut,
+}
+# The sort keys of the list (public key -> field); without `ordering`, by name in the
+# reader's language (or `sort`: name, -name, last, -last).
+CONTACT_ORDER = {
+    "name": "name_en",
+    "name_fa": "name_fa",
+    "created": "created_at",
+    "updated": "updated_at",
+    "last": "last_interaction",
+}
 
 
 def city(code: str | None, field: str) -> City | None:
@@ -67,10 +94,17 @@ def _contact(office: Office, pk: int) -> Contact:
 
 @router.get("/offices/{slug}/contacts", response={200: ContactPage, 422: ValidationOut})
 @office_answer
-def list_contacts(request: HttpRequest, slug: str, filters: Query[ContactFilters]) -> Any:
+def list_contacts(
+    request: HttpRequest,
+    slug: str,
+    filters: Query[ContactFilters],
+    ordering: str | None = ordering_query(CONTACT_ORDER, "name"),
+) -> Any:
     office = office_request(request, slug).office
     data = {k: ("" if v is None else v) for k, v in filters.dict().items()}
     qs = selectors.contact_list(office=office, filters=data).prefetch_related("partnerships")
+    if ordering:
+        qs = order_queryset(qs, ordering, CONTACT_ORDER, "name")
     return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
 
 
@@ -116,10 +150,7 @@ def create_contact(
     return 201, contact
 
 
-@router.patch(
-    "/offices/{slug}/contacts/{pk}",
-    response={200: ContactOut, 403: ErrorOut, 404: ErrorOut, 412: StaleOut, 422: ValidationOut},
-)
+@router.patch("/offices/{slug}/contacts/{pk}", response={200: ContactOut, **UPDATE_ANSWERS})
 def update_contact(
     request: HttpRequest,
     slug: str,
@@ -157,3 +188,60 @@ def delete_contact(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
         contact=contact, actor=scoped.membership, expected_version=required_if_match(request)
     )
     return 204, None
+
+
+@router.get(
+    "/offices/{slug}/contacts/{pk}/duplicates",
+    response={200: ContactPage, 404: ErrorOut, 422: ValidationOut},
+)
+def list_duplicates(
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    q: str = param_functions.Query("", max_length=200, description="Part of a name or an email."),
+    ordering: str | None = ordering_query(CONTACT_ORDER, "name"),
+) -> Any:
+    """The contacts that could be merged into this one, as the merge page lists them: its
+    possible duplicates (the same email, or the same name in the same city) first, then
+    those matching `q` (at most 20); `ordering` sorts them otherwise."""
+    office = office_request(request, slug).office
+    keep = _contact(office, pk)
+    found = selectors.merge_candidates(office=office, keep=keep, q=q)
+    if ordering:
+        qs = selectors.contact_list(office=office).filter(pk__in=[c.pk for c in found])
+        found = list(order_queryset(qs, ordering, CONTACT_ORDER, "name"))
+    ids = [c.pk for c in found]
+    rows = {
+        c.pk: c
+        for c in selectors.contact_list(office=office)
+        .filter(pk__in=ids)
+        .prefetch_related("partnerships")
+    }
+    items = [rows[i] for i in ids if i in rows]
+    return {"count": len(items), "limit": len(items), "offset": 0, "items": items}
+
+
+@router.post("/offices/{slug}/contacts/{pk}/merge", response={200: ContactOut, **UPDATE_ANSWERS})
+def merge_contact(
+    request: HttpRequest, slug: str, pk: RecordIdPath, payload: MergeIn, response: HttpResponse
+) -> Any:
+    """Merge `merge_id` (the same person recorded twice) into this contact, as the
+    duplicates page does: its links, tags and languages move here, the fields empty here
+    are taken from it, and it is deleted. This contact's ETag goes in If-Match, the other's
+    version in `merge_version` (412 when either changed)."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    office = scoped.office
+    keep = _contact(office, pk)
+    other = Contact.objects.for_office(office).filter(pk=payload.merge_id).first()
+    if other is None:
+        raise ValidationError({"merge_id": [_("Choose a contact of this office.")]})
+    services.contact_merge(
+        keep=keep,
+        merge=other,
+        actor=scoped.membership,
+        expected_version=if_match(request),
+        merged_version=payload.merge_version,
+    )
+    contact = _contact(office, pk)
+    set_etag(response, contact)
+    return contact

@@ -1,4 +1,5 @@
-"""The office's events in the API: list, create, read, update (with If-Match)."""
+"""The office's events in the API: list, create, read, update and delete (with
+If-Match)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,33 @@ from ninja import Query, Router
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Office, Role
-from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
+from peyvand.core.api import (
+    ErrorOut,
+    RecordIdPath,
+    ValidationOut,
+    order_queryset,
+    ordering_query,
+    paginate_queryset,
+)
 from peyvand.partnerships.api.lookups import areas
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import if_match, set_etag
 
 from .. import selectors, services
 from ..models import Event
-from .contacts import city, organization
+from .contacts import UPDATE_ANSWERS, city, organization
 from .schemas_people import EventFilters, EventIn, EventOut, EventPage, EventPatch
 
 router = Router(tags=["missions"])
+
+# The sort keys of the list (public key -> field); without `ordering`, upcoming events
+# (`when=upcoming`) soonest first, otherwise the newest first (or `sort`: date, -date).
+EVENT_ORDER = {
+    "date": "starts_on",
+    "ends": "ends_on",
+    "title": "title_en",
+    "created": "created_at",
+    "updated": "updated_at",
+}
 
 
 def _event(office: Office, pk: int) -> Event:
@@ -41,10 +59,17 @@ def _links(data: dict[str, Any]) -> dict[str, Any]:
 
 @router.get("/offices/{slug}/events", response={200: EventPage, 422: ValidationOut})
 @office_answer
-def list_events(request: HttpRequest, slug: str, filters: Query[EventFilters]) -> Any:
+def list_events(
+    request: HttpRequest,
+    slug: str,
+    filters: Query[EventFilters],
+    ordering: str | None = ordering_query(EVENT_ORDER, "-date"),
+) -> Any:
     office = office_request(request, slug).office
     data = {k: ("" if v is None else v) for k, v in filters.dict().items()}
     qs = selectors.event_list(office=office, filters=data).prefetch_related("areas")
+    if ordering:
+        qs = order_queryset(qs, ordering, EVENT_ORDER, "-date")
     return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
 
 
@@ -68,10 +93,7 @@ def create_event(request: HttpRequest, slug: str, payload: EventIn, response: Ht
     return 201, event
 
 
-@router.patch(
-    "/offices/{slug}/events/{pk}",
-    response={200: EventOut, 403: ErrorOut, 404: ErrorOut, 412: StaleOut, 422: ValidationOut},
-)
+@router.patch("/offices/{slug}/events/{pk}", response={200: EventOut, **UPDATE_ANSWERS})
 def update_event(
     request: HttpRequest,
     slug: str,
@@ -92,3 +114,13 @@ def update_event(
     event = _event(office, pk)
     set_etag(response, event)
     return event
+
+
+@router.delete("/offices/{slug}/events/{pk}", response={204: None, 409: ErrorOut, **UPDATE_ANSWERS})
+def delete_event(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
+    """Delete the event; 409 while a mission is linked to it; send the ETag you read in
+    If-Match (412 when stale)."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    event = _event(scoped.office, pk)
+    services.event_delete(event=event, actor=scoped.membership, expected_version=if_match(request))
+    return 204, None

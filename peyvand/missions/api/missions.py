@@ -1,23 +1,35 @@
-"""Missions in the API: list, create, read, edit (with If-Match), the workflow's actions
-and the trip report, through the services the pages call."""
+"""Missions in the API: list, create, read, edit (with If-Match), the workflow's actions,
+the trip report and the documents' metadata (list, remove), through the services the
+pages call."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Office, Role
-from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
+from peyvand.core.api import (
+    ErrorOut,
+    RecordIdPath,
+    ValidationOut,
+    order_queryset,
+    ordering_query,
+    paginate_queryset,
+)
 from peyvand.core.validation import NotAllowedNow
 from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, required_if_match, set_etag
 
 from .. import selectors, services
+from ..models import MissionDocument
 from . import lookups
 from .schemas import (
+    MissionDocumentFilters,
+    MissionDocumentPage,
     MissionFilters,
     MissionIn,
     MissionOut,
@@ -36,16 +48,33 @@ WRITE_ANSWERS: dict[int, Any] = {
     412: StaleOut,
     422: ValidationOut,
 }
+# An update takes the version it was made from (If-Match): 428 without it.
+UPDATE_ANSWERS: dict[int, Any] = {**WRITE_ANSWERS, 428: ErrorOut}
+# The sort keys of the lists (public key -> field); `sort` keeps the pages' keys.
+MISSION_ORDER = {
+    "start": "start_date",
+    "end": "end_date",
+    "title": "title_en",
+    "status": "status",
+    "created": "created_at",
+    "updated": "updated_at",
+}
+DOCUMENT_ORDER = {"added": "created_at", "name": "original_name", "kind": "kind", "size": "size"}
 
 
 @router.get("/offices/{slug}/missions", response={200: MissionPage, 422: ValidationOut})
 @office_answer
 def list_missions(
-    request: HttpRequest, slug: str, filters: Query[MissionFilters]
+    request: HttpRequest,
+    slug: str,
+    filters: Query[MissionFilters],
+    ordering: str | None = ordering_query(MISSION_ORDER, "-start"),
 ) -> dict[str, Any]:
     office = office_request(request, slug).office
     data = {k: ("" if v is None else str(v)) for k, v in filters.dict().items()}
     qs = lookups.missions(selectors.mission_list(office=office, filters=data))
+    if ordering:
+        qs = order_queryset(qs, ordering, MISSION_ORDER, "-start")
     return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
 
 
@@ -86,7 +115,7 @@ def get_mission(request: HttpRequest, slug: str, pk: RecordIdPath, response: Htt
     return m
 
 
-@router.patch("/offices/{slug}/missions/{pk}", response={200: MissionOut, **WRITE_ANSWERS})
+@router.patch("/offices/{slug}/missions/{pk}", response={200: MissionOut, **UPDATE_ANSWERS})
 def update_mission(
     request: HttpRequest,
     slug: str,
@@ -133,7 +162,7 @@ def update_mission(
 
 
 @router.post(
-    "/offices/{slug}/missions/{pk}/transitions", response={200: MissionOut, **WRITE_ANSWERS}
+    "/offices/{slug}/missions/{pk}/transitions", response={200: MissionOut, **UPDATE_ANSWERS}
 )
 def transition_mission(
     request: HttpRequest,
@@ -208,4 +237,35 @@ def delete_mission(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     services.mission_delete(
         mission=m, actor=scoped.membership, expected_version=required_if_match(request)
     )
+
+
+@router.get(
+    "/offices/{slug}/missions/{pk}/documents",
+    response={200: MissionDocumentPage, 404: ErrorOut, 422: ValidationOut},
+)
+def list_documents(
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    filters: Query[MissionDocumentFilters],
+    ordering: str | None = ordering_query(DOCUMENT_ORDER, "added"),
+) -> Any:
+    """The metadata of the mission's documents (their files are uploaded and downloaded
+    on the mission's page)."""
+    office = office_request(request, slug).office
+    m = lookups.mission(office, pk)
+    qs = MissionDocument.objects.for_office(office).filter(mission=m)
+    qs = order_queryset(qs, ordering, DOCUMENT_ORDER, "added")
+    return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
+
+
+@router.delete(
+    "/offices/{slug}/mission-documents/{pk}",
+    response={204: None, 403: ErrorOut, 404: ErrorOut, 422: ValidationOut},
+)
+def delete_document(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
+    """Remove a document of the mission (recorded in its history; the file is deleted)."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    doc = get_object_or_404(MissionDocument.objects.for_office(scoped.office), pk=pk)
+    services.document_delete(document=doc, actor=scoped.membership)
     return 204, None

@@ -4,16 +4,97 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, PageMeta, RecordId
+from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, InSchema, PageMeta, RecordId
 
-from ..models import Direction, Mission, Objective
+from ..models import Direction, Mission, MissionDocument, Objective
 from ..models.missions import PUBLIC_SUMMARY_MAX
+
+# The examples of the OpenAPI document (each validates against its schema).
+OBJECTIVE_EXAMPLE: dict[str, Any] = {
+    "id": 31,
+    "text": "Agree a bus rapid transit study",
+    "outcome": "met",
+    "outcome_note": "",
+}
+REPORT_EXAMPLE: dict[str, Any] = {
+    "summary": "Two days of meetings with the transport department.",
+    "lessons": "Send the agenda two weeks ahead.",
+    "people_exchanged": 4,
+    "filed_on": "2026-11-20",
+    "practices_observed": [{"title": "Night buses", "description": "On demand after midnight."}],
+    "follow_ups": [
+        {
+            "commitment_id": 40,
+            "partnership_id": 3,
+            "title": "Share the study",
+            "due_date": "2027-01-31",
+        }
+    ],
+}
+MISSION_EXAMPLE: dict[str, Any] = {
+    "id": 12,
+    "status": "reported",
+    "status_reason": "",
+    "direction": "outgoing",
+    "title_fa": "سفر به وین",
+    "title_en": "Visit to Vienna",
+    "purpose": "Public transport cooperation",
+    "start_date": "2026-11-10",
+    "end_date": "2026-11-12",
+    "event_id": None,
+    "partnership_ids": [3],
+    "cities": ["gn:2761369"],
+    "objectives": [OBJECTIVE_EXAMPLE],
+    "participants": [{"user": "sara", "contact_id": None, "department_id": 2, "role": "lead"}],
+    "budget_planned": "12000",
+    "budget_actual": "11500",
+    "budget_currency": "EUR",
+    "activity_ids": [77],
+    "report": REPORT_EXAMPLE,
+    "public_summary_fa": "",
+    "public_summary_en": "",
+    "published": False,
+    "version": 6,
+}
+MISSION_IN_EXAMPLE: dict[str, Any] = {
+    "direction": "outgoing",
+    "title_en": "Visit to Vienna",
+    "purpose": "Public transport cooperation",
+    "start_date": "2026-11-10",
+    "end_date": "2026-11-12",
+    "partnership_ids": [3],
+    "cities": ["gn:2761369"],
+    "objectives": ["Agree a bus rapid transit study"],
+    "participants": [{"user": "sara", "role": "lead"}],
+    "budget_planned": "12000",
+    "budget_currency": "EUR",
+}
+DOCUMENT_EXAMPLE: dict[str, Any] = {
+    "id": 8,
+    "kind": "agenda",
+    "name": "agenda.pdf",
+    "content_type": "application/pdf",
+    "size": 30211,
+    "uploaded_at": "2026-10-30T08:15:00Z",
+}
+
+
+def _example(data: dict[str, Any]) -> ConfigDict:
+    return ConfigDict(json_schema_extra={"examples": [data]})
+
+
+def _page(item: dict[str, Any]) -> ConfigDict:
+    return _example({"count": 1, "limit": 50, "offset": 0, "items": [item]})
 
 
 class ObjectiveOut(Schema):
+    model_config = _example(OBJECTIVE_EXAMPLE)
+
     id: int
     text: str
     outcome: str
@@ -21,13 +102,17 @@ class ObjectiveOut(Schema):
 
 
 class ParticipantOut(Schema):
+    model_config = _example(MISSION_EXAMPLE["participants"][0])
+
     user: str | None
     contact_id: int | None
     department_id: int | None
     role: str
 
 
-class TripFollowUpOut(Schema):
+class ReportFollowUpOut(Schema):
+    model_config = _example(REPORT_EXAMPLE["follow_ups"][0])
+
     commitment_id: int
     partnership_id: int
     title: str
@@ -35,15 +120,19 @@ class TripFollowUpOut(Schema):
 
 
 class TripReportOut(Schema):
+    model_config = _example(REPORT_EXAMPLE)
+
     summary: str
     lessons: str
     people_exchanged: int | None
     filed_on: dt.date
     practices_observed: list[dict[str, str]]
-    follow_ups: list[TripFollowUpOut]
+    follow_ups: list[ReportFollowUpOut]
 
 
 class MissionOut(Schema):
+    model_config = _example(MISSION_EXAMPLE)
+
     id: int
     status: str
     status_reason: str
@@ -122,17 +211,23 @@ class MissionOut(Schema):
 
 
 class MissionPage(PageMeta):
+    model_config = _page(MISSION_EXAMPLE)
+
     items: list[MissionOut]
 
 
-class ParticipantIn(Schema):
+class ParticipantIn(InSchema):
+    model_config = _example({"user": "sara", "role": "lead"})
+
     user: str | None = Field(None, max_length=150, description="Username of a member.")
     contact_id: RecordId | None = None
     department_id: RecordId | None = None
     role: str = ""
 
 
-class MissionIn(Schema):
+class MissionIn(InSchema):
+    model_config = _example(MISSION_IN_EXAMPLE)
+
     direction: str = Direction.OUTGOING
     title_fa: str = ""
     title_en: str = ""
@@ -151,7 +246,9 @@ class MissionIn(Schema):
     public_summary_en: str = Field("", max_length=PUBLIC_SUMMARY_MAX)
 
 
-class MissionPatch(Schema):
+class MissionPatch(InSchema):
+    model_config = _example({"status": "submitted", "budget_planned": "13000"})
+
     status: str | None = Field(
         None, description="Moves the mission by the one action that leads there (as /transitions)."
     )
@@ -183,40 +280,97 @@ class MissionFilters(Schema):
     event: RecordId | None = None
     partnership: RecordId | None = None
     year: int | None = Field(None, ge=1900, le=2100)
+    start: dt.date | None = Field(None, description="Starting on or after this day.")
+    end: dt.date | None = Field(None, description="Starting on or before this day.")
     q: str = Field("", max_length=200)
     sort: str = ""
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-class TransitionIn(Schema):
+class TransitionIn(InSchema):
+    model_config = _example({"action": "reject", "reason": "The budget is not approved."})
+
     action: str = Field(..., description="submit, approve, reject, complete or cancel.")
     reason: str = ""
 
 
-class ObjectiveOutcomeIn(Schema):
+class ObjectiveOutcomeIn(InSchema):
+    model_config = _example({"id": 31, "outcome": "met"})
+
     id: RecordId
     outcome: str
     note: str = ""
 
 
-class ObservedPracticeIn(Schema):
+class ObservedPracticeIn(InSchema):
+    model_config = _example(REPORT_EXAMPLE["practices_observed"][0])
+
     title: str
     description: str = ""
 
 
-class FollowUpIn(Schema):
+class ReportFollowUpIn(InSchema):
+    model_config = _example(
+        {"partnership_id": 3, "title": "Share the study", "due_date": "2027-01-31"}
+    )
+
     partnership_id: RecordId
     title: str
     due_date: dt.date
     department_id: RecordId | None = None
 
 
-class TripReportIn(Schema):
+class TripReportIn(InSchema):
+    model_config = _example(
+        {
+            "summary": "Two days of meetings with the transport department.",
+            "objectives": [{"id": 31, "outcome": "met"}],
+            "people_exchanged": 4,
+            "budget_actual": "11500",
+            "practices_observed": [{"title": "Night buses"}],
+            "follow_ups": [
+                {"partnership_id": 3, "title": "Share the study", "due_date": "2027-01-31"}
+            ],
+        }
+    )
+
     summary: str
     objectives: list[ObjectiveOutcomeIn] = Field([], max_length=50)
     lessons: str = ""
     people_exchanged: int | None = Field(None, ge=0, le=100_000)
     budget_actual: Decimal | None = None
     practices_observed: list[ObservedPracticeIn] = Field([], max_length=50)
-    follow_ups: list[FollowUpIn] = Field([], max_length=50)
+    follow_ups: list[ReportFollowUpIn] = Field([], max_length=50)
+
+
+class MissionDocumentOut(Schema):
+    """A document's metadata (its file is uploaded and downloaded on the mission's page)."""
+
+    model_config = _example(DOCUMENT_EXAMPLE)
+
+    id: int
+    kind: str = Field(..., description="agenda, invitation, visa_letter or other.")
+    name: str
+    content_type: str
+    size: int = Field(..., description="In bytes.")
+    uploaded_at: dt.datetime
+
+    @staticmethod
+    def resolve_name(obj: MissionDocument) -> str:
+        return obj.original_name
+
+    @staticmethod
+    def resolve_uploaded_at(obj: MissionDocument) -> dt.datetime:
+        return obj.created_at
+
+
+class MissionDocumentPage(PageMeta):
+    model_config = _page(DOCUMENT_EXAMPLE)
+
+    items: list[MissionDocumentOut]
+
+
+class MissionDocumentFilters(Schema):
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)

@@ -3,17 +3,66 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, PageMeta, RecordId
+from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, InSchema, PageMeta, RecordId
 
 from ..models import Contact, ContactKind, Event, EventKind
 
 LIST_MAX = 100
 
+# The examples of the OpenAPI document (each validates against its schema).
+CONTACT_EXAMPLE: dict[str, Any] = {
+    "id": 14,
+    "name_fa": "آنا برگر",
+    "name_en": "Anna Berger",
+    "kind": "partner_official",
+    "title": "Head of international relations",
+    "city": "gn:2761369",
+    "organization": None,
+    "email": "anna.berger@example.org",
+    "phone": "+43 1 4000 0000",
+    "languages": ["de", "en"],
+    "tags": ["transport"],
+    "notes": "",
+    "partnership_ids": [3],
+    "last_interaction": "2026-10-02",
+    "version": 2,
+    "is_demo": False,
+}
+EVENT_EXAMPLE: dict[str, Any] = {
+    "id": 6,
+    "title_fa": "همایش شهری",
+    "title_en": "Urban forum",
+    "kind": "conference",
+    "organizer_organization": 21,
+    "organizer_city": None,
+    "host_city": "gn:2761369",
+    "starts_on": "2027-05-10",
+    "ends_on": "2027-05-12",
+    "areas": ["transport"],
+    "website": "https://example.org/forum",
+    "description": "",
+    "published": False,
+    "version": 1,
+    "is_demo": False,
+}
+
+
+def _example(data: dict[str, Any]) -> ConfigDict:
+    return ConfigDict(json_schema_extra={"examples": [data]})
+
+
+def _page(item: dict[str, Any]) -> ConfigDict:
+    return _example({"count": 1, "limit": 50, "offset": 0, "items": [item]})
+
 
 class ContactOut(Schema):
+    model_config = _example(CONTACT_EXAMPLE)
+
     id: int
     name_fa: str
     name_en: str
@@ -54,10 +103,23 @@ class ContactOut(Schema):
 
 
 class ContactPage(PageMeta):
+    model_config = _page(CONTACT_EXAMPLE)
+
     items: list[ContactOut]
 
 
-class ContactIn(Schema):
+class ContactIn(InSchema):
+    model_config = _example(
+        {
+            "name_en": "Anna Berger",
+            "kind": "partner_official",
+            "city": "gn:2761369",
+            "email": "anna.berger@example.org",
+            "languages": ["de", "en"],
+            "partnerships": [3],
+        }
+    )
+
     name_fa: str = ""
     name_en: str = ""
     kind: str = ContactKind.OTHER
@@ -79,7 +141,9 @@ class ContactIn(Schema):
     )
 
 
-class ContactPatch(Schema):
+class ContactPatch(InSchema):
+    model_config = _example({"title": "Deputy mayor", "tags": ["transport", "climate"]})
+
     name_fa: str | None = None
     name_en: str | None = None
     kind: str | None = None
@@ -108,12 +172,22 @@ class ContactFilters(Schema):
 
 
 class DuplicateOut(Schema):
+    model_config = _example(
+        {
+            "code": "not_allowed_now",
+            "detail": "The office may already have this contact.",
+            "duplicates": [14],
+        }
+    )
+
     code: str
     detail: str
     duplicates: list[int] = Field(..., description="Ids of the possible duplicates.")
 
 
 class EventOut(Schema):
+    model_config = _example(EVENT_EXAMPLE)
+
     id: int
     title_fa: str
     title_en: str
@@ -148,10 +222,23 @@ class EventOut(Schema):
 
 
 class EventPage(PageMeta):
+    model_config = _page(EVENT_EXAMPLE)
+
     items: list[EventOut]
 
 
-class EventIn(Schema):
+class EventIn(InSchema):
+    model_config = _example(
+        {
+            "title_en": "Urban forum",
+            "kind": "conference",
+            "host_city": "gn:2761369",
+            "starts_on": "2027-05-10",
+            "ends_on": "2027-05-12",
+            "areas": ["transport"],
+        }
+    )
+
     title_fa: str = ""
     title_en: str = ""
     kind: str = EventKind.CONFERENCE
@@ -165,7 +252,9 @@ class EventIn(Schema):
     description: str = ""
 
 
-class EventPatch(Schema):
+class EventPatch(InSchema):
+    model_config = _example({"website": "https://example.org/forum", "published": True})
+
     title_fa: str | None = None
     title_en: str | None = None
     kind: str | None = None
@@ -190,3 +279,13 @@ class EventFilters(Schema):
     sort: str = Field("", description="date or -date.")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class MergeIn(InSchema):
+    """The contact merged into this one (then deleted), with the version you read of it;
+    this contact's version goes in If-Match."""
+
+    model_config = _example({"merge_id": 15, "merge_version": 1})
+
+    merge_id: RecordId = Field(..., description="The contact recorded twice (deleted).")
+    merge_version: int = Field(..., ge=1, le=2**31 - 1, description="Its version you read.")

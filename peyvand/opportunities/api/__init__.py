@@ -1,5 +1,6 @@
-"""Opportunities API: pitches, funding calls and applications (with their workflow),
-through the same services, rules and roles as the pages."""
+"""Opportunities API: pitches (with their interested parties and follow-ups), funding
+calls and applications (with their workflow), through the same services, rules and roles
+as the pages."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from ninja import Router
 
 from peyvand.accounts.api_auth import api_auth
 
-from . import applications, calls, pitches
+from . import applications, calls, parties, pitches
 
 router = Router(auth=api_auth)
 router.add_router("", pitches.router)
+router.add_router("", parties.router)
 router.add_router("", calls.router)
 router.add_router("", applications.router)

@@ -11,12 +11,19 @@ from ninja import Query, Router
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Office, Role
-from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
+from peyvand.core.api import (
+    ErrorOut,
+    RecordIdPath,
+    ValidationOut,
+    order_queryset,
+    ordering_query,
+    paginate_queryset,
+)
 from peyvand.records.api import if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
-from .common import WRITE_ANSWERS
+from .common import UPDATE_ANSWERS, WRITE_ANSWERS
 from .schemas import (
     ApplicationFilters,
     ApplicationIn,
@@ -28,14 +35,30 @@ from .schemas import (
 
 router = Router(tags=["opportunities"])
 
+# The sort keys of the list (public key -> field); `sort` keeps the pages' keys.
+APPLICATION_ORDER = {
+    "updated": "updated_at",
+    "created": "created_at",
+    "deadline": "call__deadline",
+    "status": "status",
+    "requested": "amount_requested",
+}
+
 
 @router.get("/offices/{slug}/applications", response={200: ApplicationPage, 422: ValidationOut})
 @office_answer
 def list_applications(
-    request: HttpRequest, slug: str, filters: Query[ApplicationFilters]
+    request: HttpRequest,
+    slug: str,
+    filters: Query[ApplicationFilters],
+    ordering: str | None = ordering_query(APPLICATION_ORDER, "-updated"),
 ) -> dict[str, Any]:
+    """The office's applications: by `status`, `call`, `pitch`, `granted` (accepted or
+    after), the call's deadline between `start` and `end`."""
     office = office_request(request, slug).office
     qs = lookups.applications(selectors.application_list(office=office, filters=filters.dict()))
+    if ordering:
+        qs = order_queryset(qs, ordering, APPLICATION_ORDER, "-updated")
     return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
 
 
@@ -78,7 +101,7 @@ def get_application(
     return a
 
 
-@router.patch("/offices/{slug}/applications/{pk}", response={200: ApplicationOut, **WRITE_ANSWERS})
+@router.patch("/offices/{slug}/applications/{pk}", response={200: ApplicationOut, **UPDATE_ANSWERS})
 def update_application(
     request: HttpRequest,
     slug: str,
@@ -105,7 +128,7 @@ def update_application(
 
 
 @router.post(
-    "/offices/{slug}/applications/{pk}/status", response={200: ApplicationOut, **WRITE_ANSWERS}
+    "/offices/{slug}/applications/{pk}/status", response={200: ApplicationOut, **UPDATE_ANSWERS}
 )
 def move_application(
     request: HttpRequest,

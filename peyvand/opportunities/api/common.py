@@ -1,4 +1,4 @@
-"""What the opportunities endpoints share."""
+"""What the opportunities endpoints share: the answers they document."""
 
 from __future__ import annotations
 
@@ -16,3 +16,8 @@ WRITE_ANSWERS: dict[int, Any] = {
     412: StaleOut,
     422: ValidationOut,
 }
+# An update or a removal takes the version it was made from (If-Match): 428 without it.
+UPDATE_ANSWERS: dict[int, Any] = {**WRITE_ANSWERS, 428: ErrorOut}
+DELETE_ANSWERS = UPDATE_ANSWERS
+# A document is not versioned: its removal takes no If-Match.
+DOCUMENT_DELETE_ANSWERS: dict[int, Any] = {403: ErrorOut, 404: ErrorOut, 422: ValidationOut}

@@ -12,11 +12,19 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from peyvand.accounts.models import Office
+from peyvand.missions.models import Contact
 from peyvand.organizations.models import Organization
 from peyvand.partnerships.models import CooperationArea
 from peyvand.places.models import City
 
-from ..models import Application, FundingCall, InterestedParty, PartyFollowUp, Pitch
+from ..models import (
+    Application,
+    FundingCall,
+    InterestedParty,
+    PartyFollowUp,
+    Pitch,
+    PitchDocument,
+)
 
 
 def _error(name: str, message: str) -> ValidationError:
@@ -37,6 +45,33 @@ def pitches(qs: QuerySet[Pitch]) -> QuerySet[Pitch]:
 
 def pitch(office: Office, pk: int) -> Pitch:
     found: Pitch = get_object_or_404(pitches(Pitch.objects.for_office(office)), pk=pk)
+    return found
+
+
+def parties(qs: QuerySet[InterestedParty]) -> QuerySet[InterestedParty]:
+    return qs.select_related("pitch", "contact", "organization", "city").prefetch_related(
+        Prefetch("follow_ups", queryset=PartyFollowUp.objects.order_by("date", "pk"))
+    )
+
+
+def party(office: Office, pk: int) -> InterestedParty:
+    found: InterestedParty = get_object_or_404(
+        parties(InterestedParty.objects.for_office(office)), pk=pk
+    )
+    return found
+
+
+def follow_up(office: Office, pk: int) -> PartyFollowUp:
+    found: PartyFollowUp = get_object_or_404(
+        PartyFollowUp.objects.for_office(office).select_related("party__pitch"), pk=pk
+    )
+    return found
+
+
+def pitch_document(office: Office, pk: int) -> PitchDocument:
+    found: PitchDocument = get_object_or_404(
+        PitchDocument.objects.for_office(office).select_related("pitch"), pk=pk
+    )
     return found
 
 
@@ -121,6 +156,21 @@ def office_pitch(office: Office, pk: int | None, name: str = "pitch_id") -> Pitc
     if found is None:
         raise _error(name, _("Choose a pitch of this office."))
     return found
+
+
+def contact(office: Office, pk: int | None, name: str = "contact_id") -> Contact | None:
+    if pk is None:
+        return None
+    found: Contact | None = Contact.objects.for_office(office).filter(pk=pk).first()
+    if found is None:
+        raise _error(name, _("Choose a contact of this office."))
+    return found
+
+
+def city(code: str | None, name: str = "city") -> City | None:
+    if not code:
+        return None
+    return cities([code], name)[0]
 
 
 def text_or_empty(fields: dict[str, Any], *names: str) -> None:
