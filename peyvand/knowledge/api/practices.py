@@ -11,7 +11,7 @@ from ninja import Query, Router
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Role
 from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import LOCKED_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
@@ -23,9 +23,10 @@ WRITE_ANSWERS: dict[int, Any] = {
     403: ErrorOut,
     404: ErrorOut,
     409: ErrorOut,
-    412: StaleOut,
     422: ValidationOut,
 }
+# An update: If-Match required (412 when stale, 428 without it).
+UPDATE_ANSWERS: dict[int, Any] = {**WRITE_ANSWERS, **LOCKED_ANSWERS}
 # The plain fields of the payloads (the rest are ids and codes looked up).
 PLAIN = tuple(
     name for name in services.PRACTICE_FIELDS if name not in ("source_city", "department")
@@ -71,7 +72,7 @@ def get_practice(request: HttpRequest, slug: str, pk: RecordIdPath, response: Ht
     return p
 
 
-@router.patch("/offices/{slug}/practices/{pk}", response={200: PracticeOut, **WRITE_ANSWERS})
+@router.patch("/offices/{slug}/practices/{pk}", response={200: PracticeOut, **UPDATE_ANSWERS})
 def update_practice(
     request: HttpRequest,
     slug: str,
@@ -99,7 +100,7 @@ def update_practice(
     return p
 
 
-@router.post("/offices/{slug}/practices/{pk}/stage", response={200: PracticeOut, **WRITE_ANSWERS})
+@router.post("/offices/{slug}/practices/{pk}/stage", response={200: PracticeOut, **UPDATE_ANSWERS})
 def move_practice(
     request: HttpRequest,
     slug: str,

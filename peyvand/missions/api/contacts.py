@@ -17,7 +17,7 @@ from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_que
 from peyvand.organizations.models import Organization
 from peyvand.partnerships.models import Partnership
 from peyvand.places.models import City
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import LOCKED_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from ..models import Contact
@@ -118,7 +118,7 @@ def create_contact(
 
 @router.patch(
     "/offices/{slug}/contacts/{pk}",
-    response={200: ContactOut, 403: ErrorOut, 404: ErrorOut, 412: StaleOut, 422: ValidationOut},
+    response={200: ContactOut, 403: ErrorOut, 404: ErrorOut, **LOCKED_ANSWERS, 422: ValidationOut},
 )
 def update_contact(
     request: HttpRequest,

@@ -11,7 +11,7 @@ from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Office, Role
 from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
 from peyvand.partnerships.api.lookups import areas
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import LOCKED_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from ..models import Event
@@ -70,7 +70,7 @@ def create_event(request: HttpRequest, slug: str, payload: EventIn, response: Ht
 
 @router.patch(
     "/offices/{slug}/events/{pk}",
-    response={200: EventOut, 403: ErrorOut, 404: ErrorOut, 412: StaleOut, 422: ValidationOut},
+    response={200: EventOut, 403: ErrorOut, 404: ErrorOut, **LOCKED_ANSWERS, 422: ValidationOut},
 )
 def update_event(
     request: HttpRequest,

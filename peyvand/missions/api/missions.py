@@ -13,7 +13,7 @@ from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Office, Role
 from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
 from peyvand.core.validation import NotAllowedNow
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import LOCKED_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
@@ -33,9 +33,10 @@ WRITE_ANSWERS: dict[int, Any] = {
     403: ErrorOut,
     404: ErrorOut,
     409: ErrorOut,
-    412: StaleOut,
     422: ValidationOut,
 }
+# An update: If-Match required (412 when stale, 428 without it).
+UPDATE_ANSWERS: dict[int, Any] = {**WRITE_ANSWERS, **LOCKED_ANSWERS}
 
 
 @router.get("/offices/{slug}/missions", response={200: MissionPage, 422: ValidationOut})
@@ -86,7 +87,7 @@ def get_mission(request: HttpRequest, slug: str, pk: RecordIdPath, response: Htt
     return m
 
 
-@router.patch("/offices/{slug}/missions/{pk}", response={200: MissionOut, **WRITE_ANSWERS})
+@router.patch("/offices/{slug}/missions/{pk}", response={200: MissionOut, **UPDATE_ANSWERS})
 def update_mission(
     request: HttpRequest,
     slug: str,
@@ -133,7 +134,7 @@ def update_mission(
 
 
 @router.post(
-    "/offices/{slug}/missions/{pk}/transitions", response={200: MissionOut, **WRITE_ANSWERS}
+    "/offices/{slug}/missions/{pk}/transitions", response={200: MissionOut, **UPDATE_ANSWERS}
 )
 def transition_mission(
     request: HttpRequest,
@@ -159,7 +160,7 @@ def transition_mission(
     return m
 
 
-@router.put("/offices/{slug}/missions/{pk}/report", response={200: MissionOut, **WRITE_ANSWERS})
+@router.put("/offices/{slug}/missions/{pk}/report", response={200: MissionOut, **UPDATE_ANSWERS})
 def file_report(
     request: HttpRequest,
     slug: str,
@@ -171,6 +172,7 @@ def file_report(
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     m = lookups.mission(office, pk)
+    version = if_match(request)
     follow_ups = [
         services.FollowUpIn(
             partnership=lookups.pact(office, f.partnership_id, f"follow_ups.{n}.partnership_id"),
@@ -192,6 +194,7 @@ def file_report(
             practices=[(p.title, p.description) for p in payload.practices_observed],
             follow_ups=follow_ups,
         ),
+        expected_version=version,
     )
     m = lookups.mission(office, pk)
     set_etag(response, m)

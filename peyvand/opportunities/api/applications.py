@@ -16,7 +16,7 @@ from peyvand.records.api import if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
-from .common import WRITE_ANSWERS
+from .common import UPDATE_ANSWERS, WRITE_ANSWERS
 from .schemas import (
     ApplicationFilters,
     ApplicationIn,
@@ -78,7 +78,7 @@ def get_application(
     return a
 
 
-@router.patch("/offices/{slug}/applications/{pk}", response={200: ApplicationOut, **WRITE_ANSWERS})
+@router.patch("/offices/{slug}/applications/{pk}", response={200: ApplicationOut, **UPDATE_ANSWERS})
 def update_application(
     request: HttpRequest,
     slug: str,
@@ -91,13 +91,14 @@ def update_application(
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     a = lookups.application(office, pk)
+    version = if_match(request)  # required even when nothing changes
     changes = _values(office, payload.dict(exclude_unset=True))
     if changes:
         services.application_update(
             application=a,
             actor=scoped.membership,
             changes=changes,
-            expected_version=if_match(request),
+            expected_version=version,
         )
     a = lookups.application(office, pk)
     set_etag(response, a)
@@ -105,7 +106,7 @@ def update_application(
 
 
 @router.post(
-    "/offices/{slug}/applications/{pk}/status", response={200: ApplicationOut, **WRITE_ANSWERS}
+    "/offices/{slug}/applications/{pk}/status", response={200: ApplicationOut, **UPDATE_ANSWERS}
 )
 def move_application(
     request: HttpRequest,

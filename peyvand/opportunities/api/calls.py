@@ -16,7 +16,7 @@ from peyvand.records.api import if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
-from .common import WRITE_ANSWERS
+from .common import UPDATE_ANSWERS, WRITE_ANSWERS
 from .schemas import CallFilters, CallIn, CallOut, CallPage, CallPatch
 
 router = Router(tags=["opportunities"])
@@ -63,7 +63,7 @@ def get_call(request: HttpRequest, slug: str, pk: RecordIdPath, response: HttpRe
     return call
 
 
-@router.patch("/offices/{slug}/calls/{pk}", response={200: CallOut, **WRITE_ANSWERS})
+@router.patch("/offices/{slug}/calls/{pk}", response={200: CallOut, **UPDATE_ANSWERS})
 def update_call(
     request: HttpRequest,
     slug: str,
@@ -75,10 +75,11 @@ def update_call(
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     call = lookups.call(office, pk)
+    version = if_match(request)  # required even when nothing changes
     changes = _values(payload.dict(exclude_unset=True))
     if changes:
         services.call_update(
-            call=call, actor=scoped.membership, changes=changes, expected_version=if_match(request)
+            call=call, actor=scoped.membership, changes=changes, expected_version=version
         )
     call = lookups.call(office, pk)
     set_etag(response, call)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from peyvand.core.api import ErrorOut, ValidationOut
-from peyvand.records.api import StaleOut
+from peyvand.records.api import LOCKED_ANSWERS
 
 # The answers of every write: a role that may not, another office's record, a state that
 # does not allow it now, a stale If-Match, refused values.
@@ -13,6 +13,7 @@ WRITE_ANSWERS: dict[int, Any] = {
     403: ErrorOut,
     404: ErrorOut,
     409: ErrorOut,
-    412: StaleOut,
     422: ValidationOut,
 }
+# An update: If-Match required (412 when stale, 428 without it).
+UPDATE_ANSWERS: dict[int, Any] = {**WRITE_ANSWERS, **LOCKED_ANSWERS}

@@ -15,7 +15,7 @@ from peyvand.records.api import if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
-from .common import WRITE_ANSWERS
+from .common import UPDATE_ANSWERS, WRITE_ANSWERS
 from .schemas import PitchFilters, PitchIn, PitchOut, PitchPage, PitchPatch
 
 router = Router(tags=["opportunities"])
@@ -62,7 +62,7 @@ def get_pitch(request: HttpRequest, slug: str, pk: RecordIdPath, response: HttpR
     return p
 
 
-@router.patch("/offices/{slug}/pitches/{pk}", response={200: PitchOut, **WRITE_ANSWERS})
+@router.patch("/offices/{slug}/pitches/{pk}", response={200: PitchOut, **UPDATE_ANSWERS})
 def update_pitch(
     request: HttpRequest,
     slug: str,
@@ -74,10 +74,11 @@ def update_pitch(
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     p = lookups.pitch(office, pk)
+    version = if_match(request)  # required even when nothing changes
     changes = _values(payload.dict(exclude_unset=True))
     if changes:
         services.pitch_update(
-            pitch=p, actor=scoped.membership, changes=changes, expected_version=if_match(request)
+            pitch=p, actor=scoped.membership, changes=changes, expected_version=version
         )
     p = lookups.pitch(office, pk)
     set_etag(response, p)

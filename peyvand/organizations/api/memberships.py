@@ -11,7 +11,7 @@ from ninja import Query, Router
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Role
 from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, paginate_queryset
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import LOCKED_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
@@ -66,7 +66,7 @@ def create_membership(
         200: MembershipOut,
         403: ErrorOut,
         404: ErrorOut,
-        412: StaleOut,
+        **LOCKED_ANSWERS,
         422: ValidationOut,
     },
 )

@@ -22,7 +22,7 @@ from peyvand.core.api import (
     paginate_queryset,
 )
 from peyvand.core.validation import MAX_ID
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import LOCKED_ANSWERS, if_match, set_etag
 
 from .. import services
 from ..models import Outcome
@@ -80,7 +80,12 @@ def create_activity(request: HttpRequest, slug: str, payload: ActivityIn) -> Any
     return 201, get_object_or_404(lookups.activities(office), pk=activity.pk)
 
 
-PUBLISH_ANSWERS: dict[int, Any] = {403: ErrorOut, 404: ErrorOut, 412: StaleOut, 422: ValidationOut}
+PUBLISH_ANSWERS: dict[int, Any] = {
+    403: ErrorOut,
+    404: ErrorOut,
+    **LOCKED_ANSWERS,
+    422: ValidationOut,
+}
 
 
 @router.patch("/offices/{slug}/activities/{pk}", response={200: ActivityOut, **PUBLISH_ANSWERS})

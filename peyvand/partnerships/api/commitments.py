@@ -10,7 +10,7 @@ from ninja import Router
 from peyvand.accounts.access import office_request
 from peyvand.accounts.models import Role
 from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import LOCKED_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
@@ -62,7 +62,7 @@ def get_commitment(
         200: CommitmentOut,
         403: ErrorOut,
         404: ErrorOut,
-        412: StaleOut,
+        **LOCKED_ANSWERS,
         422: ValidationOut,
     },
 )

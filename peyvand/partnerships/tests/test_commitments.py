@@ -353,9 +353,11 @@ def test_the_commitment_api_uses_etag_and_if_match(office: Any, member_client: A
     assert body["changes"][0]["changes"]["title"] == ["Bus study", "BRT"]
     c.refresh_from_db()
     assert c.title == "BRT"
-    assert patch({"department": 999999}).status_code == 422
+    assert patch({"department": 999999}, HTTP_IF_MATCH='"v2"').status_code == 422
     liaison = member_client(office, "liaison", department=transport)
-    refused = liaison.patch(path, data=json.dumps({"title": "x"}), content_type="application/json")
+    refused = liaison.patch(
+        path, data=json.dumps({"title": "x"}), content_type="application/json", HTTP_IF_MATCH='"v2"'
+    )
     assert refused.status_code == 403
 
 
