@@ -27,6 +27,7 @@ from peyvand.partnerships.models import (
 )
 from peyvand.places.tests.factories import make_city
 from peyvand.records.tests.locking import current
+from peyvand.records.tests.locking import version as version_of
 
 from .factories import make_partnership, with_home_city
 from .support import PDF
@@ -336,7 +337,13 @@ def test_an_evidence_link_must_be_a_web_link_within_the_limit(setup: Any, link: 
     # The page refuses it too, with a form error.
     response = client.post(
         page("commitment_edit", office, pk=c.pk),
-        {"title": "x", "due_on": "2025-06-01", "status": "planned", "evidence_link": link},
+        {
+            "title": "x",
+            "due_on": "2025-06-01",
+            "status": "planned",
+            "evidence_link": link,
+            "version": version_of(c),
+        },
     )
     assert response.status_code == 200
     assert "evidence_link" in response.context["form"].errors
