@@ -132,3 +132,17 @@ def test_without_if_match_nothing_is_written(world: dict[str, Any], method: str,
         url, data=body, content_type="application/json", HTTP_IF_MATCH=f'"v{before[0]}"'
     )
     assert answer.status_code not in (412, 428), answer.content
+
+
+@pytest.mark.parametrize(("method", "path"), LOCKED)
+def test_the_record_a_write_is_made_to_is_read_with_its_etag(
+    world: dict[str, Any], method: str, path: str
+) -> None:
+    record = _record(world, path)
+    parts = path.split("/")
+    read = "/".join(parts[: parts.index("{pk}") + 1])
+    url = read.replace("{slug}", world["office"].slug).replace("{pk}", str(record.pk))
+    if ("get", read) not in {("get", p) for p, ms in SCHEMA["paths"].items() if "get" in ms}:
+        pytest.skip("no read of its own (an outcome is read with its activity)")
+    answer = world["client"].get(url)
+    assert answer.status_code == 200 and answer["ETag"] == f'"v{record.version}"'

@@ -49,7 +49,9 @@ def list_practices(
 
 
 @router.post("/offices/{slug}/practices", response={201: PracticeOut, **WRITE_ANSWERS})
-def create_practice(request: HttpRequest, slug: str, payload: PracticeIn) -> Any:
+def create_practice(
+    request: HttpRequest, slug: str, payload: PracticeIn, response: HttpResponse
+) -> Any:
     """A new practice, an idea (officer and up); `observation_id` makes it from a trip
     report's observation (once)."""
     scoped = office_request(request, slug, Role.OFFICER)
@@ -62,7 +64,9 @@ def create_practice(request: HttpRequest, slug: str, payload: PracticeIn) -> Any
         **{name: fields[name] for name in PLAIN},
         **lookups.relations(office, fields),
     )
-    return 201, lookups.practice(office, p.pk)
+    p = lookups.practice(office, p.pk)
+    set_etag(response, p)
+    return 201, p
 
 
 @router.get("/offices/{slug}/practices/{pk}", response={200: PracticeOut, 404: ErrorOut})

@@ -67,7 +67,9 @@ def _relations(office: Office, fields: dict[str, Any], payload: Any) -> dict[str
 
 
 @router.post("/offices/{slug}/missions", response={201: MissionOut, **WRITE_ANSWERS})
-def create_mission(request: HttpRequest, slug: str, payload: MissionIn) -> Any:
+def create_mission(
+    request: HttpRequest, slug: str, payload: MissionIn, response: HttpResponse
+) -> Any:
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     fields = payload.dict()
@@ -77,7 +79,9 @@ def create_mission(request: HttpRequest, slug: str, payload: MissionIn) -> Any:
         **{name: fields[name] for name in services.MISSION_FIELDS},
         **_relations(office, fields, payload),
     )
-    return 201, lookups.mission(office, m.pk)
+    m = lookups.mission(office, m.pk)
+    set_etag(response, m)
+    return 201, m
 
 
 @router.get("/offices/{slug}/missions/{pk}", response={200: MissionOut, 404: ErrorOut})

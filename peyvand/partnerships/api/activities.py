@@ -53,15 +53,19 @@ def list_activities(
 
 
 @router.get("/offices/{slug}/activities/{pk}", response={200: ActivityOut, 404: ErrorOut})
-def get_activity(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
-    return get_object_or_404(lookups.activities(office_request(request, slug).office), pk=pk)
+def get_activity(request: HttpRequest, slug: str, pk: RecordIdPath, response: HttpResponse) -> Any:
+    activity = get_object_or_404(lookups.activities(office_request(request, slug).office), pk=pk)
+    set_etag(response, activity)
+    return activity
 
 
 @router.post(
     "/offices/{slug}/activities",
     response={201: ActivityOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationOut},
 )
-def create_activity(request: HttpRequest, slug: str, payload: ActivityIn) -> Any:
+def create_activity(
+    request: HttpRequest, slug: str, payload: ActivityIn, response: HttpResponse
+) -> Any:
     scoped = office_request(request, slug, Role.LIAISON)
     office = scoped.office
     activity = services.activity_log(
@@ -77,7 +81,9 @@ def create_activity(request: HttpRequest, slug: str, payload: ActivityIn) -> Any
         participants=payload.participants,
         outcomes=[o.dict() for o in payload.outcomes],
     )
-    return 201, get_object_or_404(lookups.activities(office), pk=activity.pk)
+    activity = get_object_or_404(lookups.activities(office), pk=activity.pk)
+    set_etag(response, activity)
+    return 201, activity
 
 
 PUBLISH_ANSWERS: dict[int, Any] = {

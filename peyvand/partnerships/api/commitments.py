@@ -32,7 +32,7 @@ def list_commitments(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     response={201: CommitmentOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationOut},
 )
 def create_commitment(
-    request: HttpRequest, slug: str, pk: RecordIdPath, payload: CommitmentIn
+    request: HttpRequest, slug: str, pk: RecordIdPath, payload: CommitmentIn, response: HttpResponse
 ) -> Any:
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
@@ -44,6 +44,7 @@ def create_commitment(
         area=lookups.areas([payload.area])[0] if payload.area else None,
         department=lookups.department(office, payload.department),
     )
+    set_etag(response, c)
     return 201, c
 
 
