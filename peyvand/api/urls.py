@@ -9,17 +9,19 @@ from ninja import NinjaAPI
 
 from peyvand.core.api import document_error_answers, install_error_handlers
 from peyvand.core.pagecache import keep_answer
-from peyvand.records.api import install_stale_handler
+from peyvand.records.api import document_if_match, install_stale_handler
 
 
 class PeyvandAPI(NinjaAPI):
     """The API; its schema says, for every operation, the answers every operation may give:
     422 (a value refused by the schema or a rule, in the one error shape) and, for those
-    that take a body, 400 (a body that is not JSON)."""
+    that take a body, 400 (a body that is not JSON); and, for those that change or delete a
+    versioned record, the required If-Match header (428 without it)."""
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         schema = super().get_openapi_schema(*args, **kwargs)
         document_error_answers(schema)
+        document_if_match(schema)
         return schema
 
     def create_response(self, request: HttpRequest, data: Any, **kwargs: Any) -> HttpResponse:

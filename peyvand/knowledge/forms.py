@@ -15,6 +15,7 @@ from peyvand.missions.forms.missions import NamedChoiceField, PactChoiceField
 from peyvand.missions.models import Contact, Mission
 from peyvand.partnerships.forms.fields import areas_field
 from peyvand.partnerships.models import Partnership
+from peyvand.records.forms import VersionField, version_optional_when_creating
 
 from .models import (
     SDG_GOALS,
@@ -100,10 +101,11 @@ class PracticeForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 5}),
     )
     observation = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
         limit_choices(self, "department", Department.objects.filter(office=office))
         limit_choices(
             self,
@@ -167,7 +169,7 @@ class MoveForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
 
 class DocumentForm(forms.Form):
@@ -176,4 +178,4 @@ class DocumentForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()

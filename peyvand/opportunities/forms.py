@@ -15,6 +15,7 @@ from peyvand.organizations.models import Organization
 from peyvand.partnerships.forms.fields import areas_field
 from peyvand.partnerships.models import CooperationArea, Partnership
 from peyvand.places.models import City
+from peyvand.records.forms import VersionField, version_optional_when_creating
 
 from .models import (
     Application,
@@ -70,7 +71,7 @@ def organizations() -> Any:
 class VersionForm(forms.Form):
     """A confirmation (a deletion): only the version the page showed."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
 
 class PitchForm(forms.Form):
@@ -95,7 +96,11 @@ class PitchForm(forms.Form):
     instrument = forms.ChoiceField(label=_("Instrument"), choices=Instrument.choices)
     stage = forms.ChoiceField(label=_("Stage"), choices=PitchStage.choices)
     status = forms.ChoiceField(label=_("Status"), choices=PitchStatus.choices)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
 
     @staticmethod
     def initial_from(p: Pitch) -> dict[str, Any]:
@@ -124,7 +129,7 @@ class PitchForm(forms.Form):
 
 class PitchStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=PitchStatus.choices)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
 
 class DocumentForm(forms.Form):
@@ -144,10 +149,11 @@ class PartyForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
         fields: Any = self.fields
         fields["contact"].queryset = Contact.objects.for_office(office).order_by(
             "name_en", "name_fa", "pk"
@@ -192,10 +198,11 @@ class CallForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
         fields: Any = self.fields
         fields["funder"].queryset = organizations()
         fields["areas"].label = _("Eligible areas")
@@ -240,10 +247,11 @@ class ApplicationForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
         fields: Any = self.fields
         fields["call"].queryset = FundingCall.objects.for_office(office).order_by("-deadline")
         fields["pitch"].queryset = Pitch.objects.for_office(office).order_by("-updated_at")
@@ -270,7 +278,7 @@ class TransitionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
 
 STATUS_CHOICES = ApplicationStatus.choices

@@ -12,6 +12,7 @@ from peyvand.accounts.models import Office
 from peyvand.core.forms import DecimalField, JalaliDateField, bilingual_pair, limit_choices
 from peyvand.partnerships.forms.fields import areas_field
 from peyvand.places.models import City
+from peyvand.records.forms import VersionField, version_optional_when_creating
 
 from .models import (
     Membership,
@@ -60,7 +61,11 @@ class OrganizationForm(forms.Form):
     )
     headquarters = HeadquartersField(label=_("Headquarters"), required=False, max_length=80)
     areas = areas_field()
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
 
     @staticmethod
     def initial_from(org: Organization) -> dict[str, Any]:
@@ -104,10 +109,11 @@ class MembershipForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, office: Office, creating: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
         limit_choices(self, "focal_person", focal_candidates(office))
         if not creating:
             del self.fields["organization"]
@@ -132,7 +138,11 @@ class RoleForm(forms.Form):
     title = forms.CharField(label=_("Title"), required=False, max_length=200)
     term_start = JalaliDateField(label=_("Term starts"), required=False)
     term_end = JalaliDateField(label=_("Term ends"), required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
 
     @staticmethod
     def initial_from(r: RoleHeld) -> dict[str, Any]:
@@ -150,7 +160,11 @@ class ObligationForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     due_on = JalaliDateField(label=_("Due date"))
     done_on = JalaliDateField(label=_("Done on"), required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
 
     @staticmethod
     def initial_from(o: Obligation) -> dict[str, Any]:
@@ -165,10 +179,10 @@ class ObligationForm(forms.Form):
 
 class DoneForm(forms.Form):
     done_on = JalaliDateField(label=_("Done on"), required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
 
 class ConfirmForm(forms.Form):
     """A deletion's confirmation: the version of the record the user saw."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()

@@ -3,7 +3,13 @@
 A versioned record's ETag is `"v<version>"`. An update sends it back in If-Match; a stale
 If-Match makes the service raise `StaleVersion`, which the API's handler answers with 412,
 the current ETag and what changed meanwhile (described by the app's history presenter,
-registered with `register_presenter`). Without If-Match the update is not checked.
+registered with `register_presenter`).
+
+If-Match is required (docs/decisions/0021): `if_match` is the one entry every update and
+deletion of a versioned record reads it through, and without it (or with `*`) it raises
+`PreconditionRequired`, answered 428 before anything is written. An operation says so in
+its answers (`LOCKED_ANSWERS`: 412 and 428); `document_if_match` then documents the
+required `If-Match` header on it. Creating a record takes none.
 """
 
 from __future__ import annotations
@@ -14,7 +20,6 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from ninja.errors import HttpError
 
 from peyvand.core.api import ErrorOut, ValidationOut, error_body
 
@@ -33,6 +38,18 @@ class StaleOut(Schema):
     changes: list[dict[str, Any]]
 
 
+class PreconditionRequired(Exception):
+    """An update or deletion of a versioned record without If-Match (answered 428)."""
+
+
+# The answers of every operation that changes or deletes a versioned record: it takes the
+# version in If-Match (required: documented by `document_if_match`).
+LOCKED_ANSWERS: dict[int, Any] = {412: StaleOut, 428: ErrorOut}
+
+# An If-Match the API reads: the ETag of a version (`"v<version>"`, weak or strong).
+IF_MATCH_PATTERN = r'^(W/)?"v[0-9]{1,9}"$'
+
+
 def register_presenter(app_label: str, presenter: Presenter) -> None:
     """How an app's history entries are labelled in a 412 answer (from its AppConfig.ready)."""
     _presenters[app_label] = presenter
@@ -46,27 +63,16 @@ def set_etag(response: HttpResponse, record: Versioned) -> None:
     response["ETag"] = etag(record)
 
 
-def if_match(request: HttpRequest) -> int | None:
-    """The version an update was made from (If-Match), None when the client sent none."""
+def if_match(request: HttpRequest) -> int:
+    """The version an update was made from (If-Match). Without one (or with `*`, which
+    names no version) the update is refused: `PreconditionRequired`, answered 428."""
     header = request.headers.get("If-Match", "").strip()
     if not header or header == "*":
-        return None
+        raise PreconditionRequired
     text = header.removeprefix("W/").strip('"')
     if not text.startswith("v") or not text[1:].isdigit() or len(text) > 12:
         return -1  # matches no version: refused as stale
     return int(text[1:])
-
-
-def required_if_match(request: HttpRequest) -> int:
-    """The version a deletion was made from: without If-Match it is refused (428), so
-    that nothing goes to the bin that its client did not read as it is now."""
-    version = if_match(request)
-    if version is None:
-        raise HttpError(
-            428,
-            _("Send the ETag of the record you read in If-Match to delete it."),
-        )
-    return version
 
 
 # The answers a deletion documents: 204 done, 403 a role that may not, 404 not there (or
@@ -75,9 +81,8 @@ DELETE_ANSWERS: dict[int, Any] = {
     204: None,
     403: ErrorOut,
     404: ErrorOut,
-    412: StaleOut,
-    428: ErrorOut,
     422: ValidationOut,
+    **LOCKED_ANSWERS,
 }
 
 
@@ -109,7 +114,19 @@ def stale_body(exc: StaleVersion) -> dict[str, Any]:
 
 
 def install_stale_handler(api: Any) -> None:
-    """A stale If-Match answers 412 with the current ETag and what changed, for every router."""
+    """For every router: a stale If-Match answers 412 with the current ETag and what
+    changed; a missing one answers 428 (nothing is written)."""
+
+    def required(request: HttpRequest, exc: PreconditionRequired) -> HttpResponse:
+        body = error_body(
+            428,
+            _(
+                "Send the ETag of the version you read in If-Match: an update or a deletion"
+                " without it is refused. Read the record again to get its ETag."
+            ),
+        )
+        response: HttpResponse = api.create_response(request, body, status=428)
+        return response
 
     def stale(request: HttpRequest, exc: StaleVersion) -> HttpResponse:
         response: HttpResponse = api.create_response(request, stale_body(exc), status=412)
@@ -117,3 +134,28 @@ def install_stale_handler(api: Any) -> None:
         return response
 
     api.add_exception_handler(StaleVersion, stale)
+    api.add_exception_handler(PreconditionRequired, required)
+
+
+def document_if_match(schema: dict[str, Any]) -> None:
+    """Every operation that answers 428 (`LOCKED_ANSWERS`) takes a required If-Match
+    header: the ETag of the version the change was made from."""
+    for methods in schema.get("paths", {}).values():
+        for operation in methods.values():
+            if 428 not in operation.get("responses", {}):
+                continue
+            parameters = operation.setdefault("parameters", [])
+            if any(p.get("in") == "header" and p.get("name") == "If-Match" for p in parameters):
+                continue
+            parameters.append(
+                {
+                    "in": "header",
+                    "name": "If-Match",
+                    "required": True,
+                    "description": (
+                        'The ETag of the version you read (`"v<version>"`): 412 when the'
+                        " record changed since, 428 without it."
+                    ),
+                    "schema": {"type": "string", "pattern": IF_MATCH_PATTERN},
+                }
+            )

@@ -69,6 +69,7 @@ def test_a_read_write_token_reads_and_writes_without_csrf(world: dict[str, Any])
         f"{base}/{pk}",
         {"summary_en": "From a script"},
         content_type="application/json",
+        HTTP_IF_MATCH=client.get(f"{base}/{pk}", **bearer(raw))["ETag"],
         **bearer(raw),
     )
     assert answer.status_code == 200, answer.content

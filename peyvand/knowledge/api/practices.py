@@ -20,7 +20,7 @@ from peyvand.core.api import (
     ordering_query,
     paginate_queryset,
 )
-from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, required_if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, LOCKED_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from ..models import PracticeDocument
@@ -42,11 +42,10 @@ WRITE_ANSWERS: dict[int, Any] = {
     403: ErrorOut,
     404: ErrorOut,
     409: ErrorOut,
-    412: StaleOut,
     422: ValidationOut,
 }
 # An update takes the version it was made from (If-Match): 428 without it.
-UPDATE_ANSWERS: dict[int, Any] = {**WRITE_ANSWERS, 428: ErrorOut}
+UPDATE_ANSWERS: dict[int, Any] = {**WRITE_ANSWERS, **LOCKED_ANSWERS}
 # The sort keys of the lists (public key -> field); `sort` keeps the pages' keys.
 PRACTICE_ORDER = {
     "updated": "updated_at",
@@ -84,7 +83,9 @@ def list_practices(
 
 
 @router.post("/offices/{slug}/practices", response={201: PracticeOut, **WRITE_ANSWERS})
-def create_practice(request: HttpRequest, slug: str, payload: PracticeIn) -> Any:
+def create_practice(
+    request: HttpRequest, slug: str, payload: PracticeIn, response: HttpResponse
+) -> Any:
     """A new practice, an idea (officer and up); `observation_id` makes it from a trip
     report's observation (once)."""
     scoped = office_request(request, slug, Role.OFFICER)
@@ -97,7 +98,9 @@ def create_practice(request: HttpRequest, slug: str, payload: PracticeIn) -> Any
         **{name: fields[name] for name in PLAIN},
         **lookups.relations(office, fields),
     )
-    return 201, lookups.practice(office, p.pk)
+    p = lookups.practice(office, p.pk)
+    set_etag(response, p)
+    return 201, p
 
 
 @router.get("/offices/{slug}/practices/{pk}", response={200: PracticeOut, 404: ErrorOut})
@@ -168,7 +171,7 @@ def delete_practice(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     scoped = office_request(request, slug, Role.OFFICER)
     p = lookups.practice(scoped.office, pk)
     services.practice_delete(
-        practice=p, actor=scoped.membership, expected_version=required_if_match(request)
+        practice=p, actor=scoped.membership, expected_version=if_match(request)
     )
 
 

@@ -19,6 +19,7 @@ from peyvand.partnerships.models import Outcome
 from peyvand.partnerships.tests.factories import make_partnership
 from peyvand.places.tests.factories import make_city
 from peyvand.records.history import history_of
+from peyvand.records.tests.locking import current
 
 from .factories import make_practice, observations, reported_mission, walk
 
@@ -93,7 +94,9 @@ def test_create_read_list_edit_and_move(office: Any, member_client: Any) -> None
     )
     assert edited.status_code == 200, edited.content
     assert edited.json()["notes"] == "Ask the operator" and edited.json()["source_city"] is None
-    moved = send(officer, "post", url + "/stage", {"stage": "piloting"})
+    moved = send(
+        officer, "post", url + "/stage", {"stage": "piloting"}, HTTP_IF_MATCH=edited["ETag"]
+    )
     assert moved.status_code == 200 and moved.json()["stage"] == "piloting"
     assert [s["stage"] for s in moved.json()["spans"]] == ["idea", "piloting"]
     assert moved["ETag"] == f'"v{moved.json()["version"]}"'
@@ -105,19 +108,24 @@ def test_a_move_the_pipeline_refuses_is_409_and_a_missing_reason_422(
     p = walk(make_practice(office), "studied", "proposed", "piloting")
     officer = member_client(office, "officer")
     url = f"{base(office)}/{p.pk}/stage"
-    back_two = send(officer, "post", url, {"stage": "studied"})
+    back_two = send(officer, "post", url, {"stage": "studied"}, **current(p))
     assert back_two.status_code == 409 and "cannot go" in back_two.json()["detail"]
-    persian = send(officer, "post", url, {"stage": "idea"}, HTTP_ACCEPT_LANGUAGE="fa")
+    persian = send(officer, "post", url, {"stage": "idea"}, HTTP_ACCEPT_LANGUAGE="fa", **current(p))
     assert persian.status_code == 409 and "نمی‌تواند" in persian.json()["detail"]
-    no_reason = send(officer, "post", url, {"stage": "rejected"})
+    no_reason = send(officer, "post", url, {"stage": "rejected"}, **current(p))
     assert no_reason.status_code == 422 and "reason" in no_reason.json()["errors"]
-    unknown = send(officer, "post", url, {"stage": "launched"})
+    unknown = send(officer, "post", url, {"stage": "launched"}, **current(p))
     assert unknown.status_code == 422 and "stage" in unknown.json()["errors"]
     assert Practice.objects.get(pk=p.pk).stage == "piloting"
-    done = send(officer, "post", url, {"stage": "rejected", "reason": "No budget"}).json()
+    done = send(
+        officer, "post", url, {"stage": "rejected", "reason": "No budget"}, **current(p)
+    ).json()
     assert (done["stage"], done["stage_reason"]) == ("rejected", "No budget")
-    assert send(officer, "post", url, {"stage": "idea"}).status_code == 409
-    assert send(officer, "post", url, {"stage": "piloting"}).json()["stage"] == "piloting"
+    assert send(officer, "post", url, {"stage": "idea"}, **current(p)).status_code == 409
+    assert (
+        send(officer, "post", url, {"stage": "piloting"}, **current(p)).json()["stage"]
+        == "piloting"
+    )
 
 
 @pytest.mark.parametrize("role", ["viewer", "liaison"])
@@ -128,11 +136,16 @@ def test_a_role_that_may_not_is_403_and_nothing_moves(
     client = member_client(office, role)
     assert client.get(f"{base(office)}/{p.pk}").status_code == 200
     assert (
-        send(client, "post", f"{base(office)}/{p.pk}/stage", {"stage": "studied"}).status_code
+        send(
+            client, "post", f"{base(office)}/{p.pk}/stage", {"stage": "studied"}, **current(p)
+        ).status_code
         == 403
     )
     assert send(client, "post", base(office), {"title_en": "X"}).status_code == 403
-    assert send(client, "patch", f"{base(office)}/{p.pk}", {"notes": "x"}).status_code == 403
+    assert (
+        send(client, "patch", f"{base(office)}/{p.pk}", {"notes": "x"}, **current(p)).status_code
+        == 403
+    )
     assert Practice.objects.get(pk=p.pk).stage == "idea" and Practice.objects.count() == 1
 
 
@@ -226,8 +239,8 @@ def test_adopting_through_the_api_records_the_outcome_once(office: Any, member_c
     p = walk(make_practice(office, partnerships=[pact]), "piloting")
     officer = member_client(office, "officer")
     url = f"{base(office)}/{p.pk}/stage"
-    done = send(officer, "post", url, {"stage": "adopted"}).json()
+    done = send(officer, "post", url, {"stage": "adopted"}, **current(p)).json()
     assert done["adoption_activity_id"] and done["adopted_on"]
-    assert send(officer, "post", url, {"stage": "adopted"}).status_code == 409
+    assert send(officer, "post", url, {"stage": "adopted"}, **current(p)).status_code == 409
     assert Outcome.objects.filter(activity__partnerships=pact, kind="practice").count() == 1
     assert history_of(pact).filter(action="activity_logged").count() == 1

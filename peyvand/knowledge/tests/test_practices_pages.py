@@ -17,6 +17,7 @@ from peyvand.knowledge.models import Practice, PracticeDocument
 from peyvand.partnerships.tests.factories import area
 from peyvand.partnerships.tests.support import PDF
 from peyvand.places.tests.factories import make_city
+from peyvand.records.tests.locking import version as version_of
 
 from .factories import make_practice, walk
 
@@ -127,13 +128,20 @@ def test_moves_from_the_page(office: Any, member_client: Any) -> None:
     go = url("move", office, pk=p.pk)
     officer.post(go, {"stage": "studied", "version": p.version})
     assert Practice.objects.get(pk=p.pk).stage == "studied"
-    page = officer.post(go, {"stage": "rejected", "reason": ""}, follow=True)
+    page = officer.post(
+        go, {"stage": "rejected", "reason": "", "version": version_of(p)}, follow=True
+    )
     assert "Say why" in page.text and Practice.objects.get(pk=p.pk).stage == "studied"
     page = officer.post(go, {"stage": "adopted", "version": 1}, follow=True)
     assert "data-stale" not in page.text and "Someone else changed" in page.text
     assert Practice.objects.get(pk=p.pk).stage == "studied"
     for role in ("viewer", "liaison"):
-        assert member_client(office, role).post(go, {"stage": "piloting"}).status_code == 403
+        assert (
+            member_client(office, role)
+            .post(go, {"stage": "piloting", "version": version_of(p)})
+            .status_code
+            == 403
+        )
 
 
 def test_the_board_moves_a_card_with_htmx_and_redraws_the_counts(

@@ -25,7 +25,7 @@ from peyvand.core.api import (
 from peyvand.organizations.models import Organization
 from peyvand.partnerships.models import Partnership
 from peyvand.places.models import City
-from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, required_if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, set_etag
 
 from .. import selectors, services
 from ..models import Contact
@@ -185,7 +185,7 @@ def delete_contact(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     scoped = office_request(request, slug, Role.OFFICER)
     contact = _contact(scoped.office, pk)
     services.contact_delete(
-        contact=contact, actor=scoped.membership, expected_version=required_if_match(request)
+        contact=contact, actor=scoped.membership, expected_version=if_match(request)
     )
     return 204, None
 

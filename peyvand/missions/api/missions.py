@@ -22,7 +22,7 @@ from peyvand.core.api import (
     paginate_queryset,
 )
 from peyvand.core.validation import NotAllowedNow
-from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, required_if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, LOCKED_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from ..models import MissionDocument
@@ -45,11 +45,10 @@ WRITE_ANSWERS: dict[int, Any] = {
     403: ErrorOut,
     404: ErrorOut,
     409: ErrorOut,
-    412: StaleOut,
     422: ValidationOut,
 }
 # An update takes the version it was made from (If-Match): 428 without it.
-UPDATE_ANSWERS: dict[int, Any] = {**WRITE_ANSWERS, 428: ErrorOut}
+UPDATE_ANSWERS: dict[int, Any] = {**WRITE_ANSWERS, **LOCKED_ANSWERS}
 # The sort keys of the lists (public key -> field); `sort` keeps the pages' keys.
 MISSION_ORDER = {
     "start": "start_date",
@@ -95,7 +94,9 @@ def _relations(office: Office, fields: dict[str, Any], payload: Any) -> dict[str
 
 
 @router.post("/offices/{slug}/missions", response={201: MissionOut, **WRITE_ANSWERS})
-def create_mission(request: HttpRequest, slug: str, payload: MissionIn) -> Any:
+def create_mission(
+    request: HttpRequest, slug: str, payload: MissionIn, response: HttpResponse
+) -> Any:
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     fields = payload.dict()
@@ -105,7 +106,9 @@ def create_mission(request: HttpRequest, slug: str, payload: MissionIn) -> Any:
         **{name: fields[name] for name in services.MISSION_FIELDS},
         **_relations(office, fields, payload),
     )
-    return 201, lookups.mission(office, m.pk)
+    m = lookups.mission(office, m.pk)
+    set_etag(response, m)
+    return 201, m
 
 
 @router.get("/offices/{slug}/missions/{pk}", response={200: MissionOut, 404: ErrorOut})
@@ -188,7 +191,7 @@ def transition_mission(
     return m
 
 
-@router.put("/offices/{slug}/missions/{pk}/report", response={200: MissionOut, **WRITE_ANSWERS})
+@router.put("/offices/{slug}/missions/{pk}/report", response={200: MissionOut, **UPDATE_ANSWERS})
 def file_report(
     request: HttpRequest,
     slug: str,
@@ -200,6 +203,7 @@ def file_report(
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     m = lookups.mission(office, pk)
+    version = if_match(request)
     follow_ups = [
         services.FollowUpIn(
             partnership=lookups.pact(office, f.partnership_id, f"follow_ups.{n}.partnership_id"),
@@ -221,6 +225,7 @@ def file_report(
             practices=[(p.title, p.description) for p in payload.practices_observed],
             follow_ups=follow_ups,
         ),
+        expected_version=version,
     )
     m = lookups.mission(office, pk)
     set_etag(response, m)
@@ -234,9 +239,7 @@ def delete_mission(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     activities it created stay on their partnerships."""
     scoped = office_request(request, slug, Role.OFFICER)
     m = lookups.mission(scoped.office, pk)
-    services.mission_delete(
-        mission=m, actor=scoped.membership, expected_version=required_if_match(request)
-    )
+    services.mission_delete(mission=m, actor=scoped.membership, expected_version=if_match(request))
 
 
 @router.get(

@@ -12,6 +12,7 @@ from peyvand.core.forms import bilingual_pair, limit_choices
 from peyvand.organizations.models import Organization
 from peyvand.partnerships.forms import PartnerCityField
 from peyvand.partnerships.models import Partnership
+from peyvand.records.forms import VersionField, version_optional_when_creating
 
 from ..models import Contact, ContactKind
 
@@ -70,10 +71,11 @@ class ContactForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     confirm_duplicate = forms.BooleanField(required=False, widget=forms.HiddenInput)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, pacts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
         limit_choices(self, "partnerships", pacts)
 
     def clean_languages(self) -> list[str]:
@@ -112,8 +114,8 @@ class MergeForm(forms.Form):
     """Merge contact `merge` into the contact of the page, as the user saw both."""
 
     merge = forms.IntegerField(widget=forms.HiddenInput)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    merge_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
+    merge_version = VersionField()
     confirm = forms.BooleanField(
         label=_(
             "I confirm that both records are the same person: the second one is deleted "

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.core.forms import JalaliDateField, bilingual_pair
 from peyvand.partnerships.forms.fields import areas_field
+from peyvand.records.forms import VersionField, version_optional_when_creating
 
 from ..models import Event, EventKind
 from .contacts import city_field, organization_field
@@ -31,7 +32,11 @@ class EventForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
 
     @staticmethod
     def initial_from(event: Event) -> dict[str, Any]:

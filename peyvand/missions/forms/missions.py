@@ -16,6 +16,7 @@ from peyvand.core.forms import DecimalField, IntegerField, JalaliDateField, bili
 from peyvand.partnerships.forms.fields import PartnerCityField
 from peyvand.partnerships.models import Partnership
 from peyvand.places.models import City
+from peyvand.records.forms import VersionField, version_optional_when_creating
 
 from ..models import (
     Contact,
@@ -94,10 +95,11 @@ class MissionForm(forms.Form):
     public_summary_fa, public_summary_en = bilingual_pair(
         _("Public summary (Persian)"), _("Public summary (English)"), rows=2, required=False
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
         pacts = _pacts(office)
         fields: Any = self.fields
         fields["partnerships"].queryset = pacts
@@ -173,7 +175,7 @@ class TransitionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
 
 class DocumentForm(forms.Form):

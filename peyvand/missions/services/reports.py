@@ -27,7 +27,7 @@ from peyvand.accounts.models import Department, Role
 from peyvand.core.validation import NotAllowedNow, create_valid, date_in_range, validate_fields
 from peyvand.partnerships.models import Commitment, OutcomeKind, Partnership
 from peyvand.partnerships.services import commitment_create, outcome_add, outcome_update
-from peyvand.records.history import record_event
+from peyvand.records.history import check_version, record_event
 
 from ..models import (
     FollowUp,
@@ -181,11 +181,18 @@ def _keep_practices(filed: TripReport, practices: Sequence[tuple[str, str]]) -> 
 
 @transaction.atomic
 def report_file(
-    *, mission: Mission, actor: Actor, report: ReportIn, today: dt.date | None = None
+    *,
+    mission: Mission,
+    actor: Actor,
+    report: ReportIn,
+    today: dt.date | None = None,
+    expected_version: int | None = None,
 ) -> TripReport:
-    """File (or correct) the trip report of a completed mission; it moves to reported."""
+    """File (or correct) the trip report of a completed mission; it moves to reported.
+    Refused with StaleVersion if the mission changed since `expected_version`."""
     require_role(actor, Role.OFFICER)
     current = Mission.objects.select_for_update().select_related("office").get(pk=mission.pk)
+    check_version(current, expected_version)
     if current.status not in (MissionStatus.COMPLETED, MissionStatus.REPORTED):
         raise NotAllowedNow(
             _("A trip report is filed once the mission is completed; this one is %(status)s.")

@@ -13,6 +13,7 @@ from peyvand.missions.models import Mission
 from peyvand.partnerships.models import Commitment
 from peyvand.partnerships.tests.factories import make_partnership
 from peyvand.records.history import history_of
+from peyvand.records.tests.locking import current
 
 from .factories import TODAY, make_mission, move
 
@@ -52,7 +53,10 @@ def test_a_mission_from_draft_to_reported(office: Any, member_client: Any) -> No
     url = f"{base(office)}/{m['id']}"
 
     def act(client: Any, action: str, **kw: Any) -> Any:
-        return send(client, "post", url + "/transitions", {"action": action, **kw})
+        mission = Mission.objects.get(pk=m["id"])
+        return send(
+            client, "post", url + "/transitions", {"action": action, **kw}, **current(mission)
+        )
 
     assert act(officer, "submit").json()["status"] == "submitted"
     refused = act(officer, "approve")
@@ -80,7 +84,9 @@ def test_a_mission_from_draft_to_reported(office: Any, member_client: Any) -> No
             }
         ],
     }
-    filed = send(officer, "put", url + "/report", report)
+    filed = send(
+        officer, "put", url + "/report", report, **current(Mission.objects.get(pk=m["id"]))
+    )
     assert filed.status_code == 200, filed.content
     body = filed.json()
     assert body["status"] == "reported"
@@ -107,13 +113,14 @@ def test_a_refused_report_writes_nothing(office: Any, member_client: Any) -> Non
             {"partnership_id": pact.pk, "title": "Later", "due_date": TODAY.isoformat()}
         ],
     }
-    answer = send(officer, "put", url, bad)
+    answer = send(officer, "put", url, bad, **current(m))
     assert answer.status_code == 422
     assert any(key.startswith("objective_") for key in answer.json()["errors"])
     assert Mission.objects.get(pk=m.pk).status == "completed"
     assert not Commitment.objects.exists()
     draft = make_mission(office)
-    assert send(officer, "put", f"{base(office)}/{draft.pk}/report", bad).status_code == 409
+    answer = send(officer, "put", f"{base(office)}/{draft.pk}/report", bad, **current(draft))
+    assert answer.status_code == 409
 
 
 def test_patch_edits_with_if_match_and_moves_by_status(office: Any, member_client: Any) -> None:
@@ -125,10 +132,10 @@ def test_patch_edits_with_if_match_and_moves_by_status(office: Any, member_clien
     assert ok.status_code == 200 and ok.json()["title_en"] == "Vienna"
     stale = send(officer, "patch", url, {"title_en": "Graz"}, HTTP_IF_MATCH=etag)
     assert stale.status_code == 412
-    moved = send(officer, "patch", url, {"status": "submitted"})
+    moved = send(officer, "patch", url, {"status": "submitted"}, **current(m))
     assert moved.json()["status"] == "submitted"
-    assert send(officer, "patch", url, {"status": "reported"}).status_code == 409
-    assert send(officer, "patch", url, {"status": "approved"}).status_code == 403
+    assert send(officer, "patch", url, {"status": "reported"}, **current(m)).status_code == 409
+    assert send(officer, "patch", url, {"status": "approved"}, **current(m)).status_code == 403
 
 
 @pytest.mark.parametrize(

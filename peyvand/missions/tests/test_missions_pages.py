@@ -16,6 +16,7 @@ from peyvand.missions.models import Mission, MissionDocument
 from peyvand.partnerships.models import Commitment
 from peyvand.partnerships.tests.factories import make_partnership
 from peyvand.partnerships.tests.support import PDF
+from peyvand.records.tests.locking import version as version_of
 
 from .factories import TODAY, make_mission, move
 
@@ -123,21 +124,28 @@ def test_the_workflow_from_the_page(office: Any, member_client: Any) -> None:
     m = make_mission(office)
     officer, director = member_client(office, "officer"), member_client(office, "director")
     go = url("transition", office, pk=m.pk)
-    officer.post(go, {"action": "submit"})
+    officer.post(go, {"action": "submit", "version": version_of(m)})
     assert Mission.objects.get(pk=m.pk).status == "submitted"
     # An officer is not offered the approval and is refused it.
     assert 'data-action="approve"' not in officer.get(url("detail", office, pk=m.pk)).text
-    assert officer.post(go, {"action": "approve"}).status_code == 403
+    assert officer.post(go, {"action": "approve", "version": version_of(m)}).status_code == 403
     assert 'data-action="approve"' in director.get(url("detail", office, pk=m.pk)).text
     # A rejection without a reason is refused with a message; nothing changes.
-    page = director.post(go, {"action": "reject", "reason": ""}, follow=True)
+    page = director.post(
+        go, {"action": "reject", "reason": "", "version": version_of(m)}, follow=True
+    )
     assert "Say why" in page.text
     assert Mission.objects.get(pk=m.pk).status == "submitted"
-    director.post(go, {"action": "approve"})
+    director.post(go, {"action": "approve", "version": version_of(m)})
     # Approving twice: a translated refusal, no change.
-    page = director.post(go, {"action": "approve"}, follow=True)
+    page = director.post(go, {"action": "approve", "version": version_of(m)}, follow=True)
     assert "Only a submitted mission can be approved" in page.text
-    assert member_client(office, "viewer").post(go, {"action": "cancel"}).status_code == 403
+    assert (
+        member_client(office, "viewer")
+        .post(go, {"action": "cancel", "version": version_of(m)})
+        .status_code
+        == 403
+    )
 
 
 def test_editing_a_stale_mission_shows_what_changed(office: Any, member_client: Any) -> None:

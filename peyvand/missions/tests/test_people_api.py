@@ -198,7 +198,7 @@ def test_events_are_listed_created_and_patched(office: Any, member_client: Any) 
         HTTP_IF_MATCH='"v1"',
     )
     assert response.status_code == 422 and "ends_on" in response.json()["errors"]
-    response = send(client, "patch", path, {"organizer_city": vienna.code})
+    response = send(client, "patch", path, {"organizer_city": vienna.code}, HTTP_IF_MATCH='"v1"')
     assert response.status_code == 422 and "organizer_city" in response.json()["errors"]
     response = send(
         client,

@@ -114,13 +114,14 @@ def update_application(
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     a = lookups.application(office, pk)
+    version = if_match(request)  # required even when nothing changes
     changes = _values(office, payload.dict(exclude_unset=True))
     if changes:
         services.application_update(
             application=a,
             actor=scoped.membership,
             changes=changes,
-            expected_version=if_match(request),
+            expected_version=version,
         )
     a = lookups.application(office, pk)
     set_etag(response, a)

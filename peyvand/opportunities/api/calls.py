@@ -98,10 +98,11 @@ def update_call(
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     call = lookups.call(office, pk)
+    version = if_match(request)  # required even when nothing changes
     changes = _values(payload.dict(exclude_unset=True))
     if changes:
         services.call_update(
-            call=call, actor=scoped.membership, changes=changes, expected_version=if_match(request)
+            call=call, actor=scoped.membership, changes=changes, expected_version=version
         )
     call = lookups.call(office, pk)
     set_etag(response, call)

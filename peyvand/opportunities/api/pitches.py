@@ -109,10 +109,11 @@ def update_pitch(
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     p = lookups.pitch(office, pk)
+    version = if_match(request)  # required even when nothing changes
     changes = _values(payload.dict(exclude_unset=True))
     if changes:
         services.pitch_update(
-            pitch=p, actor=scoped.membership, changes=changes, expected_version=if_match(request)
+            pitch=p, actor=scoped.membership, changes=changes, expected_version=version
         )
     p = lookups.pitch(office, pk)
     set_etag(response, p)

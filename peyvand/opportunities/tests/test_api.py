@@ -14,6 +14,7 @@ from peyvand.accounts.actors import SYSTEM
 from peyvand.opportunities import services
 from peyvand.opportunities.models import Application, FundingCall, Pitch
 from peyvand.records.history import history_of
+from peyvand.records.tests.locking import current
 
 from .factories import TODAY, bank, make_application, make_call, make_pitch, move
 
@@ -76,7 +77,9 @@ def test_a_pitch_from_create_to_patch(office: Any, member_client: Any) -> None:
     assert stale.status_code == 412
     assert stale["ETag"] == '"v2"' and stale.json()["version"] == 2
     assert Pitch.objects.get().title_en == "Light rail for district 22"
-    refused = send(officer, "patch", url, {"financing_sought": "999999999999"})
+    refused = send(
+        officer, "patch", url, {"financing_sought": "999999999999"}, HTTP_IF_MATCH='"v2"'
+    )
     assert refused.status_code == 422 and "financing_sought" in refused.json()["errors"]
 
 
@@ -139,22 +142,23 @@ def test_a_call_and_an_application_through_their_workflow(office: Any, member_cl
     )
     go = f"{base(office, 'applications')}/{a['id']}/status"
     viewer = member_client(office, "viewer")
-    assert send(viewer, "post", go, {"status": "submitted"}).status_code == 403
-    skip = send(officer, "post", go, {"status": "accepted"})
+    v1 = {"HTTP_IF_MATCH": '"v1"'}
+    assert send(viewer, "post", go, {"status": "submitted"}, **v1).status_code == 403
+    skip = send(officer, "post", go, {"status": "accepted"}, **v1)
     assert skip.status_code == 409 and skip.json()["detail"]
-    assert send(officer, "post", go, {"status": "submitted"}).json()["status"] == "submitted"
-    no_reason = send(officer, "post", go, {"status": "rejected"})
+    assert send(officer, "post", go, {"status": "submitted"}, **v1).json()["status"] == "submitted"
+    no_reason = send(officer, "post", go, {"status": "rejected"}, HTTP_IF_MATCH='"v2"')
     assert no_reason.status_code == 422 and "reason" in no_reason.json()["errors"]
     stale = send(officer, "post", go, {"status": "accepted"}, HTTP_IF_MATCH='"v1"')
     assert stale.status_code == 412
     accepted = send(officer, "post", go, {"status": "accepted"}, HTTP_IF_MATCH='"v2"')
     assert accepted.status_code == 200 and accepted["ETag"] == '"v3"'
     url = f"{base(office, 'applications')}/{a['id']}"
-    too_much = send(officer, "patch", url, {"amount_granted": 20_000_001})
+    too_much = send(officer, "patch", url, {"amount_granted": 20_000_001}, HTTP_IF_MATCH='"v3"')
     assert too_much.status_code == 422 and "amount_granted" in too_much.json()["errors"]
     granted = send(officer, "patch", url, {"amount_granted": 18_000_000}, HTTP_IF_MATCH='"v3"')
     assert granted.status_code == 200 and granted.json()["amount_granted"] == "18000000"
-    back = send(officer, "post", go, {"status": "preparation"})
+    back = send(officer, "post", go, {"status": "preparation"}, HTTP_IF_MATCH='"v4"')
     assert back.status_code == 409
     history = [e.action for e in history_of(Application.objects.get())]
     assert history == ["updated", "accept", "submit", "created"]
@@ -172,13 +176,16 @@ def test_another_offices_records_are_not_found_nor_linked(
         ("applications", theirs.pk),
     ):
         assert client.get(f"{base(office, what)}/{pk}").status_code == 404
-        assert send(client, "patch", f"{base(office, what)}/{pk}", {}).status_code == 404
+        answer = send(client, "patch", f"{base(office, what)}/{pk}", {}, HTTP_IF_MATCH='"v1"')
+        assert answer.status_code == 404
         assert client.get(f"{base(other_office, what)}").status_code == 404
     go = f"{base(office, 'applications')}/{theirs.pk}/status"
-    assert send(client, "post", go, {"status": "submitted"}).status_code == 404
+    assert (
+        send(client, "post", go, {"status": "submitted"}, HTTP_IF_MATCH='"v1"').status_code == 404
+    )
     url = f"{base(office, 'applications')}/{mine.pk}"
     for change in ({"call_id": theirs.call_id}, {"pitch_id": theirs.pitch_id}):
-        answer = send(client, "patch", url, change)
+        answer = send(client, "patch", url, change, HTTP_IF_MATCH='"v1"')
         assert answer.status_code == 422, answer.content
     made = send(client, "post", base(office, "applications"), {"call_id": theirs.call_id})
     assert made.status_code == 422 and "call_id" in made.json()["errors"]
@@ -259,8 +266,8 @@ def test_bad_ids_and_queries_answer_4xx(office: Any, member_client: Any) -> None
     a = make_application(office)
     go = f"{base(office, 'applications')}/{a.pk}/status"
     for payload in ({"status": None}, {"status": "submitted", "reason": "x" * 20_000}, {}):
-        assert send(officer, "post", go, payload).status_code == 422
-    assert send(officer, "post", go, {"status": "won"}).status_code == 422
+        assert send(officer, "post", go, payload, **current(a)).status_code == 422
+    assert send(officer, "post", go, {"status": "won"}, **current(a)).status_code == 422
     weird = send(officer, "post", go, {"status": "submitted"}, HTTP_IF_MATCH="garbage")
     assert weird.status_code == 412
     assert Application.objects.get().status == "preparation"

@@ -170,9 +170,11 @@ def test_patch_with_if_match_and_a_stale_one(office: Any, member_client: Any) ->
     assert stale.status_code == 412
     assert stale["ETag"] == '"v2"'
     assert stale.json()["changes"]
-    refused = send(client, "patch", path, {"annual_fee": "10"})
+    refused = send(client, "patch", path, {"annual_fee": "10"}, HTTP_IF_MATCH='"v2"')
     assert refused.status_code == 422
-    null_status = send(client, "patch", path, {"status": None, "focal_person": None})
+    null_status = send(
+        client, "patch", path, {"status": None, "focal_person": None}, HTTP_IF_MATCH='"v2"'
+    )
     assert null_status.status_code == 200
     m.refresh_from_db()
     assert (m.status, m.annual_fee, m.version) == ("suspended", None, 2)

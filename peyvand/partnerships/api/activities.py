@@ -25,7 +25,7 @@ from peyvand.core.api import (
     paginate_queryset,
 )
 from peyvand.core.validation import MAX_ID
-from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, required_if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
@@ -170,6 +170,6 @@ def delete_activity(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     scoped = office_request(request, slug, Role.OFFICER)
     activity = lookups.activity(scoped.office, pk)
     services.activity_delete(
-        activity=activity, actor=scoped.membership, expected_version=required_if_match(request)
+        activity=activity, actor=scoped.membership, expected_version=if_match(request)
     )
     return 204, None

@@ -16,7 +16,7 @@ from peyvand.core.api import (
     order_queryset,
     paginate_queryset,
 )
-from peyvand.records.api import DELETE_ANSWERS, if_match, required_if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
@@ -128,6 +128,6 @@ def delete_partnership(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any
     scoped = office_request(request, slug, Role.OFFICER)
     p = lookups.pact(scoped.office, pk)
     services.partnership_delete(
-        partnership=p, actor=scoped.membership, expected_version=required_if_match(request)
+        partnership=p, actor=scoped.membership, expected_version=if_match(request)
     )
     return 204, None

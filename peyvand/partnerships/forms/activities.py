@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import Office
 from peyvand.core.forms import DecimalField, IntegerField, JalaliDateField, limit_choices
+from peyvand.records.forms import VersionField
 
 from ..models import (
     ActivityKind,
@@ -67,7 +68,7 @@ class ActivityForm(forms.Form):
 class ActivityEditForm(ActivityForm):
     """Correct a logged activity: outcomes are edited one by one beside it."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, office: Office, activity: Any, **kwargs: Any) -> None:
         super().__init__(*args, office=office, **kwargs)
@@ -111,7 +112,7 @@ class OutcomeForm(forms.Form):
 
 
 class OutcomeEditForm(OutcomeForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     @staticmethod
     def initial_from(o: Any) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.core.forms import JalaliDateField
+from peyvand.records.forms import VersionField
 
 from .fields import MultipleFileField
 
@@ -33,7 +34,7 @@ class AgreementForm(forms.Form):
 
 
 class AgreementEditForm(AgreementForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

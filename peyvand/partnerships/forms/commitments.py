@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import Department, Office
 from peyvand.core.forms import JalaliDateField, limit_choices
+from peyvand.records.forms import VersionField
 
 from ..models import (
     CommitmentStatus,
@@ -38,7 +39,7 @@ class CommitmentStatusForm(forms.Form):
     evidence_note = forms.CharField(label=_("Evidence"), required=False)
     evidence_link = forms.URLField(label=_("Evidence link"), required=False)
     evidence_file = forms.FileField(label=_("Evidence file"), required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
 
 PLAN_FIELDS = ("title", "area", "department", "due_on")
@@ -79,7 +80,7 @@ class CommitmentEditForm(forms.Form):
         required=False,
         help_text=_("PDF, DOCX, PNG or JPEG; at most 20 MB."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, office: Office, plan: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.places.models import City
+from peyvand.records.forms import VersionField
 
 from ..models import (
     CooperationArea,
@@ -63,4 +64,4 @@ class PartnerCityField(forms.CharField):
 class ConfirmForm(forms.Form):
     """A deletion's confirmation: the version of the record the user saw."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import Office
 from peyvand.core.forms import IntegerField, JalaliDateField, bilingual_pair, limit_choices
+from peyvand.records.forms import VersionField, version_optional_when_creating
 
 from ..health import COMPONENTS
 from ..models import (
@@ -41,10 +42,11 @@ class PartnershipForm(forms.Form):
     responsible = forms.ModelChoiceField(
         label=_("Responsible officer"), queryset=get_user_model().objects.none(), required=False
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        version_optional_when_creating(self)
         limit_choices(
             self,
             "responsible",
@@ -73,7 +75,7 @@ class StatusForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
 
 class ApprovalForm(forms.Form):

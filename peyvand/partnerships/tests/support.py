@@ -110,6 +110,7 @@ def activity_form(activity: Activity, **kw: Any) -> dict[str, Any]:
         "kind": activity.kind,
         "initiated_by": activity.initiated_by,
         "partnerships": [p.pk for p in activity.partnerships.all()],
+        "version": activity.version,
     }
     data.update(kw)
     return data

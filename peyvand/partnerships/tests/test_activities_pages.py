@@ -14,6 +14,7 @@ from peyvand.partnerships.models import (
 )
 from peyvand.records.history import history_of
 from peyvand.records.models import Event
+from peyvand.records.tests.locking import version as version_of
 
 from .dom import parse
 from .factories import log, make_partnership
@@ -213,7 +214,8 @@ def test_deleting_an_activity_asks_first_then_refreshes_every_pact(
     assert "Mayors meet" in page and f'name="partnership" value="{havana.pk}"' in page
     assert Activity.objects.filter(pk=activity.pk).exists()  # asking deletes nothing
     response = client.post(
-        url("activity_delete", office, pk=activity.pk), {"partnership": havana.pk}
+        url("activity_delete", office, pk=activity.pk),
+        {"partnership": havana.pk, "version": version_of(activity)},
     )
     assert response.status_code == 302
     assert response["Location"].endswith(f"/partnerships/{havana.pk}/#activities")

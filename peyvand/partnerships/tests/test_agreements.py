@@ -22,6 +22,7 @@ from peyvand.partnerships.models import (
 )
 from peyvand.records.history import history_of
 from peyvand.records.models import Event
+from peyvand.records.tests.locking import version as version_of
 
 from .factories import make_partnership
 from .support import (
@@ -311,6 +312,7 @@ def test_editing_an_agreement_and_its_files_through_the_pages(
             "languages": "Persian, English",
             "signed_on": "2021-03-01",
             "documents": [SimpleUploadedFile("annex.pdf", PDF)],
+            "version": version_of(agreement),
         },
     )
     assert response.status_code == 302
@@ -319,7 +321,11 @@ def test_editing_an_agreement_and_its_files_through_the_pages(
     assert sorted(f.original_name for f in agreement.files.all()) == ["annex.pdf", "mou.pdf"]
     refused = client.post(
         url("agreement_edit", office, "en", pk=agreement.pk),
-        {"title": "Renamed", "documents": [SimpleUploadedFile("x.pdf", b"MZ" * 200)]},
+        {
+            "title": "Renamed",
+            "documents": [SimpleUploadedFile("x.pdf", b"MZ" * 200)],
+            "version": version_of(agreement),
+        },
     )
     assert refused.status_code == 200
     assert "PDF, DOCX, PNG and JPEG" in refused.content.decode()

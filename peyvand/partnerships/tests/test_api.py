@@ -148,7 +148,13 @@ def test_activities_and_commitments_through_the_api(
     )
     assert created.status_code == 201
     cid = created.json()["id"]
-    done = send(liaison, "patch", base(office) + f"/commitments/{cid}", {"status": "done"})
+    done = send(
+        liaison,
+        "patch",
+        base(office) + f"/commitments/{cid}",
+        {"status": "done"},
+        HTTP_IF_MATCH='"v1"',
+    )
     assert done.status_code == 200 and done.json()["on_time"] is True
     other_dept = make_department(office)
     c2 = services.commitment_create(
@@ -156,7 +162,11 @@ def test_activities_and_commitments_through_the_api(
     )
     assert (
         send(
-            liaison, "patch", base(office) + f"/commitments/{c2.pk}", {"status": "done"}
+            liaison,
+            "patch",
+            base(office) + f"/commitments/{c2.pk}",
+            {"status": "done"},
+            HTTP_IF_MATCH='"v1"',
         ).status_code
         == 403
     )

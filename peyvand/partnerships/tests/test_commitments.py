@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from peyvand.accounts.actors import SYSTEM
 from peyvand.accounts.tests.factories import make_department, make_member
 from peyvand.partnerships import services
+from peyvand.records.tests.locking import version as version_of
 
 from .factories import area, make_partnership
 from .support import (
@@ -195,7 +196,9 @@ def test_a_liaison_changes_only_their_departments_commitments_inline(
     )
     client = member_client(office, "liaison", department=transport)
     response = client.post(
-        url("commitment_status", office, pk=ours.pk), {"status": "done"}, HTTP_HX_REQUEST="true"
+        url("commitment_status", office, pk=ours.pk),
+        {"status": "done", "version": version_of(ours)},
+        HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
     body = response.content.decode()
@@ -224,6 +227,7 @@ def test_evidence_and_done_date_through_the_plain_form(
             "evidence_note": "Minutes of the meeting",
             "evidence_link": "https://example.org/minutes",
             "evidence_file": SimpleUploadedFile("minutes.pdf", PDF),
+            "version": version_of(c),
         },
         HTTP_ACCEPT_LANGUAGE="en",
     )
@@ -353,9 +357,11 @@ def test_the_commitment_api_uses_etag_and_if_match(office: Any, member_client: A
     assert body["changes"][0]["changes"]["title"] == ["Bus study", "BRT"]
     c.refresh_from_db()
     assert c.title == "BRT"
-    assert patch({"department": 999999}).status_code == 422
+    assert patch({"department": 999999}, HTTP_IF_MATCH='"v2"').status_code == 422
     liaison = member_client(office, "liaison", department=transport)
-    refused = liaison.patch(path, data=json.dumps({"title": "x"}), content_type="application/json")
+    refused = liaison.patch(
+        path, data=json.dumps({"title": "x"}), content_type="application/json", HTTP_IF_MATCH='"v2"'
+    )
     assert refused.status_code == 403
 
 

@@ -26,6 +26,8 @@ from peyvand.partnerships.models import (
     Partnership,
 )
 from peyvand.places.tests.factories import make_city
+from peyvand.records.tests.locking import current
+from peyvand.records.tests.locking import version as version_of
 
 from .factories import make_partnership, with_home_city
 from .support import PDF
@@ -273,7 +275,9 @@ def test_a_partnership_patch_with_a_bad_value_answers_422(
 ) -> None:
     office, client, pact = setup
     version = Partnership.objects.get(pk=pact.pk).version
-    response = send(client, "patch", api(office) + f"/partnerships/{pact.pk}", patch)
+    response = send(
+        client, "patch", api(office) + f"/partnerships/{pact.pk}", patch, **current(pact)
+    )
     assert_refused(response, field)
     fresh = Partnership.objects.get(pk=pact.pk)
     assert fresh.version == version
@@ -324,14 +328,22 @@ def test_services_refuse_unknown_choices(setup: Any) -> None:
 def test_an_evidence_link_must_be_a_web_link_within_the_limit(setup: Any, link: str) -> None:
     office, client, pact = setup
     c = services.commitment_create(partnership=pact, actor=SYSTEM, title="x", due_on=TODAY)
-    response = send(client, "patch", api(office) + f"/commitments/{c.pk}", {"evidence_link": link})
+    response = send(
+        client, "patch", api(office) + f"/commitments/{c.pk}", {"evidence_link": link}, **current(c)
+    )
     assert_refused(response, "evidence_link")
     c.refresh_from_db()
     assert c.evidence_link == "" and c.version == 1
     # The page refuses it too, with a form error.
     response = client.post(
         page("commitment_edit", office, pk=c.pk),
-        {"title": "x", "due_on": "2025-06-01", "status": "planned", "evidence_link": link},
+        {
+            "title": "x",
+            "due_on": "2025-06-01",
+            "status": "planned",
+            "evidence_link": link,
+            "version": version_of(c),
+        },
     )
     assert response.status_code == 200
     assert "evidence_link" in response.context["form"].errors
@@ -344,7 +356,11 @@ def test_an_https_evidence_link_is_kept(setup: Any) -> None:
     office, client, pact = setup
     c = services.commitment_create(partnership=pact, actor=SYSTEM, title="x", due_on=TODAY)
     response = send(
-        client, "patch", api(office) + f"/commitments/{c.pk}", {"evidence_link": "https://e.org/r"}
+        client,
+        "patch",
+        api(office) + f"/commitments/{c.pk}",
+        {"evidence_link": "https://e.org/r"},
+        **current(c),
     )
     assert response.status_code == 200
     assert response.json()["evidence_link"] == "https://e.org/r"

@@ -18,6 +18,7 @@ from peyvand.partnerships.models import (
 )
 from peyvand.partnerships.presenters import history_rows
 from peyvand.records.models import Event
+from peyvand.records.tests.locking import version as version_of
 
 from .factories import log, make_partnership
 from .support import (
@@ -214,7 +215,14 @@ def test_editing_and_removing_an_outcome_through_the_pages(office: Any, member_c
     client = member_client(office, "officer")
     response = client.post(
         url("outcome_edit", office, pk=outcome.pk),
-        {"kind": "investment", "value": "2.5", "unit": "M€", "note": "", "partnership": p.pk},
+        {
+            "kind": "investment",
+            "value": "2.5",
+            "unit": "M€",
+            "note": "",
+            "partnership": p.pk,
+            "version": version_of(outcome),
+        },
     )
     assert response.status_code == 302
     outcome.refresh_from_db()
@@ -223,6 +231,11 @@ def test_editing_and_removing_an_outcome_through_the_pages(office: Any, member_c
     assert bad.status_code == 200
     before = Partnership.objects.get(pk=p.pk).health_score or 0
     assert client.get(url("outcome_delete", office, pk=outcome.pk)).status_code == 200
-    assert client.post(url("outcome_delete", office, pk=outcome.pk)).status_code == 302
+    assert (
+        client.post(
+            url("outcome_delete", office, pk=outcome.pk), {"version": version_of(outcome)}
+        ).status_code
+        == 302
+    )
     assert not activity.outcomes.exists()
     assert (Partnership.objects.get(pk=p.pk).health_score or 0) < before

@@ -16,6 +16,7 @@ from peyvand.accounts.actors import SYSTEM
 from peyvand.partnerships import services
 from peyvand.partnerships.models import Activity, Commitment, Outcome, Partnership
 from peyvand.records.models import Event
+from peyvand.records.tests.locking import current
 
 from .factories import make_partnership, with_home_city
 
@@ -118,7 +119,9 @@ def test_an_impossible_activity_is_refused(setup: Any, changes: dict[str, Any]) 
 def test_an_impossible_pact_change_is_refused(setup: Any, changes: dict[str, Any]) -> None:
     office, client, pact = setup
     before = counts()
-    response = send(client, "patch", api(office) + f"/partnerships/{pact.pk}", changes)
+    response = send(
+        client, "patch", api(office) + f"/partnerships/{pact.pk}", changes, **current(pact)
+    )
     assert response.status_code == 422, response.content
     assert counts() == before
     refreshed = Partnership.objects.get(pk=pact.pk)
@@ -134,7 +137,9 @@ def test_an_evidence_link_must_be_a_web_address(setup: Any, link: str) -> None:
     c = services.commitment_create(
         partnership=pact, actor=SYSTEM, title="Exchange", due_on=TODAY + dt.timedelta(days=9)
     )
-    response = send(client, "patch", api(office) + f"/commitments/{c.pk}", {"evidence_link": link})
+    response = send(
+        client, "patch", api(office) + f"/commitments/{c.pk}", {"evidence_link": link}, **current(c)
+    )
     assert response.status_code == 422, response.content
     c.refresh_from_db()
     assert (c.evidence_link, c.version) == ("", 1)
@@ -148,7 +153,9 @@ def test_a_good_evidence_link_is_kept(setup: Any) -> None:
         partnership=pact, actor=SYSTEM, title="Exchange", due_on=TODAY + dt.timedelta(days=9)
     )
     link = "https://example.org/report.pdf"
-    response = send(client, "patch", api(office) + f"/commitments/{c.pk}", {"evidence_link": link})
+    response = send(
+        client, "patch", api(office) + f"/commitments/{c.pk}", {"evidence_link": link}, **current(c)
+    )
     assert response.status_code == 200
     assert Commitment.objects.get(pk=c.pk).evidence_link == link
 

@@ -20,6 +20,7 @@ from peyvand.partnerships import services as pacts
 from peyvand.partnerships.tests.factories import log, make_partnership
 from peyvand.records.history import StaleVersion, history_of
 from peyvand.records.models import Event
+from peyvand.records.tests.locking import current
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +126,8 @@ def test_the_api_patch_of_published_goes_through_the_service(
     viewer = member_client(office, Role.VIEWER)
     assert viewer.get(url).json()["published"] is False
     body = json.dumps({"published": True})
-    assert viewer.patch(url, body, content_type="application/json").status_code == 403
+    now = current(record)
+    assert viewer.patch(url, body, content_type="application/json", **now).status_code == 403
     officer = member_client(office, Role.OFFICER)
     stale = officer.patch(url, body, content_type="application/json", HTTP_IF_MATCH='"v99"')
     assert stale.status_code == 412
@@ -138,13 +140,16 @@ def test_the_api_patch_of_published_goes_through_the_service(
     assert Event.objects.filter(action__endswith="published", office=office).exists()
     assert (
         officer.patch(
-            url, json.dumps({"published": None}), content_type="application/json"
+            url, json.dumps({"published": None}), content_type="application/json", **current(record)
         ).status_code
         == 422
     )
     assert (
         officer.patch(
-            url, json.dumps({"published": "maybe"}), content_type="application/json"
+            url,
+            json.dumps({"published": "maybe"}),
+            content_type="application/json",
+            **current(record),
         ).status_code
         == 422
     )
@@ -164,17 +169,18 @@ def test_the_api_publishes_activities_outcomes_and_missions(
     officer = member_client(office, Role.OFFICER)
     viewer = member_client(office, Role.VIEWER)
     body = json.dumps({"published": True})
-    for url in (
-        f"/api/v1/offices/{office.slug}/activities/{activity.pk}",
-        f"/api/v1/offices/{office.slug}/outcomes/{outcome.pk}",
-        f"/api/v1/offices/{office.slug}/missions/{mission.pk}",
+    for url, record in (
+        (f"/api/v1/offices/{office.slug}/activities/{activity.pk}", activity),
+        (f"/api/v1/offices/{office.slug}/outcomes/{outcome.pk}", outcome),
+        (f"/api/v1/offices/{office.slug}/missions/{mission.pk}", mission),
     ):
-        assert viewer.patch(url, body, content_type="application/json").status_code == 403
-        answer = officer.patch(url, body, content_type="application/json")
+        now = current(record)
+        assert viewer.patch(url, body, content_type="application/json", **now).status_code == 403
+        answer = officer.patch(url, body, content_type="application/json", **now)
         assert answer.status_code == 200 and answer.json()["published"] is True, url
-    for record in (activity, outcome, mission):
-        record.refresh_from_db()
-        assert record.published
+    for published in (activity, outcome, mission):
+        published.refresh_from_db()
+        assert published.published
     listed = viewer.get(f"/api/v1/offices/{office.slug}/activities/{activity.pk}").json()
     assert listed["outcomes"][0]["published"] is True
 
@@ -186,7 +192,7 @@ def test_a_partnership_patch_with_fields_and_published_records_both(
     officer = member_client(office, Role.OFFICER)
     url = f"/api/v1/offices/{office.slug}/partnerships/{p.pk}"
     body = json.dumps({"summary_en": "New words", "published": True})
-    answer = officer.patch(url, body, content_type="application/json")
+    answer = officer.patch(url, body, content_type="application/json", **current(p))
     assert answer.status_code == 200
     assert answer.json()["published"] is True and answer.json()["summary_en"] == "New words"
     assert [e.action for e in history_of(p).order_by("pk")][-2:] == ["updated", "published"]

@@ -1,0 +1,148 @@
+"""If-Match is required (docs/decisions/0021): every operation that changes or deletes a
+versioned record, read from the OpenAPI document, answers 428 without it and writes nothing;
+the document says so (a 428 answer and a required If-Match header)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from peyvand.accounts.actors import SYSTEM
+from peyvand.accounts.tests.factories import make_member, make_office
+from peyvand.api.urls import api
+from peyvand.knowledge.tests.factories import make_practice
+from peyvand.missions.tests.people_factories import make_contact, make_event, make_mission
+from peyvand.opportunities.tests.factories import make_application, make_call, make_pitch
+from peyvand.organizations import services as organizations
+from peyvand.organizations.models import Organization
+from peyvand.partnerships import services
+from peyvand.partnerships.tests.factories import make_partnership, with_home_city
+from peyvand.records.models import Event
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA = api.get_openapi_schema(path_prefix="/api/v1/")
+WRITES = [
+    (method, path)
+    for path, methods in SCHEMA["paths"].items()
+    for method in methods
+    if method != "get"
+]
+LOCKED = [(m, p) for m, p in WRITES if 428 in SCHEMA["paths"][p][m]["responses"]]
+# Writes that change or delete no versioned record of the office.
+UNLOCKED_WRITES = {
+    ("delete", "/api/v1/me/tokens/{pk}"),  # an access token: not versioned
+    ("post", "/api/v1/offices/{slug}/imports/{kind}"),  # imports create records
+    ("post", "/api/v1/offices/{slug}/calendar/feed"),  # the member's feed address
+    ("post", "/api/v1/offices/{slug}/partnerships/{pk}/commitments"),  # a new commitment
+}
+# The body of an operation whose schema requires fields (the others are sent `{}`).
+BODIES = {
+    "/api/v1/offices/{slug}/missions/{pk}/transitions": {"action": "submit"},
+    "/api/v1/offices/{slug}/missions/{pk}/report": {"summary": "Done."},
+    "/api/v1/offices/{slug}/practices/{pk}/stage": {"stage": "studied"},
+    "/api/v1/offices/{slug}/applications/{pk}/status": {"status": "submitted"},
+    "/api/v1/offices/{slug}/activities/{pk}": {"published": True},
+    "/api/v1/offices/{slug}/outcomes/{pk}": {"published": True},
+}
+
+
+@pytest.fixture
+def world() -> dict[str, Any]:
+    office = with_home_city(make_office("im-office"))
+    director = make_member(office, "director")
+    pact = make_partnership(office, signed_on=dt.date(2020, 5, 1))
+    activity = services.activity_log(
+        office=office,
+        actor=SYSTEM,
+        partnerships=[pact],
+        date=dt.date(2024, 3, 1),
+        kind="event",
+        title="A meeting",
+        outcomes=[{"kind": "grant", "value": 1}],
+    )
+    records = {
+        "partnerships": pact,
+        "commitments": services.commitment_create(
+            partnership=pact, actor=SYSTEM, title="Exchange", due_on=dt.date(2030, 1, 1)
+        ),
+        "activities": activity,
+        "outcomes": activity.outcomes.get(),
+        "memberships": organizations.membership_create(
+            office=office,
+            actor=SYSTEM,
+            organization=Organization.objects.get(acronym="UCLG"),
+            since=dt.date(2004, 5, 5),
+        ),
+        "contacts": make_contact(office),
+        "events": make_event(office),
+        "missions": make_mission(office, status="draft", end_date=dt.date(2030, 3, 4)),
+        "practices": make_practice(office),
+        "pitches": make_pitch(office),
+        "calls": make_call(office),
+        "applications": make_application(office),
+    }
+    client = Client()
+    client.force_login(director.user)
+    return {"office": office, "records": records, "client": client}
+
+
+def _record(world: dict[str, Any], path: str) -> Any:
+    parts = path.split("/")
+    return world["records"][parts[parts.index("{pk}") - 1]]
+
+
+def test_every_write_of_an_existing_record_requires_if_match() -> None:
+    """A new PATCH, PUT or DELETE, or a POST on a record (a move, a status), is locked
+    (LOCKED_ANSWERS) unless listed here as changing no versioned record."""
+    on_a_record = {(m, p) for m, p in WRITES if m in ("patch", "put", "delete") or "{pk}" in p}
+    assert on_a_record - set(LOCKED) == UNLOCKED_WRITES & on_a_record
+    assert len(LOCKED) >= 16
+
+
+@pytest.mark.parametrize(("method", "path"), LOCKED)
+def test_the_schema_says_if_match_is_required(method: str, path: str) -> None:
+    operation = SCHEMA["paths"][path][method]
+    [header] = [p for p in operation["parameters"] if p["in"] == "header"]
+    assert header["name"] == "If-Match" and header["required"] is True
+    assert operation["responses"][428]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ErrorOut"
+    }
+
+
+@pytest.mark.parametrize(("method", "path"), LOCKED)
+def test_without_if_match_nothing_is_written(world: dict[str, Any], method: str, path: str) -> None:
+    record = _record(world, path)
+    before = (type(record).objects.get(pk=record.pk).version, Event.objects.count())
+    url = path.replace("{slug}", world["office"].slug).replace("{pk}", str(record.pk))
+    body = BODIES.get(path, {})
+    for headers in ({}, {"HTTP_IF_MATCH": "*"}):
+        answer = getattr(world["client"], method)(
+            url, data=body, content_type="application/json", **headers
+        )
+        assert answer.status_code == 428, answer.content
+        assert answer.json()["code"] == "precondition_required"
+        assert "If-Match" in answer.json()["detail"]
+    assert (type(record).objects.get(pk=record.pk).version, Event.objects.count()) == before
+    # with the ETag the same call goes past the precondition
+    answer = getattr(world["client"], method)(
+        url, data=body, content_type="application/json", HTTP_IF_MATCH=f'"v{before[0]}"'
+    )
+    assert answer.status_code not in (412, 428), answer.content
+
+
+@pytest.mark.parametrize(("method", "path"), LOCKED)
+def test_the_record_a_write_is_made_to_is_read_with_its_etag(
+    world: dict[str, Any], method: str, path: str
+) -> None:
+    record = _record(world, path)
+    parts = path.split("/")
+    read = "/".join(parts[: parts.index("{pk}") + 1])
+    url = read.replace("{slug}", world["office"].slug).replace("{pk}", str(record.pk))
+    if ("get", read) not in {("get", p) for p, ms in SCHEMA["paths"].items() if "get" in ms}:
+        pytest.skip("no read of its own (an outcome is read with its activity)")
+    answer = world["client"].get(url)
+    assert answer.status_code == 200 and answer["ETag"] == f'"v{record.version}"'
