@@ -23,6 +23,8 @@ from peyvand.core.api import (
     PageMeta,
     RecordIdPath,
     ValidationOut,
+    example,
+    page_example,
 )
 
 from .binning import KEEP_DAYS, bin_purge, bin_restore
@@ -33,7 +35,19 @@ router = Router(auth=api_auth, tags=["bin"])
 KIND_MAX = 40
 
 
+BIN_ENTRY_EXAMPLE = {
+    "kind": "activity",
+    "id": 412,
+    "title": "Joint workshop on urban transport",
+    "deleted_at": "2026-11-20T09:30:00+03:30",
+    "deleted_by": "officer",
+    "days_left": 77,
+}
+
+
 class BinEntryOut(Schema):
+    model_config = example(**BIN_ENTRY_EXAMPLE)
+
     kind: str = Field(..., examples=["partnership"])
     id: int
     title: str
@@ -43,6 +57,8 @@ class BinEntryOut(Schema):
 
 
 class BinPage(PageMeta):
+    model_config = page_example(BIN_ENTRY_EXAMPLE)
+
     items: list[BinEntryOut]
 
 
@@ -53,11 +69,15 @@ class BinQuery(Schema):
 
 
 class RestoredOut(Schema):
+    model_config = example(kind="activity", id=412)
+
     kind: str
     id: int
 
 
 class PurgeIn(InSchema):
+    model_config = example(confirm="Joint workshop on urban transport")
+
     confirm: str = Field(..., max_length=300, description="The record's name, as the bin shows it.")
 
 
