@@ -15,6 +15,7 @@ from peyvand.accounts.tests.factories import make_member, make_office
 from peyvand.api.urls import api
 from peyvand.knowledge.tests.factories import make_practice
 from peyvand.missions.tests.people_factories import make_contact, make_event, make_mission
+from peyvand.opportunities import services as opportunities
 from peyvand.opportunities.tests.factories import make_application, make_call, make_pitch
 from peyvand.organizations import services as organizations
 from peyvand.organizations.models import Organization
@@ -37,7 +38,28 @@ UNLOCKED_WRITES = {
     ("delete", "/api/v1/me/tokens/{pk}"),  # an access token: not versioned
     ("post", "/api/v1/offices/{slug}/imports/{kind}"),  # imports create records
     ("post", "/api/v1/offices/{slug}/calendar/feed"),  # the member's feed address
-    ("post", "/api/v1/offices/{slug}/partnerships/{pk}/commitments"),  # a new commitment
+    # a new part of a record: its parent's version is not what the client edits
+    ("post", "/api/v1/offices/{slug}/partnerships/{pk}/commitments"),
+    ("post", "/api/v1/offices/{slug}/partnerships/{pk}/agreements"),
+    ("post", "/api/v1/offices/{slug}/partnerships/{pk}/approvals"),
+    ("post", "/api/v1/offices/{slug}/activities/{pk}/outcomes"),
+    ("post", "/api/v1/offices/{slug}/memberships/{pk}/obligations"),
+    ("post", "/api/v1/offices/{slug}/memberships/{pk}/roles"),
+    ("post", "/api/v1/offices/{slug}/pitches/{pk}/parties"),
+    ("post", "/api/v1/offices/{slug}/parties/{pk}/follow-ups"),
+    # records without a version: approvals, follow-ups, files and documents, members
+    ("post", "/api/v1/offices/{slug}/approvals/{pk}/decision"),
+    ("post", "/api/v1/offices/{slug}/follow-ups/{pk}/done"),
+    ("delete", "/api/v1/offices/{slug}/agreement-files/{pk}"),
+    ("delete", "/api/v1/offices/{slug}/mission-documents/{pk}"),
+    ("delete", "/api/v1/offices/{slug}/pitch-documents/{pk}"),
+    ("delete", "/api/v1/offices/{slug}/practice-documents/{pk}"),
+    ("patch", "/api/v1/offices/{slug}/members/{pk}"),
+    ("delete", "/api/v1/offices/{slug}/members/{pk}"),
+    # the bin: a restore or a purge takes the record as it was deleted (and a purge its
+    # typed name), whatever version a client read before
+    ("post", "/api/v1/offices/{slug}/bin/{kind}/{pk}/restore"),
+    ("post", "/api/v1/offices/{slug}/bin/{kind}/{pk}/purge"),
 }
 # The body of an operation whose schema requires fields (the others are sent `{}`).
 BODIES = {
@@ -47,6 +69,7 @@ BODIES = {
     "/api/v1/offices/{slug}/applications/{pk}/status": {"status": "submitted"},
     "/api/v1/offices/{slug}/activities/{pk}": {"published": True},
     "/api/v1/offices/{slug}/outcomes/{pk}": {"published": True},
+    "/api/v1/offices/{slug}/contacts/{pk}/merge": {"merge_id": 1, "merge_version": 1},
 }
 
 
@@ -85,6 +108,23 @@ def world() -> dict[str, Any]:
         "calls": make_call(office),
         "applications": make_application(office),
     }
+    membership = records["memberships"]
+    records["roles"] = organizations.role_create(
+        membership=membership, actor=SYSTEM, kind="board", title="Board seat"
+    )
+    records["obligations"] = organizations.obligation_create(
+        membership=membership,
+        actor=SYSTEM,
+        kind="report",
+        title="Report",
+        due_on=dt.date(2030, 1, 1),
+    )
+    records["agreements"] = services.agreement_create(
+        partnership=pact, actor=SYSTEM, title="Memorandum"
+    )
+    records["parties"] = opportunities.party_add(
+        pitch=records["pitches"], actor=SYSTEM, contact=records["contacts"]
+    )
     client = Client()
     client.force_login(director.user)
     return {"office": office, "records": records, "client": client}

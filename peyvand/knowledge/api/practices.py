@@ -173,6 +173,7 @@ def delete_practice(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     services.practice_delete(
         practice=p, actor=scoped.membership, expected_version=if_match(request)
     )
+    return 204, None
 
 
 @router.get(

@@ -232,6 +232,7 @@ def merge_contact(
     scoped = office_request(request, slug, Role.OFFICER)
     office = scoped.office
     keep = _contact(office, pk)
+    version = if_match(request)
     other = Contact.objects.for_office(office).filter(pk=payload.merge_id).first()
     if other is None:
         raise ValidationError({"merge_id": [_("Choose a contact of this office.")]})
@@ -239,7 +240,7 @@ def merge_contact(
         keep=keep,
         merge=other,
         actor=scoped.membership,
-        expected_version=if_match(request),
+        expected_version=version,
         merged_version=payload.merge_version,
     )
     contact = _contact(office, pk)

@@ -240,6 +240,7 @@ def delete_mission(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     scoped = office_request(request, slug, Role.OFFICER)
     m = lookups.mission(scoped.office, pk)
     services.mission_delete(mission=m, actor=scoped.membership, expected_version=if_match(request))
+    return 204, None
 
 
 @router.get(
