@@ -87,7 +87,7 @@ def world() -> dict[str, Any]:
         title="A meeting",
         outcomes=[{"kind": "grant", "value": 1}],
     )
-    records = {
+    records: dict[str, Any] = {
         "partnerships": pact,
         "commitments": services.commitment_create(
             partnership=pact, actor=SYSTEM, title="Exchange", due_on=dt.date(2030, 1, 1)
