@@ -52,6 +52,8 @@ from peyvand.records.history import plain
 from peyvand.records.models import Event
 
 from . import vocabulary as words
+from .missions import build_contacts, build_events, build_missions
+from .organizations import build_memberships
 from .rows import insert_rows
 from .world import World
 
@@ -131,6 +133,7 @@ class Context:
     counts: Counter[str] = field(default_factory=Counter)
     slugs: set[str] = field(default_factory=set)
     on_rows: Callable[[], None] = lambda: None
+    organizations: list[Any] = field(default_factory=list)  # every one, by name
 
     @property
     def history_start(self) -> dt.date:
@@ -173,6 +176,9 @@ class Spec:
 
 
 class OfficeBuilder:
+    day = staticmethod(day)
+    insert = staticmethod(insert_rows)
+
     def __init__(self, ctx: Context, index: int, home: City, n_activities: int) -> None:
         self.ctx = ctx
         self.index = index
@@ -195,6 +201,7 @@ class OfficeBuilder:
         self._write_pacts()
         self._papers()
         self._activities()
+        self._modules()
         self._refresh_health()
         return self.office
 
@@ -743,6 +750,16 @@ class OfficeBuilder:
             self.ctx.count(Activity.areas.through, areas)
             self.ctx.count(Outcome, len(outcomes))
             self.ctx.count(Activity, len(chunk))
+
+    # ------------------------------------------------------------------ other modules
+
+    def _modules(self) -> None:
+        """The rows of every other module (their own files), then the search index."""
+        orgs = self.ctx.organizations
+        build_memberships(self, orgs)
+        contacts = build_contacts(self, orgs)
+        events = build_events(self, orgs)
+        build_missions(self, contacts, events)
 
     # ------------------------------------------------------------------ health
 

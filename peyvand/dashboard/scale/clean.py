@@ -10,6 +10,8 @@ from django.db import connection, transaction
 from django.db.models import Model
 
 from peyvand.accounts.models import Department, Office, OfficeMembership, OfficeScoped
+from peyvand.missions import models as missions
+from peyvand.organizations.models import Membership, Obligation, RoleHeld
 from peyvand.partnerships.models import (
     Activity,
     Agreement,
@@ -40,8 +42,31 @@ def delete_scale_data() -> Counter[str]:
             return f"SELECT id FROM {quote(model._meta.db_table)} WHERE office_id IN ({marks})"
 
         activities, pacts, by_office = of_offices(Activity), of_offices(Partnership), marks
-        # The big tables in one statement each, children first.
+        contacts, events = of_offices(missions.Contact), of_offices(missions.Event)
+        mission_ids = of_offices(missions.Mission)
+        # The other modules' rows, children first (a participant protects its contact).
         steps: list[tuple[type[Model], str, str]] = [
+            (missions.MissionActivity, "office_id", by_office),
+            (missions.PracticeObserved, "office_id", by_office),
+            (missions.FollowUp, "office_id", by_office),
+            (missions.TripReport, "office_id", by_office),
+            (missions.Participant, "office_id", by_office),
+            (missions.Objective, "office_id", by_office),
+            (missions.MissionDocument, "office_id", by_office),
+            (missions.Mission.cities.through, "mission_id", mission_ids),
+            (missions.Mission.partnerships.through, "mission_id", mission_ids),
+            (missions.Mission, "office_id", by_office),
+            (missions.Event.areas.through, "event_id", events),
+            (missions.Event, "office_id", by_office),
+            (missions.Contact.partnerships.through, "contact_id", contacts),
+            (missions.Contact.activities.through, "contact_id", contacts),
+            (missions.Contact, "office_id", by_office),
+            (RoleHeld, "office_id", by_office),
+            (Obligation, "office_id", by_office),
+            (Membership, "office_id", by_office),
+        ]
+        # The big tables in one statement each, children first.
+        steps += [
             (Activity.partnerships.through, "activity_id", activities),
             (Activity.areas.through, "activity_id", activities),
             (Outcome, "office_id", by_office),

@@ -103,3 +103,124 @@ AGREEMENT_LANGUAGES = ["fa, en", "fa, en", "fa, fr", "fa, de", "fa, ru", "fa, tr
 ANNEX_TITLES = ["برنامه اقدام مشترک", "الحاقیه تفاهم‌نامه", "تفاهم‌نامه تمدید همکاری"]
 MINISTRY = "وزارت کشور"
 CENT = Decimal("0.01")
+
+# ---------------------------------------------------------------- the other modules
+# People: (Persian, English) given names and family names, mixed at random.
+GIVEN_NAMES: list[tuple[str, str]] = [
+    ("مریم", "Maryam"),
+    ("علی", "Ali"),
+    ("سارا", "Sara"),
+    ("رضا", "Reza"),
+    ("آنا", "Anna"),
+    ("یوهان", "Johan"),
+    ("ماریا", "Maria"),
+    ("کنجی", "Kenji"),
+    ("لیلا", "Leila"),
+    ("پیتر", "Peter"),
+    ("فاطمه", "Fatemeh"),
+    ("حسین", "Hossein"),
+    ("ایلینا", "Elena"),
+    ("میشل", "Michel"),
+    ("زینب", "Zeinab"),
+    ("امیر", "Amir"),
+]
+FAMILY_NAMES: list[tuple[str, str]] = [
+    ("احمدی", "Ahmadi"),
+    ("کریمی", "Karimi"),
+    ("موسوی", "Mousavi"),
+    ("حسینی", "Hosseini"),
+    ("اشمیت", "Schmidt"),
+    ("روسی", "Rossi"),
+    ("تاناکا", "Tanaka"),
+    ("پتروف", "Petrov"),
+    ("گارسیا", "Garcia"),
+    ("یلماز", "Yilmaz"),
+    ("رحیمی", "Rahimi"),
+    ("نوری", "Nouri"),
+    ("مولر", "Muller"),
+    ("دوبوا", "Dubois"),
+]
+# (kind, Persian title, with whom)
+CONTACT_TITLES: dict[str, list[str]] = {
+    "partner_official": ["مدیر روابط بین‌الملل", "معاون شهردار", "مشاور شهردار", "رئیس دفتر شهردار"],
+    "organization_staff": ["کارشناس برنامه", "مدیر منطقه‌ای", "دبیر کارگروه"],
+    "embassy_staff": ["رایزن فرهنگی", "رایزن بازرگانی", "دبیر اول سفارت"],
+    "city_ambassador": ["سفیر شهر، هنرمند", "سفیر شهر، ورزشکار", "سفیر شهر، استاد دانشگاه"],
+    "other": ["مدیر شرکت", "پژوهشگر", "روزنامه‌نگار"],
+}
+CONTACT_KINDS = [
+    ("partner_official", 45),
+    ("organization_staff", 15),
+    ("embassy_staff", 12),
+    ("city_ambassador", 18),
+    ("other", 10),
+]
+CONTACT_LANGUAGES = [["fa"], ["fa", "en"], ["en"], ["en", "de"], ["en", "fr"], ["ru"], ["tr"]]
+CONTACT_TAGS = ["culture", "economy", "environment", "sport", "education", "media"]
+CONTACT_NOTES = ["", "", "", "در نشست سالانه آشنا شدیم.", "پاسخ‌گو و پیگیر است."]
+# (kind, Persian title, English title)
+EVENT_TITLES: list[tuple[str, str, str]] = [
+    ("summit", "اجلاس جهانی شهرداران", "World Mayors Summit"),
+    ("conference", "همایش شهرهای هوشمند", "Smart Cities Conference"),
+    ("forum", "مجمع جهانی شهری", "World Urban Forum"),
+    ("fair", "نمایشگاه بین‌المللی گردشگری", "International Tourism Fair"),
+    ("webinar", "وبینار مدیریت پسماند شهری", "Webinar on Urban Waste Management"),
+    ("conference", "همایش تاب‌آوری شهری", "Urban Resilience Conference"),
+    ("forum", "مجمع اقتصادی شهرهای آسیا", "Asian Cities Economic Forum"),
+    ("summit", "اجلاس اقلیم و شهرها", "Cities and Climate Summit"),
+    ("other", "هفته فرهنگی شهرهای خواهرخوانده", "Sister Cities Cultural Week"),
+]
+EVENT_DESCRIPTIONS = ["", "", "دعوت‌نامه از دبیرخانه رسیده است.", "حضور شهردار پیشنهاد شده است."]
+MISSION_TITLES_OUT: list[tuple[str, str]] = [
+    ("سفر هیئت شهرداری به {city}", "Municipal delegation to {city}"),
+    ("بازدید کارشناسی از {city}", "Study visit to {city}"),
+    ("شرکت در نشست کمیته مشترک در {city}", "Joint committee meeting in {city}"),
+]
+MISSION_TITLES_IN: list[tuple[str, str]] = [
+    ("میزبانی هیئت {city}", "Hosting the delegation of {city}"),
+    ("بازدید هیئت تجاری {city}", "Trade delegation from {city}"),
+]
+MISSION_PURPOSES = [
+    "پیگیری برنامه همکاری و دیدار با مدیران شهر همکار.",
+    "آشنایی با تجربه‌های موفق مدیریت شهری.",
+    "امضای برنامه اقدام مشترک و بازدید از پروژه‌ها.",
+]
+OBJECTIVES = [
+    "دیدار با شهردار و اعضای شورا",
+    "بازدید از سامانه حمل‌ونقل عمومی",
+    "امضای برنامه اقدام سالانه",
+    "آشنایی با مدیریت پسماند",
+    "معرفی فرصت‌های سرمایه‌گذاری",
+    "برنامه‌ریزی تبادل دانشجو",
+]
+OBJECTIVE_NOTES = ["", "", "پیگیری در نشست بعدی", "بخشی از برنامه به سال آینده موکول شد."]
+MISSION_ROLES = ["سرپرست هیئت", "کارشناس", "مترجم", "هماهنگ‌کننده", ""]
+REJECT_REASONS = ["بودجه سفر تأمین نشد.", "زمان سفر با برنامه شهردار همخوان نبود."]
+CANCEL_REASONS = ["شهر میزبان برنامه را لغو کرد.", "صدور روادید به موقع انجام نشد."]
+REPORT_SUMMARIES = [
+    "هیئت با مدیران شهر همکار دیدار کرد و برنامه همکاری سال آینده را بررسی کرد.",
+    "بازدیدها طبق برنامه انجام شد و گزارش تفصیلی به شورای شهر فرستاده شد.",
+]
+REPORT_LESSONS = ["", "هماهنگی زودهنگام با سفارت ضروری است.", "برنامه بازدید فشرده بود."]
+OBSERVED: list[tuple[str, str]] = [
+    ("سامانه پرداخت یکپارچه کرایه", "یک کارت برای همه وسایل حمل‌ونقل عمومی."),
+    ("تفکیک پسماند در مبدأ", "سطل‌های رنگی و آموزش محله‌ای."),
+    ("بودجه‌ریزی مشارکتی", "شهروندان درباره بخشی از بودجه محله رأی می‌دهند."),
+    ("پیاده‌راه‌سازی مرکز شهر", "خیابان‌های مرکزی برای پیاده‌ها بازطراحی شده است."),
+]
+SEATS: list[tuple[str, str]] = [
+    ("board", "عضو هیئت مدیره"),
+    ("executive_committee", "عضو کمیته اجرایی"),
+    ("vice_presidency", "نایب‌رئیس منطقه‌ای"),
+    ("working_group", "رئیس کارگروه حمل‌ونقل"),
+    ("other", "نماینده در مجمع عمومی"),
+]
+OBLIGATIONS: list[tuple[str, str]] = [
+    ("report", "ارسال گزارش سالانه"),
+    ("hosting", "میزبانی نشست منطقه‌ای"),
+    ("vote", "رأی‌گیری انتخابات هیئت مدیره"),
+    ("survey", "پاسخ به پرسش‌نامه سالانه"),
+    ("other", "معرفی نماینده به دبیرخانه"),
+]
+MEMBERSHIP_NOTES = ["", "", "حق عضویت از بودجه اداره پرداخت می‌شود.", "عضویت در حال بازبینی است."]
+FEE_CURRENCIES = ["EUR", "EUR", "USD", "CHF"]

@@ -29,9 +29,12 @@ from peyvand.dashboard.scale import (
     scale_digest,
 )
 from peyvand.dashboard.scale.build import YEARS, apportion
+from peyvand.dashboard.scale.digest import MODULES
+from peyvand.missions import models as missions
 from peyvand.network.atlas.importer.parse import load_world
 from peyvand.network.atlas.importer.upsert import world_import
 from peyvand.network.models import Twinning
+from peyvand.organizations.models import Membership
 from peyvand.partnerships import services
 from peyvand.partnerships.health import add_months
 from peyvand.partnerships.models import (
@@ -88,13 +91,16 @@ def test_same_arguments_same_data_whatever_the_ids(world: None) -> None:
     make_partnership(bystander)
     generate(replace=True)
     assert scale_digest() == first
-    assert Activity.objects.filter(office__slug__startswith=PREFIX).count() == 2000
+    visits = missions.MissionActivity.objects.count()  # a done mission's own activities
+    assert Activity.objects.filter(office__slug__startswith=PREFIX).count() == 2000 + visits
     # --delete takes the generated offices, their rows and users, and nothing else.
     call_command("generate_scale_data", "--delete", stdout=io.StringIO())
     assert not Office.objects.filter(slug__startswith=PREFIX).exists()
     assert not get_user_model().objects.filter(username__startswith=PREFIX).exists()
     assert Activity.objects.count() == 0 and Event.objects.filter(office=bystander).exists()
     assert Partnership.objects.filter(office=bystander).count() == 1
+    for model in MODULES:
+        assert not model._base_manager.exists(), model
     assert delete_scale_data() == Counter()
 
 
@@ -143,7 +149,7 @@ def test_the_rows_keep_the_rules_of_the_services(world: None) -> None:
         assert c.done_on is None or c.done_on <= UNTIL
         assert c.department is None or c.department.office_id == c.office_id
     activities = Activity.objects.filter(office__in=offices)
-    assert activities.count() == 2000
+    assert activities.count() == 2000 + missions.MissionActivity.objects.count()
     assert activities.aggregate(last=Max("date"))["last"] <= UNTIL
     assert not activities.filter(date__lt=first_day).exists()
     # Every activity is under at least one pact, all of its own office.
@@ -282,3 +288,46 @@ def test_pages_answer_to_the_director_and_offices_stay_apart(world: None) -> Non
     # Without --password, nobody can log in.
     generate(replace=True)
     assert not Client().login(username=f"{tehran.slug}-director", password="scale-pass-1")
+
+
+def test_every_module_has_rows_that_keep_their_rules(world: None) -> None:
+    generate()
+    offices = list(Office.objects.filter(slug__startswith=PREFIX))
+    rng = random.Random(1)
+    for model in MODULES:
+        rows: list[Any] = list(model._base_manager.filter(office__in=offices))
+        assert rows, model
+        for row in rng.sample(rows, min(40, len(rows))):
+            row.full_clean()
+            validate_fields(row)
+        # Office isolation: whatever of an office a row refers to is of the same office.
+        for f in model._meta.concrete_fields:
+            target = f.related_model
+            if f.is_relation and target is not None and hasattr(target, "office_id"):
+                for row in rows:
+                    ref: Any = getattr(row, f.name)
+                    assert ref is None or ref.office_id == row.office_id, (model, f.name)
+    for office in offices:
+        members = set(OfficeMembership.objects.for_office(office).values_list("user_id", flat=True))
+        assert Membership.objects.for_office(office).exists()
+        assert missions.Contact.objects.for_office(office).filter(kind="city_ambassador").exists()
+        for m in missions.Mission.objects.for_office(office).prefetch_related("partnerships"):
+            assert m.end_date >= m.start_date
+            if m.end_date >= UNTIL:
+                assert m.status in ("draft", "submitted", "approved")
+            assert bool(m.status_reason) == (m.status in ("rejected", "cancelled"))
+            reported = m.status == "reported"
+            assert hasattr(m, "report") == reported
+            if reported:
+                assert m.end_date < m.report.filed_on <= UNTIL
+                assert all(o.outcome for o in m.objectives.all())
+            links = m.activity_links.count()
+            done = m.status in ("completed", "reported")
+            assert links == (len(m.partnerships.all()) if done else 0)
+            for p in m.participants.all():
+                assert (p.user_id is None) != (p.contact_id is None)
+                assert p.user_id is None or p.user_id in members
+        for e in missions.Event.objects.for_office(office):
+            assert e.ends_on >= e.starts_on
+        for ms in Membership.objects.for_office(office):
+            assert ms.fee_paid_on is None or ms.fee_paid_on <= UNTIL
