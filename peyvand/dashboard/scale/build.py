@@ -52,7 +52,9 @@ from peyvand.records.history import plain
 from peyvand.records.models import Event
 
 from . import vocabulary as words
+from .knowledge import build_practices
 from .missions import build_contacts, build_events, build_missions
+from .opportunities import build_opportunities
 from .organizations import build_memberships
 from .rows import insert_rows
 from .world import World
@@ -759,7 +761,9 @@ class OfficeBuilder:
         build_memberships(self, orgs)
         contacts = build_contacts(self, orgs)
         events = build_events(self, orgs)
-        build_missions(self, contacts, events)
+        observed = build_missions(self, contacts, events)
+        build_practices(self, observed)
+        build_opportunities(self, orgs, contacts)
 
     # ------------------------------------------------------------------ health
 

@@ -10,7 +10,9 @@ from django.db import connection, transaction
 from django.db.models import Model
 
 from peyvand.accounts.models import Department, Office, OfficeMembership, OfficeScoped
+from peyvand.knowledge import models as knowledge
 from peyvand.missions import models as missions
+from peyvand.opportunities import models as opportunities
 from peyvand.organizations.models import Membership, Obligation, RoleHeld
 from peyvand.partnerships.models import (
     Activity,
@@ -45,7 +47,29 @@ def delete_scale_data() -> Counter[str]:
         contacts, events = of_offices(missions.Contact), of_offices(missions.Event)
         mission_ids = of_offices(missions.Mission)
         # The other modules' rows, children first (a participant protects its contact).
+        practices, calls = of_offices(knowledge.Practice), of_offices(opportunities.FundingCall)
+        applications = of_offices(opportunities.Application)
         steps: list[tuple[type[Model], str, str]] = [
+            (opportunities.Application.partner_cities.through, "application_id", applications),
+            (
+                opportunities.Application.partner_organizations.through,
+                "application_id",
+                applications,
+            ),
+            (opportunities.Application, "office_id", by_office),
+            (opportunities.FundingCall.areas.through, "fundingcall_id", calls),
+            (opportunities.FundingCall, "office_id", by_office),
+            (opportunities.PartyFollowUp, "office_id", by_office),
+            (opportunities.InterestedParty, "office_id", by_office),
+            (opportunities.PitchDocument, "office_id", by_office),
+            (opportunities.Pitch, "office_id", by_office),
+            (knowledge.StageSpan, "office_id", by_office),
+            (knowledge.PracticeDocument, "office_id", by_office),
+            (knowledge.Practice.partnerships.through, "practice_id", practices),
+            (knowledge.Practice.areas.through, "practice_id", practices),
+            (knowledge.Practice.missions.through, "practice_id", practices),
+            (knowledge.Practice.contacts.through, "practice_id", practices),
+            (knowledge.Practice, "office_id", by_office),
             (missions.MissionActivity, "office_id", by_office),
             (missions.PracticeObserved, "office_id", by_office),
             (missions.FollowUp, "office_id", by_office),

@@ -15,7 +15,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Model
 
 from peyvand.accounts.models import Department, Office, OfficeMembership
+from peyvand.knowledge import models as knowledge
 from peyvand.missions import models as missions
+from peyvand.opportunities import models as opportunities
 from peyvand.organizations.models import Membership, Obligation, Organization, RoleHeld
 from peyvand.partnerships.models import (
     Activity,
@@ -104,6 +106,13 @@ MODULES: list[type[Model]] = [
     missions.TripReport,
     missions.PracticeObserved,
     missions.MissionActivity,
+    knowledge.Practice,
+    knowledge.StageSpan,
+    opportunities.Pitch,
+    opportunities.InterestedParty,
+    opportunities.PartyFollowUp,
+    opportunities.FundingCall,
+    opportunities.Application,
 ]
 SKIP = {"id", "office", "created_at", "updated_at"}
 

@@ -147,7 +147,10 @@ def build_events(b: OfficeBuilder, orgs: list[Organization]) -> list[Event]:
     return events
 
 
-def build_missions(b: OfficeBuilder, contacts: list[Contact], events: list[Event]) -> None:
+def build_missions(
+    b: OfficeBuilder, contacts: list[Contact], events: list[Event]
+) -> list[PracticeObserved]:
+    """The missions and their parts; returns the practices observed on them."""
     from .build import pick
 
     rng = b.rng
@@ -230,7 +233,7 @@ def build_missions(b: OfficeBuilder, contacts: list[Contact], events: list[Event
     b.ctx.count(Mission, len(missions))
     b.ctx.count(Mission.cities.through, cities_n)
     b.ctx.count(Mission.partnerships.through, pacts_n)
-    _parts(b, missions, plans, contacts, members)
+    return _parts(b, missions, plans, contacts, members)
 
 
 def _parts(
@@ -239,7 +242,7 @@ def _parts(
     plans: list[dict[str, Any]],
     contacts: list[Contact],
     members: list[Any],
-) -> None:
+) -> list[PracticeObserved]:
     rng = b.rng
     departments = {u.pk: d for u, d in b.loggers}
     objectives: list[Objective] = []
@@ -325,6 +328,7 @@ def _parts(
     b.ctx.count(Activity, len(visits))
     b.ctx.count(Activity.partnerships.through, links)
     b.ctx.count(MissionActivity, len(visits))
+    return observed
 
 
 def pick_outcome(rng: Any) -> str:

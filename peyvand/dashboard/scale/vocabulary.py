@@ -224,3 +224,89 @@ OBLIGATIONS: list[tuple[str, str]] = [
 ]
 MEMBERSHIP_NOTES = ["", "", "حق عضویت از بودجه اداره پرداخت می‌شود.", "عضویت در حال بازبینی است."]
 FEE_CURRENCIES = ["EUR", "EUR", "USD", "CHF"]
+# (Persian title, English title, Persian summary, area code)
+PRACTICES: list[tuple[str, str, str, str]] = [
+    (
+        "کارت یکپارچه حمل‌ونقل عمومی",
+        "Integrated public transport card",
+        "یک کارت برای همه وسایل حمل‌ونقل.",
+        "transport",
+    ),
+    ("تفکیک پسماند در مبدأ", "Waste separation at source", "سطل‌های رنگی و آموزش محله‌ای.", "waste"),
+    (
+        "بودجه‌ریزی مشارکتی محله",
+        "Participatory neighbourhood budgeting",
+        "شهروندان درباره بخشی از بودجه رأی می‌دهند.",
+        "governance",
+    ),
+    (
+        "پیاده‌راه مرکز شهر",
+        "Pedestrian city centre",
+        "خیابان‌های مرکزی برای پیاده‌ها بازطراحی می‌شود.",
+        "urban-planning",
+    ),
+    (
+        "سامانه هشدار زودهنگام سیلاب",
+        "Flood early-warning system",
+        "حسگرهای رودخانه و پیامک هشدار.",
+        "crisis",
+    ),
+    (
+        "کاهش هدررفت آب با پایش هوشمند",
+        "Smart leak detection",
+        "پایش فشار شبکه و تعمیر سریع.",
+        "water",
+    ),
+    (
+        "بام سبز ساختمان‌های عمومی",
+        "Green roofs on public buildings",
+        "کاشت گیاه بر بام ساختمان‌های شهرداری.",
+        "environment",
+    ),
+    (
+        "داده باز شهری",
+        "Open city data",
+        "انتشار داده‌های شهری برای پژوهشگران و شهروندان.",
+        "smart-city",
+    ),
+    (
+        "مدرسه تابستانی هنر کودکان",
+        "Children's summer art school",
+        "کارگاه‌های هنری رایگان در فرهنگسراها.",
+        "culture",
+    ),
+]
+STAGE_REASONS = ["هزینه اجرا بیش از توان بودجه است.", "با ضوابط شهرسازی شهر همخوان نیست."]
+PRACTICE_TAGS = ["pilot", "low-cost", "digital", "citizens", "climate"]
+# (Persian title, English title, area code, instrument)
+PITCHES: list[tuple[str, str, str, str]] = [
+    ("خط تراموای شرق به غرب", "East-west tramway line", "transport", "loan"),
+    ("نیروگاه خورشیدی بام‌های شهرداری", "Solar plant on municipal roofs", "environment", "ppp"),
+    ("تصفیه‌خانه پساب شهری", "Urban wastewater treatment plant", "water", "loan"),
+    ("بازآفرینی بافت تاریخی", "Regeneration of the historic quarter", "urban-planning", "grant"),
+    (
+        "مرکز نوآوری شهر هوشمند",
+        "Smart city innovation centre",
+        "smart-city",
+        "technical_assistance",
+    ),
+    ("کارخانه بازیافت پسماند", "Waste recycling plant", "waste", "ppp"),
+]
+PITCH_LOCATIONS = ["منطقه مرکزی شهر", "حاشیه شرقی شهر", "کنار رودخانه", "بافت تاریخی"]
+PARTY_NOTES = ["", "علاقه‌مند به مطالعه امکان‌سنجی است.", "درخواست اطلاعات بیشتر کرد."]
+FOLLOW_UPS = [
+    "ارسال خلاصه طرح",
+    "نشست برخط با کارشناسان",
+    "ارسال مطالعه امکان‌سنجی",
+    "بازدید از محل طرح",
+]
+# (Persian title, English title)
+CALLS: list[tuple[str, str]] = [
+    ("فراخوان شهرهای تاب‌آور", "Resilient Cities Call"),
+    ("برنامه حمایت از حمل‌ونقل پاک", "Clean Mobility Programme"),
+    ("صندوق نوآوری شهری", "Urban Innovation Fund"),
+    ("فراخوان همکاری فرهنگی شهرها", "Cities Cultural Cooperation Call"),
+    ("برنامه کمک فنی اقلیم", "Climate Technical Assistance Programme"),
+]
+APPLICATION_NOTES = ["", "با همکاری دانشگاه شهر تهیه می‌شود.", "پیش‌نویس برای دبیرخانه فرستاده شد."]
+APPLICATION_REJECTIONS = ["با اولویت‌های فراخوان همخوان نبود.", "امتیاز ارزیابی کافی نبود."]

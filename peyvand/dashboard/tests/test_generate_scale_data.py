@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import random
 from collections import Counter
 from typing import Any
@@ -30,6 +31,7 @@ from peyvand.dashboard.scale import (
 )
 from peyvand.dashboard.scale.build import YEARS, apportion
 from peyvand.dashboard.scale.digest import MODULES
+from peyvand.knowledge.models import Practice
 from peyvand.missions import models as missions
 from peyvand.network.atlas.importer.parse import load_world
 from peyvand.network.atlas.importer.upsert import world_import
@@ -91,8 +93,7 @@ def test_same_arguments_same_data_whatever_the_ids(world: None) -> None:
     make_partnership(bystander)
     generate(replace=True)
     assert scale_digest() == first
-    visits = missions.MissionActivity.objects.count()  # a done mission's own activities
-    assert Activity.objects.filter(office__slug__startswith=PREFIX).count() == 2000 + visits
+    assert Activity.objects.filter(office__slug__startswith=PREFIX).count() == 2000 + _logged()
     # --delete takes the generated offices, their rows and users, and nothing else.
     call_command("generate_scale_data", "--delete", stdout=io.StringIO())
     assert not Office.objects.filter(slug__startswith=PREFIX).exists()
@@ -102,6 +103,12 @@ def test_same_arguments_same_data_whatever_the_ids(world: None) -> None:
     for model in MODULES:
         assert not model._base_manager.exists(), model
     assert delete_scale_data() == Counter()
+
+
+def _logged() -> int:
+    """The activities beyond those asked for: logged by done missions and adoptions."""
+    adoptions = Practice.objects.exclude(adoption_activity=None).count()
+    return missions.MissionActivity.objects.count() + adoptions
 
 
 def _args(options: dict[str, Any]) -> list[str]:
@@ -149,7 +156,7 @@ def test_the_rows_keep_the_rules_of_the_services(world: None) -> None:
         assert c.done_on is None or c.done_on <= UNTIL
         assert c.department is None or c.department.office_id == c.office_id
     activities = Activity.objects.filter(office__in=offices)
-    assert activities.count() == 2000 + missions.MissionActivity.objects.count()
+    assert activities.count() == 2000 + _logged()
     assert activities.aggregate(last=Max("date"))["last"] <= UNTIL
     assert not activities.filter(date__lt=first_day).exists()
     # Every activity is under at least one pact, all of its own office.
@@ -331,3 +338,11 @@ def test_every_module_has_rows_that_keep_their_rules(world: None) -> None:
             assert e.ends_on >= e.starts_on
         for ms in Membership.objects.for_office(office):
             assert ms.fee_paid_on is None or ms.fee_paid_on <= UNTIL
+    for practice in Practice.objects.filter(office__in=offices).prefetch_related("spans"):
+        spans = list(practice.spans.all())
+        assert spans[0].stage == "idea" and spans[-1].stage == practice.stage
+        assert spans[-1].left_on is None and spans[-1].entered_on == practice.stage_since
+        assert all(a.left_on == b.entered_on for a, b in itertools.pairwise(spans))
+        assert bool(practice.stage_reason) == (practice.stage == "rejected")
+        assert (practice.adopted_on is not None) == (practice.stage == "adopted")
+        assert not practice.published or practice.stage == "adopted"
