@@ -50,12 +50,16 @@ from peyvand.partnerships.models import (
 from peyvand.places.models import City
 from peyvand.records.history import plain
 from peyvand.records.models import Event
+from peyvand.search.index import index_new
+from peyvand.search.kinds import kinds
+from peyvand.search.models import SearchDocument
 
 from . import vocabulary as words
 from .knowledge import build_practices
 from .missions import build_contacts, build_events, build_missions
 from .opportunities import build_opportunities
 from .organizations import build_memberships
+from .portal import build_portal
 from .rows import insert_rows
 from .world import World
 
@@ -205,6 +209,7 @@ class OfficeBuilder:
         self._activities()
         self._modules()
         self._refresh_health()
+        self._index()
         return self.office
 
     def _office(self) -> None:
@@ -764,6 +769,17 @@ class OfficeBuilder:
         observed = build_missions(self, contacts, events)
         build_practices(self, observed)
         build_opportunities(self, orgs, contacts)
+        build_portal(self)
+
+    def _index(self) -> None:
+        """The search documents of every searchable record of the office, Persian and
+        English, by the search app's own indexer (after the scores: they are read)."""
+        for kind in kinds():
+            if any(f.name == "office" for f in kind.model._meta.concrete_fields):
+                ids = kind.model._base_manager.filter(office=self.office).values_list(
+                    "pk", flat=True
+                )
+                self.ctx.count(SearchDocument, index_new(kind, list(ids)))
 
     # ------------------------------------------------------------------ health
 

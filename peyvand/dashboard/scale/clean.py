@@ -24,7 +24,10 @@ from peyvand.partnerships.models import (
     Outcome,
     Partnership,
 )
+from peyvand.portal import models as portal
 from peyvand.records.models import Event
+from peyvand.search.kinds import kinds
+from peyvand.search.models import SearchDocument
 
 from .build import PREFIX
 from .rows import delete_where
@@ -49,7 +52,19 @@ def delete_scale_data() -> Counter[str]:
         # The other modules' rows, children first (a participant protects its contact).
         practices, calls = of_offices(knowledge.Practice), of_offices(opportunities.FundingCall)
         applications = of_offices(opportunities.Application)
+        # Their search documents (a record's kind and id), then the records.
+        for kind in kinds():
+            if any(f.name == "office" for f in kind.model._meta.concrete_fields):
+                n = SearchDocument.objects.filter(
+                    kind=kind.key,
+                    object_id__in=kind.model._base_manager.filter(office_id__in=office_ids).values(
+                        "pk"
+                    ),
+                ).delete()[0]
+                deleted[SearchDocument._meta.label] += n
         steps: list[tuple[type[Model], str, str]] = [
+            (portal.Feedback, "office_id", by_office),
+            (portal.InboxMessage, "office_id", by_office),
             (opportunities.Application.partner_cities.through, "application_id", applications),
             (
                 opportunities.Application.partner_organizations.through,

@@ -31,6 +31,7 @@ from peyvand.partnerships.models import (
     Partnership,
 )
 from peyvand.places.models import City
+from peyvand.portal import models as portal
 
 from .build import PREFIX
 
@@ -113,6 +114,8 @@ MODULES: list[type[Model]] = [
     opportunities.PartyFollowUp,
     opportunities.FundingCall,
     opportunities.Application,
+    portal.Feedback,
+    portal.InboxMessage,
 ]
 SKIP = {"id", "office", "created_at", "updated_at"}
 

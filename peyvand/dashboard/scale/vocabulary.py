@@ -310,3 +310,17 @@ CALLS: list[tuple[str, str]] = [
 ]
 APPLICATION_NOTES = ["", "با همکاری دانشگاه شهر تهیه می‌شود.", "پیش‌نویس برای دبیرخانه فرستاده شد."]
 APPLICATION_REJECTIONS = ["با اولویت‌های فراخوان همخوان نبود.", "امتیاز ارزیابی کافی نبود."]
+FEEDBACK: list[tuple[str, str]] = [
+    ("fa", "همکاری خوبی است، امیدوارم ادامه پیدا کند."),
+    ("fa", "لطفاً نتیجه این برنامه را هم منتشر کنید."),
+    ("fa", "ای کاش شهروندان هم در این برنامه‌ها شرکت داده شوند."),
+    ("fa", "این تجربه در محله ما هم اجرا شود."),
+    ("en", "A great initiative, thank you for sharing it."),
+    ("en", "Could you publish the results of this project?"),
+]
+SPAM = "Cheap watches and loans, click here now"
+INBOX: list[tuple[str, str, str]] = [
+    ("Daniel Weber", "Green Invest GmbH", "We would like to receive the feasibility study."),
+    ("سعید رحمانی", "شرکت سرمایه‌گذاری نوین", "لطفاً برای نشست معرفی طرح زمانی تعیین کنید."),
+    ("Li Wei", "Asia Infrastructure Partners", "Is the project open to foreign investors?"),
+]

@@ -51,7 +51,10 @@ from peyvand.partnerships.models import (
 )
 from peyvand.partnerships.tests.factories import make_partnership, with_home_city
 from peyvand.places.models import City
+from peyvand.portal.models import Feedback
 from peyvand.records.models import Event
+from peyvand.search.kinds import kinds
+from peyvand.search.models import SearchDocument
 
 SLICE = settings.BASE_DIR / "data" / "world-slice"
 SMALL = {"offices": 3, "activities": 2000, "seed": 7}
@@ -102,6 +105,11 @@ def test_same_arguments_same_data_whatever_the_ids(world: None) -> None:
     assert Partnership.objects.filter(office=bystander).count() == 1
     for model in MODULES:
         assert not model._base_manager.exists(), model
+    assert (
+        not SearchDocument.objects.exclude(kind="organization")
+        .exclude(visible_to=bystander)
+        .exists()
+    )
     assert delete_scale_data() == Counter()
 
 
@@ -346,3 +354,18 @@ def test_every_module_has_rows_that_keep_their_rules(world: None) -> None:
         assert bool(practice.stage_reason) == (practice.stage == "rejected")
         assert (practice.adopted_on is not None) == (practice.stage == "adopted")
         assert not practice.published or practice.stage == "adopted"
+    for f in Feedback.objects.filter(office__in=offices).select_related(
+        "partnership", "practice", "pitch"
+    ):
+        record: Any = f.target
+        assert record is not None and record.published and record.office_id == f.office_id
+        assert (f.status == "pending") == (f.moderated_by_id is None) == (f.moderated_at is None)
+        assert not f.email or (f.status in ("pending", "approved") and not f.answered)
+    # Every searchable record has its document, in Persian and English where it has both.
+    for kind in kinds():
+        if kind.key == "organization":
+            continue
+        records = kind.model._base_manager.filter(office__in=offices)
+        docs = SearchDocument.objects.filter(kind=kind.key, object_id__in=records.values("pk"))
+        assert records.exists() and docs.count() == records.count(), kind.key
+        assert docs.exclude(title_en="").exists() or kind.key == "activity", kind.key
