@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -20,6 +21,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from bench.pages import PAGES, RECORDS
 from peyvand.accounts.models import Department, Office, OfficeMembership
 from peyvand.core.validation import validate_fields
 from peyvand.dashboard.scale import (
@@ -280,6 +282,15 @@ def test_pages_answer_to_the_director_and_offices_stay_apart(world: None) -> Non
         for url in urls:
             response = client.get(url)
             assert response.status_code == 200, url
+    # Every page the load bench reads, on the newest record of each kind (bench.pages).
+    context: dict[str, Any] = {"office": tehran.slug, "partnership": busiest.pk, "city": "x"}
+    for key, label in RECORDS.items():
+        model = apps.get_model(label)
+        context[key] = model._base_manager.filter(office=tehran).order_by("-pk").first().pk
+    for page in PAGES:
+        if page.kind == "page" and "/o/{office}/" in page.path and "discover" not in page.path:
+            url = page.path.format(**context)
+            assert client.get(url).status_code == 200, url
     page = client.get(reverse("partnerships:list", kwargs=kw)).content.decode()
     assert busiest.partner_city.name in page
     api = client.get(f"/api/v1/offices/{tehran.slug}/partnerships?limit=5")
