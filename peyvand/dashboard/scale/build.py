@@ -11,6 +11,10 @@ member, an active pact only with every approval granted, a decided approval with
 an ended pact with its reason, a done commitment with its day and a dropped one with its
 reason, every activity under at least one pact of its office, reviews only of pacts in
 force (a retired one ended by it). History: one "created" entry per pact.
+
+After the activities, the other modules' rows come from their own files (organizations,
+missions, knowledge, opportunities, portal: each lists its rules), then the scores, then
+the search documents of every searchable record (`search.index.index_new`).
 """
 
 from __future__ import annotations
