@@ -35,6 +35,10 @@ RECORDS: dict[str, str] = {
     "contact": "missions.Contact",
     "event": "missions.Event",
     "membership": "organizations.Membership",
+    "practice": "knowledge.Practice",
+    "pitch": "opportunities.Pitch",
+    "call": "opportunities.FundingCall",
+    "application": "opportunities.Application",
 }
 
 PAGES: list[Page] = [
@@ -65,6 +69,10 @@ PAGES: list[Page] = [
     Page("pitches list", "/fa/o/{office}/opportunities/pitches/"),
     Page("funding calls list", "/fa/o/{office}/opportunities/calls/"),
     Page("applications list", "/fa/o/{office}/opportunities/applications/"),
+    Page("practice detail", "/fa/o/{office}/practices/{practice}/"),
+    Page("pitch detail", "/fa/o/{office}/opportunities/pitches/{pitch}/"),
+    Page("funding call detail", "/fa/o/{office}/opportunities/calls/{call}/"),
+    Page("application detail", "/fa/o/{office}/opportunities/applications/{application}/"),
     Page("annual reports list", "/fa/o/{office}/reports/"),
     # The one search, for «همکاری» (a word in most records) and a city's name.
     Page("search", "/fa/o/{office}/search/?q=%D9%87%D9%85%DA%A9%D8%A7%D8%B1%DB%8C"),

@@ -136,6 +136,18 @@ def index_records(kind: SearchKind, ids: Iterable[int]) -> None:
         remove_records(kind.key, gone)
 
 
+def index_new(kind: SearchKind, ids: Iterable[int]) -> int:
+    """Index records written in bulk without signals and not indexed yet (the scale data),
+    the fastest way the engine has: chunks read through `kind.rebuild()`, their documents
+    inserted at once. Returns how many documents were written."""
+    wanted = sorted({int(pk) for pk in ids if pk is not None})
+    written = 0
+    for start in range(0, len(wanted), CHUNK):
+        chunk = kind.rebuild().filter(pk__in=wanted[start : start + CHUNK]).order_by("pk")
+        written += _write_chunk(kind, list(chunk))
+    return written
+
+
 def remove_records(key: str, ids: Iterable[int]) -> None:
     pending = _deferred.get()
     if pending is not None:

@@ -25,6 +25,7 @@ from peyvand.accounts.models import Office
 from .build import PREFIX, Context, OfficeBuilder, apportion
 from .clean import delete_scale_data
 from .digest import scale_digest
+from .organizations import organizations
 from .world import load_world
 
 __all__ = [
@@ -103,6 +104,7 @@ def generate_scale_data(
         # One hash for every user: hashing a thousand passwords would take minutes.
         password=make_password(password),
         batch=batch,
+        organizations=organizations(),
     )
     shares = apportion(activities, [1 / (rank + 1) ** OFFICE_ZIPF for rank in range(offices)])
     slugs = []

@@ -11,6 +11,10 @@ member, an active pact only with every approval granted, a decided approval with
 an ended pact with its reason, a done commitment with its day and a dropped one with its
 reason, every activity under at least one pact of its office, reviews only of pacts in
 force (a retired one ended by it). History: one "created" entry per pact.
+
+After the activities, the other modules' rows come from their own files (organizations,
+missions, knowledge, opportunities, portal: each lists its rules), then the scores, then
+the search documents of every searchable record (`search.index.index_new`).
 """
 
 from __future__ import annotations
@@ -50,8 +54,16 @@ from peyvand.partnerships.models import (
 from peyvand.places.models import City
 from peyvand.records.history import plain
 from peyvand.records.models import Event
+from peyvand.search.index import index_new
+from peyvand.search.kinds import kinds
+from peyvand.search.models import SearchDocument
 
 from . import vocabulary as words
+from .knowledge import build_practices
+from .missions import build_contacts, build_events, build_missions
+from .opportunities import build_opportunities
+from .organizations import build_memberships
+from .portal import build_portal
 from .rows import insert_rows
 from .world import World
 
@@ -131,6 +143,7 @@ class Context:
     counts: Counter[str] = field(default_factory=Counter)
     slugs: set[str] = field(default_factory=set)
     on_rows: Callable[[], None] = lambda: None
+    organizations: list[Any] = field(default_factory=list)  # every one, by name
 
     @property
     def history_start(self) -> dt.date:
@@ -173,6 +186,9 @@ class Spec:
 
 
 class OfficeBuilder:
+    day = staticmethod(day)
+    insert = staticmethod(insert_rows)
+
     def __init__(self, ctx: Context, index: int, home: City, n_activities: int) -> None:
         self.ctx = ctx
         self.index = index
@@ -195,7 +211,9 @@ class OfficeBuilder:
         self._write_pacts()
         self._papers()
         self._activities()
+        self._modules()
         self._refresh_health()
+        self._index()
         return self.office
 
     def _office(self) -> None:
@@ -743,6 +761,29 @@ class OfficeBuilder:
             self.ctx.count(Activity.areas.through, areas)
             self.ctx.count(Outcome, len(outcomes))
             self.ctx.count(Activity, len(chunk))
+
+    # ------------------------------------------------------------------ other modules
+
+    def _modules(self) -> None:
+        """The rows of every other module (their own files), then the search index."""
+        orgs = self.ctx.organizations
+        build_memberships(self, orgs)
+        contacts = build_contacts(self, orgs)
+        events = build_events(self, orgs)
+        observed = build_missions(self, contacts, events)
+        build_practices(self, observed)
+        build_opportunities(self, orgs, contacts)
+        build_portal(self)
+
+    def _index(self) -> None:
+        """The search documents of every searchable record of the office, Persian and
+        English, by the search app's own indexer (after the scores: they are read)."""
+        for kind in kinds():
+            if any(f.name == "office" for f in kind.model._meta.concrete_fields):
+                ids = kind.model._base_manager.filter(office=self.office).values_list(
+                    "pk", flat=True
+                )
+                self.ctx.count(SearchDocument, index_new(kind, list(ids)))
 
     # ------------------------------------------------------------------ health
 

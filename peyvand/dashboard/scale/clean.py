@@ -10,6 +10,10 @@ from django.db import connection, transaction
 from django.db.models import Model
 
 from peyvand.accounts.models import Department, Office, OfficeMembership, OfficeScoped
+from peyvand.knowledge import models as knowledge
+from peyvand.missions import models as missions
+from peyvand.opportunities import models as opportunities
+from peyvand.organizations.models import Membership, Obligation, RoleHeld
 from peyvand.partnerships.models import (
     Activity,
     Agreement,
@@ -20,7 +24,10 @@ from peyvand.partnerships.models import (
     Outcome,
     Partnership,
 )
+from peyvand.portal import models as portal
 from peyvand.records.models import Event
+from peyvand.search.kinds import kinds
+from peyvand.search.models import SearchDocument
 
 from .build import PREFIX
 from .rows import delete_where
@@ -40,8 +47,65 @@ def delete_scale_data() -> Counter[str]:
             return f"SELECT id FROM {quote(model._meta.db_table)} WHERE office_id IN ({marks})"
 
         activities, pacts, by_office = of_offices(Activity), of_offices(Partnership), marks
-        # The big tables in one statement each, children first.
+        contacts, events = of_offices(missions.Contact), of_offices(missions.Event)
+        mission_ids = of_offices(missions.Mission)
+        # The other modules' rows, children first (a participant protects its contact).
+        practices, calls = of_offices(knowledge.Practice), of_offices(opportunities.FundingCall)
+        applications = of_offices(opportunities.Application)
+        # Their search documents (a record's kind and id), then the records.
+        for kind in kinds():
+            if any(f.name == "office" for f in kind.model._meta.concrete_fields):
+                n = SearchDocument.objects.filter(
+                    kind=kind.key,
+                    object_id__in=kind.model._base_manager.filter(office_id__in=office_ids).values(
+                        "pk"
+                    ),
+                ).delete()[0]
+                deleted[SearchDocument._meta.label] += n
         steps: list[tuple[type[Model], str, str]] = [
+            (portal.Feedback, "office_id", by_office),
+            (portal.InboxMessage, "office_id", by_office),
+            (opportunities.Application.partner_cities.through, "application_id", applications),
+            (
+                opportunities.Application.partner_organizations.through,
+                "application_id",
+                applications,
+            ),
+            (opportunities.Application, "office_id", by_office),
+            (opportunities.FundingCall.areas.through, "fundingcall_id", calls),
+            (opportunities.FundingCall, "office_id", by_office),
+            (opportunities.PartyFollowUp, "office_id", by_office),
+            (opportunities.InterestedParty, "office_id", by_office),
+            (opportunities.PitchDocument, "office_id", by_office),
+            (opportunities.Pitch, "office_id", by_office),
+            (knowledge.StageSpan, "office_id", by_office),
+            (knowledge.PracticeDocument, "office_id", by_office),
+            (knowledge.Practice.partnerships.through, "practice_id", practices),
+            (knowledge.Practice.areas.through, "practice_id", practices),
+            (knowledge.Practice.missions.through, "practice_id", practices),
+            (knowledge.Practice.contacts.through, "practice_id", practices),
+            (knowledge.Practice, "office_id", by_office),
+            (missions.MissionActivity, "office_id", by_office),
+            (missions.PracticeObserved, "office_id", by_office),
+            (missions.FollowUp, "office_id", by_office),
+            (missions.TripReport, "office_id", by_office),
+            (missions.Participant, "office_id", by_office),
+            (missions.Objective, "office_id", by_office),
+            (missions.MissionDocument, "office_id", by_office),
+            (missions.Mission.cities.through, "mission_id", mission_ids),
+            (missions.Mission.partnerships.through, "mission_id", mission_ids),
+            (missions.Mission, "office_id", by_office),
+            (missions.Event.areas.through, "event_id", events),
+            (missions.Event, "office_id", by_office),
+            (missions.Contact.partnerships.through, "contact_id", contacts),
+            (missions.Contact.activities.through, "contact_id", contacts),
+            (missions.Contact, "office_id", by_office),
+            (RoleHeld, "office_id", by_office),
+            (Obligation, "office_id", by_office),
+            (Membership, "office_id", by_office),
+        ]
+        # The big tables in one statement each, children first.
+        steps += [
             (Activity.partnerships.through, "activity_id", activities),
             (Activity.areas.through, "activity_id", activities),
             (Outcome, "office_id", by_office),

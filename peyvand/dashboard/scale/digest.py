@@ -12,8 +12,13 @@ import json
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db.models import Model
 
 from peyvand.accounts.models import Department, Office, OfficeMembership
+from peyvand.knowledge import models as knowledge
+from peyvand.missions import models as missions
+from peyvand.opportunities import models as opportunities
+from peyvand.organizations.models import Membership, Obligation, Organization, RoleHeld
 from peyvand.partnerships.models import (
     Activity,
     Agreement,
@@ -25,6 +30,8 @@ from peyvand.partnerships.models import (
     Outcome,
     Partnership,
 )
+from peyvand.places.models import City
+from peyvand.portal import models as portal
 
 from .build import PREFIX
 
@@ -82,7 +89,88 @@ def scale_digest() -> str:
             )
         _parts(digest, office, pacts, users, departments, areas)
         _activities(digest, office, pacts, users, departments, areas)
+        _modules(digest, office, pacts, users, departments)
     return digest.hexdigest()
+
+
+# The other modules' tables, in the order they are written; each row by its fields, its
+# references by content (a city by code, a user by name) or by place in the office's list.
+MODULES: list[type[Model]] = [
+    Membership,
+    RoleHeld,
+    Obligation,
+    missions.Contact,
+    missions.Event,
+    missions.Mission,
+    missions.Objective,
+    missions.Participant,
+    missions.TripReport,
+    missions.PracticeObserved,
+    missions.MissionActivity,
+    knowledge.Practice,
+    knowledge.StageSpan,
+    opportunities.Pitch,
+    opportunities.InterestedParty,
+    opportunities.PartyFollowUp,
+    opportunities.FundingCall,
+    opportunities.Application,
+    portal.Feedback,
+    portal.InboxMessage,
+]
+SKIP = {"id", "office", "created_at", "updated_at"}
+
+
+def _modules(
+    digest: Any,
+    office: Office,
+    pacts: dict[int, int],
+    users: dict[int, str],
+    departments: dict[int, str],
+) -> None:
+    orgs = dict(Organization.objects.values_list("pk", "name_en"))
+    activities = {
+        pk: n
+        for n, pk in enumerate(
+            Activity.objects.for_office(office).order_by("pk").values_list("pk", flat=True)
+        )
+    }
+    places: dict[type[Model], dict[int, Any]] = {
+        Partnership: pacts,
+        Activity: activities,
+        Organization: orgs,
+        get_user_model(): users,
+        Department: departments,
+        CooperationArea: dict(CooperationArea.objects.values_list("pk", "code")),
+    }
+    city_codes: dict[int, str] = {}
+    for model in MODULES:
+        fields = [f for f in model._meta.concrete_fields if f.name not in SKIP]
+        rows = list(model._base_manager.filter(office=office).order_by("pk"))
+        cities = {getattr(r, f.attname) for r in rows for f in fields if f.related_model is City}
+        missing = [pk for pk in cities if pk is not None and pk not in city_codes]
+        city_codes.update(City.objects.filter(pk__in=missing).values_list("pk", "code"))
+        places[City] = city_codes
+        mine: dict[int, int] = {}
+        for n, row in enumerate(rows):
+            mine[row.pk] = n
+            values = []
+            for f in fields:
+                value = getattr(row, f.attname)
+                if f.is_relation and value is not None:
+                    value = places.get(f.related_model, {}).get(value, "?")  # type: ignore[arg-type]
+                values.append(value)
+            for m2m in model._meta.many_to_many:
+                through: Any = m2m.remote_field.through
+                if through._meta.auto_created:
+                    related = getattr(row, m2m.name)
+                    if m2m.related_model is City:
+                        values.append(sorted(related.values_list("code", flat=True)))
+                        continue
+                    ref = places.get(m2m.related_model, {})
+                    ids = related.values_list("pk", flat=True)
+                    values.append(sorted(str(ref.get(pk, "?")) for pk in ids))
+            _feed(digest, model._meta.label, *values)
+        places[model] = mine
 
 
 def _parts(

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import random
 from collections import Counter
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -19,6 +21,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from bench.pages import PAGES, RECORDS
 from peyvand.accounts.models import Department, Office, OfficeMembership
 from peyvand.core.validation import validate_fields
 from peyvand.dashboard.scale import (
@@ -29,9 +32,13 @@ from peyvand.dashboard.scale import (
     scale_digest,
 )
 from peyvand.dashboard.scale.build import YEARS, apportion
+from peyvand.dashboard.scale.digest import MODULES
+from peyvand.knowledge.models import Practice
+from peyvand.missions import models as missions
 from peyvand.network.atlas.importer.parse import load_world
 from peyvand.network.atlas.importer.upsert import world_import
 from peyvand.network.models import Twinning
+from peyvand.organizations.models import Membership
 from peyvand.partnerships import services
 from peyvand.partnerships.health import add_months
 from peyvand.partnerships.models import (
@@ -46,7 +53,10 @@ from peyvand.partnerships.models import (
 )
 from peyvand.partnerships.tests.factories import make_partnership, with_home_city
 from peyvand.places.models import City
+from peyvand.portal.models import Feedback
 from peyvand.records.models import Event
+from peyvand.search.kinds import kinds
+from peyvand.search.models import SearchDocument
 
 SLICE = settings.BASE_DIR / "data" / "world-slice"
 SMALL = {"offices": 3, "activities": 2000, "seed": 7}
@@ -88,14 +98,27 @@ def test_same_arguments_same_data_whatever_the_ids(world: None) -> None:
     make_partnership(bystander)
     generate(replace=True)
     assert scale_digest() == first
-    assert Activity.objects.filter(office__slug__startswith=PREFIX).count() == 2000
+    assert Activity.objects.filter(office__slug__startswith=PREFIX).count() == 2000 + _logged()
     # --delete takes the generated offices, their rows and users, and nothing else.
     call_command("generate_scale_data", "--delete", stdout=io.StringIO())
     assert not Office.objects.filter(slug__startswith=PREFIX).exists()
     assert not get_user_model().objects.filter(username__startswith=PREFIX).exists()
     assert Activity.objects.count() == 0 and Event.objects.filter(office=bystander).exists()
     assert Partnership.objects.filter(office=bystander).count() == 1
+    for model in MODULES:
+        assert not model._base_manager.exists(), model
+    assert (
+        not SearchDocument.objects.exclude(kind="organization")
+        .exclude(visible_to=bystander)
+        .exists()
+    )
     assert delete_scale_data() == Counter()
+
+
+def _logged() -> int:
+    """The activities beyond those asked for: logged by done missions and adoptions."""
+    adoptions = Practice.objects.exclude(adoption_activity=None).count()
+    return missions.MissionActivity.objects.count() + adoptions
 
 
 def _args(options: dict[str, Any]) -> list[str]:
@@ -143,7 +166,7 @@ def test_the_rows_keep_the_rules_of_the_services(world: None) -> None:
         assert c.done_on is None or c.done_on <= UNTIL
         assert c.department is None or c.department.office_id == c.office_id
     activities = Activity.objects.filter(office__in=offices)
-    assert activities.count() == 2000
+    assert activities.count() == 2000 + _logged()
     assert activities.aggregate(last=Max("date"))["last"] <= UNTIL
     assert not activities.filter(date__lt=first_day).exists()
     # Every activity is under at least one pact, all of its own office.
@@ -259,6 +282,16 @@ def test_pages_answer_to_the_director_and_offices_stay_apart(world: None) -> Non
         for url in urls:
             response = client.get(url)
             assert response.status_code == 200, url
+    # Every page the load bench reads, on the newest record of each kind (bench.pages).
+    context: dict[str, Any] = {"office": tehran.slug, "partnership": busiest.pk, "city": "x"}
+    for key, label in RECORDS.items():
+        model = apps.get_model(label)
+        context[key] = model._base_manager.filter(office=tehran).order_by("-pk").first().pk
+    for bench_page in PAGES:
+        path = bench_page.path
+        if bench_page.kind == "page" and "/o/{office}/" in path and "discover" not in path:
+            url = path.format(**context)
+            assert client.get(url).status_code == 200, url
     page = client.get(reverse("partnerships:list", kwargs=kw)).content.decode()
     assert busiest.partner_city.name in page
     api = client.get(f"/api/v1/offices/{tehran.slug}/partnerships?limit=5")
@@ -282,3 +315,69 @@ def test_pages_answer_to_the_director_and_offices_stay_apart(world: None) -> Non
     # Without --password, nobody can log in.
     generate(replace=True)
     assert not Client().login(username=f"{tehran.slug}-director", password="scale-pass-1")
+
+
+def test_every_module_has_rows_that_keep_their_rules(world: None) -> None:
+    generate()
+    offices = list(Office.objects.filter(slug__startswith=PREFIX))
+    rng = random.Random(1)
+    for model in MODULES:
+        rows: list[Any] = list(model._base_manager.filter(office__in=offices))
+        assert rows, model
+        for row in rng.sample(rows, min(40, len(rows))):
+            row.full_clean()
+            validate_fields(row)
+        # Office isolation: whatever of an office a row refers to is of the same office.
+        for f in model._meta.concrete_fields:
+            target = f.related_model
+            if f.is_relation and target is not None and hasattr(target, "office_id"):
+                for row in rows:
+                    ref: Any = getattr(row, f.name)
+                    assert ref is None or ref.office_id == row.office_id, (model, f.name)
+    for office in offices:
+        members = set(OfficeMembership.objects.for_office(office).values_list("user_id", flat=True))
+        assert Membership.objects.for_office(office).exists()
+        assert missions.Contact.objects.for_office(office).filter(kind="city_ambassador").exists()
+        for m in missions.Mission.objects.for_office(office).prefetch_related("partnerships"):
+            assert m.end_date >= m.start_date
+            if m.end_date >= UNTIL:
+                assert m.status in ("draft", "submitted", "approved")
+            assert bool(m.status_reason) == (m.status in ("rejected", "cancelled"))
+            reported = m.status == "reported"
+            assert hasattr(m, "report") == reported
+            if reported:
+                assert m.end_date < m.report.filed_on <= UNTIL
+                assert all(o.outcome for o in m.objectives.all())
+            links = m.activity_links.count()
+            done = m.status in ("completed", "reported")
+            assert links == (len(m.partnerships.all()) if done else 0)
+            for p in m.participants.all():
+                assert (p.user_id is None) != (p.contact_id is None)
+                assert p.user_id is None or p.user_id in members
+        for e in missions.Event.objects.for_office(office):
+            assert e.ends_on >= e.starts_on
+        for ms in Membership.objects.for_office(office):
+            assert ms.fee_paid_on is None or ms.fee_paid_on <= UNTIL
+    for practice in Practice.objects.filter(office__in=offices).prefetch_related("spans"):
+        spans = list(practice.spans.all())
+        assert spans[0].stage == "idea" and spans[-1].stage == practice.stage
+        assert spans[-1].left_on is None and spans[-1].entered_on == practice.stage_since
+        assert all(a.left_on == b.entered_on for a, b in itertools.pairwise(spans))
+        assert bool(practice.stage_reason) == (practice.stage == "rejected")
+        assert (practice.adopted_on is not None) == (practice.stage == "adopted")
+        assert not practice.published or practice.stage == "adopted"
+    for f in Feedback.objects.filter(office__in=offices).select_related(
+        "partnership", "practice", "pitch"
+    ):
+        record: Any = f.target
+        assert record is not None and record.published and record.office_id == f.office_id
+        assert (f.status == "pending") == (f.moderated_by_id is None) == (f.moderated_at is None)
+        assert not f.email or (f.status in ("pending", "approved") and not f.answered)
+    # Every searchable record has its document, in Persian and English where it has both.
+    for kind in kinds():
+        if kind.key == "organization":
+            continue
+        records = kind.model._base_manager.filter(office__in=offices)
+        docs = SearchDocument.objects.filter(kind=kind.key, object_id__in=records.values("pk"))
+        assert records.exists() and docs.count() == records.count(), kind.key
+        assert docs.exclude(title_en="").exists() or kind.key == "activity", kind.key
