@@ -89,6 +89,25 @@ class ValidationOut(Schema):
     errors: dict[str, list[str]] = {}
 
 
+# The answers of an upload (multipart: `kind` and `file`): 201 the stored file's metadata,
+# 403 a role that may not, 404 not there, 409 not now (a closed record), 422 a refused file
+# (type sniffed from its content, size, kind), 507 the disk is full (nothing half-written).
+def upload_answers(created: Any) -> dict[int, Any]:
+    return {
+        201: created,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ValidationOut,
+        507: ErrorOut,
+    }
+
+
+def document_kind_form() -> Any:
+    """The `kind` form field of a document sent with its file (the service checks it)."""
+    return param_functions.Form(..., max_length=30, description="The kind of the document.")
+
+
 class RateLimited(Exception):
     """Too many requests with one token: answered 429 with `Retry-After` (seconds)."""
 

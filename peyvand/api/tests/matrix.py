@@ -296,5 +296,14 @@ def operation_input(
     if "application/json" in content:
         return query, minimal(content["application/json"]["schema"], components), "application/json"
     if "multipart/form-data" in content:
-        return query, {}, None  # a form without its file: refused after the gate
+        # a form's fields other than its file (the test adds a file its service refuses)
+        form = content["multipart/form-data"]["schema"]
+        while "$ref" in form:
+            form = components[form["$ref"].rsplit("/", 1)[-1]]
+        fields = {
+            name: minimal(prop, components)
+            for name, prop in form.get("properties", {}).items()
+            if name in form.get("required", []) and prop.get("format") != "binary"
+        }
+        return query, fields, None
     return query, None, None

@@ -47,6 +47,10 @@ UNLOCKED_WRITES = {
     ("post", "/api/v1/offices/{slug}/memberships/{pk}/roles"),
     ("post", "/api/v1/offices/{slug}/pitches/{pk}/parties"),
     ("post", "/api/v1/offices/{slug}/parties/{pk}/follow-ups"),
+    ("post", "/api/v1/offices/{slug}/agreements/{pk}/files"),
+    ("post", "/api/v1/offices/{slug}/missions/{pk}/documents"),
+    ("post", "/api/v1/offices/{slug}/practices/{pk}/documents"),
+    ("post", "/api/v1/offices/{slug}/pitches/{pk}/documents"),
     # records without a version: approvals, follow-ups, files and documents, members
     ("post", "/api/v1/offices/{slug}/approvals/{pk}/decision"),
     ("post", "/api/v1/offices/{slug}/follow-ups/{pk}/done"),

@@ -289,7 +289,7 @@ def _ask(world: World, route: Route, method: str, actor: str, name: str | None =
                 response = client.get(url)
             elif content_type is None and body is not None:
                 upload = SimpleUploadedFile("matrix.csv", b"name\n", content_type="text/csv")
-                response = client.post(url, {"file": upload})
+                response = client.post(url, {**body, "file": upload})
             else:
                 data = "" if body is None else json.dumps(body)
                 response = client.generic(method, url, data, content_type or "application/json")

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router
+from ninja import File, Query, Router
+from ninja.files import UploadedFile
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Role
@@ -16,9 +17,11 @@ from peyvand.core.api import (
     ErrorOut,
     RecordIdPath,
     ValidationOut,
+    document_kind_form,
     order_queryset,
     ordering_query,
     paginate_queryset,
+    upload_answers,
 )
 from peyvand.records.api import DELETE_ANSWERS, LOCKED_ANSWERS, if_match, set_etag
 
@@ -27,6 +30,7 @@ from ..models import PracticeDocument
 from . import lookups
 from .schemas import (
     PracticeDocumentFilters,
+    PracticeDocumentOut,
     PracticeDocumentPage,
     PracticeFilters,
     PracticeIn,
@@ -194,6 +198,24 @@ def list_documents(
     qs = PracticeDocument.objects.for_office(office).filter(practice=p)
     qs = order_queryset(qs, ordering, DOCUMENT_ORDER, "added")
     return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
+
+
+@router.post(
+    "/offices/{slug}/practices/{pk}/documents", response=upload_answers(PracticeDocumentOut)
+)
+def add_document(
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    file: File[UploadedFile],
+    kind: str = document_kind_form(),
+) -> Any:
+    """Attach a document to the practice (multipart: `kind` and `file`), checked by its
+    content as on the practice's page."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    p = lookups.practice(scoped.office, pk)
+    doc = services.document_add(practice=p, actor=scoped.membership, kind=kind, upload=file)
+    return 201, doc
 
 
 @router.delete(

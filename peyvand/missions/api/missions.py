@@ -9,7 +9,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import File, Query, Router
+from ninja.files import UploadedFile
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Office, Role
@@ -17,9 +18,11 @@ from peyvand.core.api import (
     ErrorOut,
     RecordIdPath,
     ValidationOut,
+    document_kind_form,
     order_queryset,
     ordering_query,
     paginate_queryset,
+    upload_answers,
 )
 from peyvand.core.validation import NotAllowedNow
 from peyvand.records.api import DELETE_ANSWERS, LOCKED_ANSWERS, if_match, set_etag
@@ -29,6 +32,7 @@ from ..models import MissionDocument
 from . import lookups
 from .schemas import (
     MissionDocumentFilters,
+    MissionDocumentOut,
     MissionDocumentPage,
     MissionFilters,
     MissionIn,
@@ -261,6 +265,21 @@ def list_documents(
     qs = MissionDocument.objects.for_office(office).filter(mission=m)
     qs = order_queryset(qs, ordering, DOCUMENT_ORDER, "added")
     return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
+
+
+@router.post("/offices/{slug}/missions/{pk}/documents", response=upload_answers(MissionDocumentOut))
+def add_document(
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    file: File[UploadedFile],
+    kind: str = document_kind_form(),
+) -> Any:
+    """Attach a document to the mission (multipart: `kind` agenda, invitation, visa_letter
+    or other, and `file`), checked by its content as on the mission's page."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    m = lookups.mission(scoped.office, pk)
+    return 201, services.document_add(mission=m, actor=scoped.membership, kind=kind, upload=file)
 
 
 @router.delete(

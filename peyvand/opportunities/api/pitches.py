@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router
+from ninja import File, Query, Router
+from ninja.files import UploadedFile
 
 from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.models import Role
@@ -14,9 +15,11 @@ from peyvand.core.api import (
     ErrorOut,
     RecordIdPath,
     ValidationOut,
+    document_kind_form,
     order_queryset,
     ordering_query,
     paginate_queryset,
+    upload_answers,
 )
 from peyvand.records.api import if_match, set_etag
 
@@ -26,6 +29,7 @@ from . import lookups
 from .common import DELETE_ANSWERS, DOCUMENT_DELETE_ANSWERS, UPDATE_ANSWERS, WRITE_ANSWERS
 from .schemas import (
     PitchDocumentFilters,
+    PitchDocumentOut,
     PitchDocumentPage,
     PitchFilters,
     PitchIn,
@@ -149,6 +153,22 @@ def list_documents(
     qs = PitchDocument.objects.for_office(office).filter(pitch=p)
     qs = order_queryset(qs, ordering, DOCUMENT_ORDER, "added")
     return paginate_queryset(qs, limit=filters.limit, offset=filters.offset)
+
+
+@router.post("/offices/{slug}/pitches/{pk}/documents", response=upload_answers(PitchDocumentOut))
+def add_document(
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    file: File[UploadedFile],
+    kind: str = document_kind_form(),
+) -> Any:
+    """Attach a document to the pitch (multipart: `kind` and `file`), checked by its
+    content as on the pitch's page."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    pitch = lookups.pitch(scoped.office, pk)
+    doc = services.document_add(pitch=pitch, actor=scoped.membership, kind=kind, upload=file)
+    return 201, doc
 
 
 @router.delete(

@@ -8,17 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Router
+from ninja import File, Router
+from ninja.files import UploadedFile
 
 from peyvand.accounts.access import office_request
 from peyvand.accounts.models import Role
-from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut
+from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, upload_answers
 from peyvand.records.api import if_match, set_etag
 
 from .. import services
 from . import lookups
 from .activities import UPDATE_ANSWERS
-from .schemas import AgreementIn, AgreementOut, AgreementPatch
+from .schemas import AgreementFileOut, AgreementIn, AgreementOut, AgreementPatch
 
 router = Router(tags=["partnerships"])
 
@@ -83,6 +84,19 @@ def update_agreement(
     agreement = lookups.agreement(scoped.office, pk)
     set_etag(response, agreement)
     return agreement
+
+
+@router.post("/offices/{slug}/agreements/{pk}/files", response=upload_answers(AgreementFileOut))
+def add_agreement_file(
+    request: HttpRequest, slug: str, pk: RecordIdPath, file: File[UploadedFile]
+) -> Any:
+    """Attach a file (the signed text, a scan) to the agreement (multipart: `file`),
+    checked by its content as on the agreement's page."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    agreement = lookups.agreement(scoped.office, pk)
+    return 201, services.agreement_file_add(
+        agreement=agreement, actor=scoped.membership, upload=file
+    )
 
 
 @router.delete(

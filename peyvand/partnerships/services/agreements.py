@@ -138,7 +138,10 @@ def agreement_file_add(
     record: bool = True,
 ) -> AgreementFile:
     require_role(actor, Role.OFFICER)
-    content_type, extension = check_upload(upload)
+    try:
+        content_type, extension = check_upload(upload)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from exc
     name = stored_name(upload.name, extension)
     row = AgreementFile(
         office_id=agreement.office_id,
