@@ -25,6 +25,7 @@ from peyvand.accounts.models import Office
 from .build import PREFIX, Context, OfficeBuilder, apportion
 from .clean import delete_scale_data
 from .digest import scale_digest
+from .modules import build_modules
 from .organizations import organizations
 from .world import load_world
 
@@ -110,7 +111,7 @@ def generate_scale_data(
     slugs = []
     for index, home in enumerate(world.homes):
         with transaction.atomic():
-            office = OfficeBuilder(ctx, index, home, shares[index]).build()
+            office = OfficeBuilder(ctx, index, home, shares[index]).build(build_modules)
         slugs.append(office.slug)
         elapsed = time.monotonic() - started
         rows = sum(ctx.counts.values())

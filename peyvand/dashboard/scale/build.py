@@ -59,11 +59,7 @@ from peyvand.search.kinds import kinds
 from peyvand.search.models import SearchDocument
 
 from . import vocabulary as words
-from .knowledge import build_practices
-from .missions import build_contacts, build_events, build_missions
-from .opportunities import build_opportunities
-from .organizations import build_memberships
-from .portal import build_portal
+from .draw import day, pick
 from .rows import insert_rows
 from .world import World
 
@@ -105,11 +101,6 @@ N_COMMITMENTS = {
 OUTCOME_CHANCE = {"business": 0.25, "joint_project": 0.2, "correspondence": 0.02}
 
 
-def pick[T](rng: random.Random, table: Sequence[tuple[T, int]]) -> T:
-    """A value of (value, weight) pairs, drawn with the weights."""
-    return rng.choices([v for v, _w in table], weights=[w for _v, w in table])[0]
-
-
 def apportion(total: int, weights: Sequence[float], minimum: int = 0) -> list[int]:
     """`total` split in proportion to `weights` (largest remainders), each part at least
     `minimum` when the total allows it; the parts add up to `total`."""
@@ -125,10 +116,6 @@ def apportion(total: int, weights: Sequence[float], minimum: int = 0) -> list[in
     for k in order[: rest - sum(parts)]:
         parts[k] += 1
     return [b + p for b, p in zip(base, parts, strict=True)]
-
-
-def day(ordinal: int) -> dt.date:
-    return dt.date.fromordinal(ordinal)
 
 
 @dataclass
@@ -204,14 +191,16 @@ class OfficeBuilder:
 
     # ------------------------------------------------------------------ the office
 
-    def build(self) -> Office:
+    def build(self, modules: Callable[[OfficeBuilder], None]) -> Office:
+        """The office, its pacts and activities, then `modules` (the rows of every other
+        module: scale/modules.py, kept apart so that their files may read this one)."""
         self._office()
         self._members()
         self._plan_pacts()
         self._write_pacts()
         self._papers()
         self._activities()
-        self._modules()
+        modules(self)
         self._refresh_health()
         self._index()
         return self.office
@@ -763,17 +752,6 @@ class OfficeBuilder:
             self.ctx.count(Activity, len(chunk))
 
     # ------------------------------------------------------------------ other modules
-
-    def _modules(self) -> None:
-        """The rows of every other module (their own files), then the search index."""
-        orgs = self.ctx.organizations
-        build_memberships(self, orgs)
-        contacts = build_contacts(self, orgs)
-        events = build_events(self, orgs)
-        observed = build_missions(self, contacts, events)
-        build_practices(self, observed)
-        build_opportunities(self, orgs, contacts)
-        build_portal(self)
 
     def _index(self) -> None:
         """The search documents of every searchable record of the office, Persian and

@@ -21,6 +21,7 @@ from peyvand.missions.models import PracticeObserved
 from peyvand.partnerships.models import Activity, ActivityKind, Outcome, OutcomeKind
 
 from . import vocabulary as words
+from .draw import pick
 
 if TYPE_CHECKING:
     from .build import OfficeBuilder
@@ -32,7 +33,6 @@ YEARS = 6
 
 
 def build_practices(b: OfficeBuilder, observed: list[PracticeObserved]) -> None:
-    from .build import pick
 
     rng = b.rng
     n = 4 + int(40 / (b.index + 1) ** 0.5) + rng.randint(0, 5)

@@ -33,6 +33,7 @@ from peyvand.organizations.models import Organization
 from peyvand.partnerships.models import Activity, ActivityKind, InitiatedBy, PartnershipStatus
 
 from . import vocabulary as words
+from .draw import pick
 
 if TYPE_CHECKING:
     from .build import OfficeBuilder
@@ -55,7 +56,6 @@ def _name(b: OfficeBuilder) -> tuple[str, str]:
 
 
 def build_contacts(b: OfficeBuilder, orgs: list[Organization]) -> list[Contact]:
-    from .build import pick
 
     rng = b.rng
     n = 20 + int(220 / (b.index + 1) ** 0.5) + rng.randint(0, 15)
@@ -151,7 +151,6 @@ def build_missions(
     b: OfficeBuilder, contacts: list[Contact], events: list[Event]
 ) -> list[PracticeObserved]:
     """The missions and their parts; returns the practices observed on them."""
-    from .build import pick
 
     rng = b.rng
     per_year = 2 + int(20 / (b.index + 1) ** 0.5)

@@ -28,6 +28,7 @@ from peyvand.opportunities.models import (
 from peyvand.organizations.models import Organization, OrganizationKind
 
 from . import vocabulary as words
+from .draw import pick
 
 if TYPE_CHECKING:
     from .build import OfficeBuilder
@@ -57,7 +58,6 @@ BILLION = 1_000_000_000
 def build_opportunities(
     b: OfficeBuilder, orgs: list[Organization], contacts: list[Contact]
 ) -> None:
-    from .build import pick
 
     rng = b.rng
     pitches: list[Pitch] = []
@@ -135,7 +135,6 @@ def build_opportunities(
 
 
 def _calls(b: OfficeBuilder, orgs: list[Organization], pitches: list[Pitch]) -> None:
-    from .build import pick
 
     rng = b.rng
     funders = [

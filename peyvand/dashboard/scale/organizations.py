@@ -19,6 +19,7 @@ from peyvand.organizations.models import (
 )
 
 from . import vocabulary as words
+from .draw import day, pick
 
 if TYPE_CHECKING:
     from .build import OfficeBuilder
@@ -37,7 +38,6 @@ def organizations() -> list[Organization]:
 
 
 def build_memberships(b: OfficeBuilder, orgs: list[Organization]) -> list[Membership]:
-    from .build import day, pick
 
     rng, until = b.rng, b.until
     n = min(len(orgs), 2 + int(14 / (b.index + 1) ** 0.5) + rng.randint(0, 2))

@@ -17,6 +17,7 @@ from peyvand.opportunities.models import Pitch
 from peyvand.portal.models import Feedback, FeedbackStatus, InboxMessage, MessageStatus
 
 from . import vocabulary as words
+from .draw import pick
 
 if TYPE_CHECKING:
     from .build import OfficeBuilder
@@ -30,7 +31,6 @@ STATUSES = [
 
 
 def build_portal(b: OfficeBuilder) -> None:
-    from .build import pick
 
     rng = b.rng
     office = b.office

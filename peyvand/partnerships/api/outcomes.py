@@ -134,6 +134,8 @@ def delete_outcome(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
     Send the ETag you read in If-Match (412 when stale)."""
     scoped = office_request(request, slug, Role.LIAISON)
     outcome = lookups.outcome(scoped.office, pk)
+    if not services.can_edit_activity(scoped.membership, outcome.activity):
+        raise PermissionDenied  # before If-Match: a 403 is not asked for a version
     services.outcome_delete(
         outcome=outcome, actor=scoped.membership, expected_version=if_match(request)
     )
