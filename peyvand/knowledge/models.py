@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
 from peyvand.core.uploads import PrivatePath
-from peyvand.records.models import Binned, LivePartsManager, Versioned
+from peyvand.records.models import Binned, LivePartsManager, Versioned, bin_index
 
 SUMMARY_MAX = 4000
 BODY_MAX = 10_000
@@ -191,6 +191,7 @@ class Practice(BilingualMixin, Versioned, Binned, OfficeScoped):
         indexes = [
             models.Index(fields=["office", "stage"], name="practice_office_stage_idx"),
             models.Index(fields=["office", "-updated_at"], name="practice_office_upd_idx"),
+            bin_index("practice_bin_idx"),
         ]
 
     def __str__(self) -> str:

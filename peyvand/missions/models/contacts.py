@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
-from peyvand.records.models import Binned, Versioned
+from peyvand.records.models import Binned, Versioned, bin_index
 
 NOTE_MAX = 4000
 
@@ -85,6 +85,7 @@ class Contact(BilingualMixin, Versioned, Binned, OfficeScoped):
         ordering = ["name_en", "name_fa", "pk"]
         indexes = [
             models.Index(fields=["office", "email"], name="contact_office_email_idx"),
+            bin_index("contact_bin_idx"),
         ]
 
     def __str__(self) -> str:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
-from peyvand.records.models import Binned, LivePartsManager, Versioned
+from peyvand.records.models import Binned, LivePartsManager, Versioned, bin_index
 
 from .storage import private_upload_to
 
@@ -131,6 +131,7 @@ class Mission(BilingualMixin, Versioned, Binned, OfficeScoped):
         indexes = [
             models.Index(fields=["office", "status"], name="mission_office_status_idx"),
             models.Index(fields=["office", "-start_date"], name="mission_office_start_idx"),
+            bin_index("mission_bin_idx"),
         ]
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
-from peyvand.records.models import Binned, Versioned
+from peyvand.records.models import Binned, Versioned, bin_index
 
 
 class CooperationArea(BilingualMixin, models.Model):
@@ -144,6 +144,7 @@ class Partnership(BilingualMixin, Versioned, Binned, OfficeScoped):
         indexes = [
             models.Index(fields=["office", "health_score"], name="pship_office_score_idx"),
             models.Index(fields=["office", "status"], name="pship_office_status_idx"),
+            bin_index("pship_bin_idx"),
         ]
 
     def __str__(self) -> str:

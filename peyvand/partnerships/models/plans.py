@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from peyvand.accounts.models import OfficeScoped
-from peyvand.records.models import Binned, LivePartsManager, Versioned
+from peyvand.records.models import Binned, LivePartsManager, Versioned, bin_index
 
 from .partnerships import CooperationArea, Partnership
 from .storage import private_upload_to
@@ -171,6 +171,7 @@ class Activity(Versioned, Binned, OfficeScoped):
             # activities among a million, the database walks this index and stops at the
             # page instead of sorting them all (decision 0007).
             models.Index(fields=["-date", "-id"], name="activity_timeline"),
+            bin_index("activity_bin_idx"),
         ]
 
     def __str__(self) -> str:
