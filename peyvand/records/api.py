@@ -75,6 +75,16 @@ def if_match(request: HttpRequest) -> int:
     return int(text[1:])
 
 
+# The answers of an update of a versioned record besides its 200: 403 a role that may not,
+# 404 not there (or another office's), 422 a rule refused it, 412 stale, 428 no If-Match.
+UPDATE_ANSWERS: dict[int, Any] = {
+    403: ErrorOut,
+    404: ErrorOut,
+    422: ValidationOut,
+    **LOCKED_ANSWERS,
+}
+
+
 # The answers a deletion documents: 204 done, 403 a role that may not, 404 not there (or
 # another office's), 412 stale (what changed), 428 without If-Match, 422 a rule refused it.
 DELETE_ANSWERS: dict[int, Any] = {

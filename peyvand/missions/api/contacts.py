@@ -25,7 +25,7 @@ from peyvand.core.api import (
 from peyvand.organizations.models import Organization
 from peyvand.partnerships.models import Partnership
 from peyvand.places.models import City
-from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, UPDATE_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from ..models import Contact
@@ -41,14 +41,6 @@ from .schemas_people import (
 
 router = Router(tags=["missions"])
 
-# The answers of an update: a stale If-Match 412, none 428.
-UPDATE_ANSWERS: dict[int, Any] = {
-    403: ErrorOut,
-    404: ErrorOut,
-    412: StaleOut,
-    422: ValidationOut,
-    428: ErrorOut,
-}
 # The sort keys of the list (public key -> field); without `ordering`, by name in the
 # reader's language (or `sort`: name, -name, last, -last).
 CONTACT_ORDER = {

@@ -19,11 +19,11 @@ from peyvand.core.api import (
     paginate_queryset,
 )
 from peyvand.partnerships.api.lookups import areas
-from peyvand.records.api import if_match, set_etag
+from peyvand.records.api import UPDATE_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from ..models import Event
-from .contacts import UPDATE_ANSWERS, city, organization
+from .contacts import city, organization
 from .schemas_people import EventFilters, EventIn, EventOut, EventPage, EventPatch
 
 router = Router(tags=["missions"])

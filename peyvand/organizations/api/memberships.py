@@ -17,7 +17,7 @@ from peyvand.core.api import (
     order_queryset,
     paginate_queryset,
 )
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import UPDATE_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
@@ -31,15 +31,6 @@ from .schemas import (
 )
 
 router = Router(tags=["organizations"])
-
-# What an update of a versioned record may answer besides 200.
-UPDATE_ANSWERS: dict[int, Any] = {
-    403: ErrorOut,
-    404: ErrorOut,
-    412: StaleOut,
-    422: ValidationOut,
-    428: ErrorOut,
-}
 
 
 @router.get("/offices/{slug}/memberships", response={200: MembershipPage, 422: ValidationOut})

@@ -12,11 +12,10 @@ from ninja import Router
 from peyvand.accounts.access import office_request
 from peyvand.accounts.models import Role
 from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import UPDATE_ANSWERS, StaleOut, if_match, set_etag
 
 from .. import services
 from . import lookups
-from .memberships import UPDATE_ANSWERS
 from .schemas import DoneIn, ObligationIn, ObligationOut, ObligationPatch
 
 router = Router(tags=["organizations"])

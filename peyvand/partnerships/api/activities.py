@@ -25,7 +25,7 @@ from peyvand.core.api import (
     paginate_queryset,
 )
 from peyvand.core.validation import MAX_ID
-from peyvand.records.api import DELETE_ANSWERS, StaleOut, if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, UPDATE_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
@@ -39,15 +39,6 @@ END = Query(None, description="Held on or before this day.")
 
 # The sort keys of the activity list (public key -> field).
 ACTIVITY_ORDER = {"date": "date", "title": "title", "kind": "kind", "participants": "participants"}
-
-# What an update of a versioned record may answer besides 200.
-UPDATE_ANSWERS: dict[int, Any] = {
-    403: ErrorOut,
-    404: ErrorOut,
-    412: StaleOut,
-    422: ValidationOut,
-    428: ErrorOut,
-}
 
 
 @router.get("/offices/{slug}/activities", response={200: ActivityPage, 422: ValidationOut})

@@ -14,11 +14,10 @@ from ninja.files import UploadedFile
 from peyvand.accounts.access import office_request
 from peyvand.accounts.models import Role
 from peyvand.core.api import ErrorOut, RecordIdPath, ValidationOut, upload_answers
-from peyvand.records.api import if_match, set_etag
+from peyvand.records.api import UPDATE_ANSWERS, if_match, set_etag
 
 from .. import services
 from . import lookups
-from .activities import UPDATE_ANSWERS
 from .schemas import AgreementFileOut, AgreementIn, AgreementOut, AgreementPatch
 
 router = Router(tags=["partnerships"])

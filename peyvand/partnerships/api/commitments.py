@@ -23,11 +23,10 @@ from peyvand.core.api import (
     paginate_queryset,
 )
 from peyvand.core.validation import MAX_ID
-from peyvand.records.api import if_match, set_etag
+from peyvand.records.api import UPDATE_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
-from .activities import UPDATE_ANSWERS
 from .schemas import CommitmentIn, CommitmentOut, CommitmentPage, CommitmentPatch
 
 router = Router(tags=["partnerships"])

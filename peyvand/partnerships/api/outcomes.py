@@ -25,11 +25,10 @@ from peyvand.core.api import (
     paginate_queryset,
 )
 from peyvand.core.validation import MAX_ID
-from peyvand.records.api import StaleOut, if_match, set_etag
+from peyvand.records.api import UPDATE_ANSWERS, StaleOut, if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
-from .activities import UPDATE_ANSWERS
 from .schemas import OutcomeIn, OutcomeOut, OutcomePage, OutcomePatch
 
 router = Router(tags=["partnerships"])

@@ -16,11 +16,10 @@ from peyvand.core.api import (
     order_queryset,
     paginate_queryset,
 )
-from peyvand.records.api import DELETE_ANSWERS, if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, UPDATE_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from . import lookups
-from .activities import UPDATE_ANSWERS
 from .schemas import (
     PARTNERSHIP_ORDER,
     PartnershipFilters,
