@@ -51,6 +51,9 @@ UNLOCKED_WRITES = {
     ("post", "/api/v1/offices/{slug}/missions/{pk}/documents"),
     ("post", "/api/v1/offices/{slug}/practices/{pk}/documents"),
     ("post", "/api/v1/offices/{slug}/pitches/{pk}/documents"),
+    # a dormancy review: the director's decision added to the pact (its page asks for no
+    # version either; a retirement ends the pact whatever its last edit)
+    ("post", "/api/v1/offices/{slug}/partnerships/{pk}/reviews"),
     # records without a version: approvals, follow-ups, files and documents, members
     ("post", "/api/v1/offices/{slug}/approvals/{pk}/decision"),
     ("post", "/api/v1/offices/{slug}/follow-ups/{pk}/done"),
@@ -111,6 +114,7 @@ def world() -> dict[str, Any]:
         "pitches": make_pitch(office),
         "calls": make_call(office),
         "applications": make_application(office),
+        "organizations": Organization.objects.get(acronym="C40"),
     }
     membership = records["memberships"]
     records["roles"] = organizations.role_create(

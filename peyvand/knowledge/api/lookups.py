@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from peyvand.accounts.models import Department, Office
 from peyvand.missions.models import Contact, Mission, PracticeObserved
 from peyvand.partnerships.models import CooperationArea, Partnership
-from peyvand.places.models import City
+from peyvand.places import lookups as places
 
 from ..models import Practice, StageSpan
 
@@ -45,15 +45,6 @@ def _mine[M: Model](
     found = list(model._default_manager.filter(office=office, pk__in=ids))
     if len(found) != len(set(ids)):
         raise _error(name, message)
-    return found
-
-
-def city(code: str | None) -> City | None:
-    if not code:
-        return None
-    found: City | None = City.objects.filter(code=code).first()
-    if found is None:
-        raise _error("source_city", _("There is no city with this id."))
     return found
 
 
@@ -89,7 +80,7 @@ def relations(office: Office, fields: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in fields.items():
         if name == "source_city":
-            out["source_city"] = city(value)
+            out["source_city"] = places.city(value, "source_city")
         elif name == "department_id":
             out["department"] = department(office, value)
         elif name == "areas" and value is not None:

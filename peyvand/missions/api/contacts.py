@@ -24,7 +24,7 @@ from peyvand.core.api import (
 )
 from peyvand.organizations.models import Organization
 from peyvand.partnerships.models import Partnership
-from peyvand.places.models import City
+from peyvand.places import lookups as places
 from peyvand.records.api import DELETE_ANSWERS, UPDATE_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
@@ -50,16 +50,6 @@ CONTACT_ORDER = {
     "updated": "updated_at",
     "last": "last_interaction",
 }
-
-
-def city(code: str | None, field: str) -> City | None:
-    """The city of a public id a client sent (None for none), refused as a field error."""
-    if not code:
-        return None
-    found = City.objects.filter(code=code).first()
-    if found is None:
-        raise ValidationError({field: [_("There is no city with this id.")]})
-    return found
 
 
 def organization(pk: int | None, field: str) -> Organization | None:
@@ -129,7 +119,7 @@ def create_contact(
         contact = services.contact_create(
             office=office,
             actor=scoped.membership,
-            city=city(data.pop("city"), "city"),
+            city=places.city(data.pop("city"), "city"),
             organization=organization(data.pop("organization"), "organization"),
             partnerships=pacts(office, data.pop("partnerships")),
             **data,
@@ -156,7 +146,7 @@ def update_contact(
     contact = _contact(office, pk)
     data: dict[str, Any] = payload.dict(exclude_unset=True)
     if "city" in data:
-        data["city"] = city(data["city"], "city")
+        data["city"] = places.city(data["city"], "city")
     if "organization" in data:
         data["organization"] = organization(data["organization"], "organization")
     if "partnerships" in data:

@@ -19,11 +19,12 @@ from peyvand.core.api import (
     paginate_queryset,
 )
 from peyvand.partnerships.api.lookups import areas
+from peyvand.places import lookups as places
 from peyvand.records.api import UPDATE_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
 from ..models import Event
-from .contacts import city, organization
+from .contacts import organization
 from .schemas_people import EventFilters, EventIn, EventOut, EventPage, EventPatch
 
 router = Router(tags=["missions"])
@@ -47,7 +48,7 @@ def _links(data: dict[str, Any]) -> dict[str, Any]:
     """The ids and codes a client sent, as records (refused as field errors)."""
     for name in ("organizer_city", "host_city"):
         if name in data:
-            data[name] = city(data[name], name)
+            data[name] = places.city(data[name], name)
     if "organizer_organization" in data:
         data["organizer_organization"] = organization(
             data["organizer_organization"], "organizer_organization"

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from peyvand.accounts.models import Department, Office, OfficeMembership
 from peyvand.partnerships.models import Partnership
-from peyvand.places.models import City
 
 from ..models import Contact, Event, Mission, Participant
 from ..services import ParticipantIn
@@ -62,13 +61,6 @@ def event(office: Office, pk: int | None) -> Event | None:
     found: Event | None = Event.objects.for_office(office).filter(pk=pk).first()
     if found is None:
         raise _field_error("event_id", _("Choose an event of this office."))
-    return found
-
-
-def cities(codes: list[str]) -> list[City]:
-    found = list(City.objects.filter(code__in=codes))
-    if len(found) != len(set(codes)):
-        raise _field_error("cities", _("There is no city with this id."))
     return found
 
 

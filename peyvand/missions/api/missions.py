@@ -25,6 +25,7 @@ from peyvand.core.api import (
     upload_answers,
 )
 from peyvand.core.validation import NotAllowedNow
+from peyvand.places import lookups as places
 from peyvand.records.api import DELETE_ANSWERS, LOCKED_ANSWERS, if_match, set_etag
 
 from .. import selectors, services
@@ -89,7 +90,7 @@ def _relations(office: Office, fields: dict[str, Any], payload: Any) -> dict[str
     if "partnership_ids" in fields and fields["partnership_ids"] is not None:
         out["partnerships"] = lookups.pacts(office, fields["partnership_ids"])
     if "cities" in fields and fields["cities"] is not None:
-        out["cities"] = lookups.cities(fields["cities"])
+        out["cities"] = places.cities(fields["cities"], "cities")
     if "participants" in fields and payload.participants is not None:
         out["participants"] = lookups.participants(office, payload.participants)
     if "objectives" in fields and fields["objectives"] is not None:

@@ -19,6 +19,7 @@ from peyvand.core.api import (
     ordering_query,
     paginate_queryset,
 )
+from peyvand.places import lookups as places
 from peyvand.records.api import if_match, set_etag
 
 from .. import selectors, services
@@ -70,7 +71,7 @@ def _values(office: Office, fields: dict[str, Any]) -> dict[str, Any]:
         fields["pitch"] = lookups.office_pitch(office, fields.pop("pitch_id"))
     cities = fields.pop("partner_cities", None)
     if cities is not None:
-        fields["partner_cities"] = lookups.cities(cities, "partner_cities")
+        fields["partner_cities"] = places.cities(cities, "partner_cities")
     organizations = fields.pop("partner_organization_ids", None)
     if organizations is not None:
         fields["partner_organizations"] = lookups.organizations(

@@ -15,7 +15,6 @@ from peyvand.accounts.models import Office
 from peyvand.missions.models import Contact
 from peyvand.organizations.models import Organization
 from peyvand.partnerships.models import CooperationArea
-from peyvand.places.models import City
 
 from ..models import (
     Application,
@@ -132,14 +131,6 @@ def organizations(ids: Iterable[int], name: str) -> list[Organization]:
     return found
 
 
-def cities(codes: Iterable[str], name: str) -> list[City]:
-    wanted = set(codes)
-    found = list(City.objects.filter(code__in=wanted))
-    if len(found) != len(wanted):
-        raise _error(name, _("There is no city with this id."))
-    return found
-
-
 def office_call(office: Office, pk: int | None, name: str = "call_id") -> FundingCall | None:
     if pk is None:
         return None
@@ -165,12 +156,6 @@ def contact(office: Office, pk: int | None, name: str = "contact_id") -> Contact
     if found is None:
         raise _error(name, _("Choose a contact of this office."))
     return found
-
-
-def city(code: str | None, name: str = "city") -> City | None:
-    if not code:
-        return None
-    return cities([code], name)[0]
 
 
 def text_or_empty(fields: dict[str, Any], *names: str) -> None:

@@ -19,6 +19,7 @@ from peyvand.core.api import (
     ordering_query,
     paginate_queryset,
 )
+from peyvand.places import lookups as places
 from peyvand.records.api import if_match, set_etag
 
 from .. import services
@@ -54,7 +55,7 @@ def _who(office: Office, fields: dict[str, Any]) -> dict[str, Any]:
     if "organization_id" in fields:
         out["organization"] = lookups.organization(fields.pop("organization_id"), "organization_id")
     if "city" in fields:
-        out["city"] = lookups.city(fields.pop("city"))
+        out["city"] = places.city(fields.pop("city"), "city")
     return out
 
 

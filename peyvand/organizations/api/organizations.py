@@ -1,4 +1,6 @@
-"""The organisations in the API: world data, the same for every office."""
+"""The organisations in the API: world data, the same for every office. An officer adds
+one and a director corrects one (a shipped one too) under their office, whose name the
+organisation's history keeps."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
-from peyvand.accounts.access import world_answer
+from peyvand.accounts.access import office_request, world_answer
+from peyvand.accounts.models import Role
 from peyvand.core.api import (
     ErrorOut,
     RecordIdPath,
@@ -17,10 +20,21 @@ from peyvand.core.api import (
     order_queryset,
     paginate_queryset,
 )
-from peyvand.records.api import set_etag
+from peyvand.partnerships.api.lookups import areas
+from peyvand.places import lookups as places
+from peyvand.records.api import UPDATE_ANSWERS, if_match, set_etag
 
+from .. import selectors, services
 from ..models import Organization
-from .schemas import ORGANIZATION_ORDER, OrganizationFilters, OrganizationOut, OrganizationPage
+from .schemas import (
+    ORGANIZATION_ORDER,
+    CorrectionOut,
+    OrganizationFilters,
+    OrganizationIn,
+    OrganizationOut,
+    OrganizationPage,
+    OrganizationPatch,
+)
 
 router = Router(tags=["organizations"])
 
@@ -50,3 +64,70 @@ def get_organization(request: HttpRequest, pk: RecordIdPath, response: HttpRespo
     org = get_object_or_404(_organizations(), pk=pk)
     set_etag(response, org)
     return org
+
+
+def _answer(pk: int, response: HttpResponse) -> Organization:
+    org: Organization = get_object_or_404(_organizations(), pk=pk)
+    set_etag(response, org)
+    return org
+
+
+def _fields(sent: dict[str, Any]) -> dict[str, Any]:
+    """The fields a client sent, its city and area codes looked up."""
+    data = dict(sent)
+    if "headquarters" in data:
+        data["headquarters"] = places.city(data["headquarters"], "headquarters")
+    if "areas" in data:
+        data["areas"] = areas(data["areas"] or [])
+    return data
+
+
+@router.post(
+    "/offices/{slug}/organizations",
+    response={201: OrganizationOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationOut},
+)
+def create_organization(
+    request: HttpRequest, slug: str, payload: OrganizationIn, response: HttpResponse
+) -> Any:
+    """Add an organisation the office deals with (officer and up); an English name another
+    organisation already has is refused (422 on `name_en`, naming it)."""
+    scoped = office_request(request, slug, Role.OFFICER)
+    org = services.organization_create(
+        office=scoped.office, actor=scoped.membership, **_fields(payload.dict())
+    )
+    return 201, _answer(org.pk, response)
+
+
+@router.patch(
+    "/offices/{slug}/organizations/{pk}", response={200: OrganizationOut, **UPDATE_ANSWERS}
+)
+def update_organization(
+    request: HttpRequest,
+    slug: str,
+    pk: RecordIdPath,
+    payload: OrganizationPatch,
+    response: HttpResponse,
+) -> Any:
+    """A director's correction of an organisation (every office sees it). Send the ETag you
+    read in If-Match: 428 without it, 412 when it changed since."""
+    scoped = office_request(request, slug, Role.DIRECTOR)
+    org = get_object_or_404(Organization, pk=pk)
+    services.organization_update(
+        organization=org,
+        office=scoped.office,
+        actor=scoped.membership,
+        data=_fields(payload.dict(exclude_unset=True)),
+        expected_version=if_match(request),
+    )
+    return _answer(pk, response)
+
+
+@router.get(
+    "/offices/{slug}/organizations/{pk}/corrections",
+    response={200: list[CorrectionOut], 404: ErrorOut},
+)
+def list_corrections(request: HttpRequest, slug: str, pk: RecordIdPath) -> Any:
+    """Who added and corrected the organisation, newest first (the last 50), with the office
+    of each change: the same for every office, as the organisation is."""
+    office_request(request, slug)
+    return selectors.organization_history(get_object_or_404(Organization, pk=pk))

@@ -112,6 +112,68 @@ class OrganizationFilters(Schema):
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
+class OrganizationIn(InSchema):
+    """An organisation an office adds (world data: every office sees it)."""
+
+    model_config = example(
+        name_en="Asian Mayors Forum",
+        acronym="AMF",
+        kind="city_network",
+        website="https://amf.example.org",
+        headquarters="gn:1835848",
+        areas=["governance"],
+    )
+
+    name_en: str = Field(..., max_length=200)
+    name_fa: str = Field("", max_length=200)
+    acronym: str = Field("", max_length=30)
+    kind: str = Field("other", max_length=30)
+    website: str = Field("", max_length=300)
+    headquarters: str | None = Field(None, max_length=80, description="A city's public id.")
+    areas: list[str] = Field(default_factory=list, max_length=30)
+
+
+class OrganizationPatch(InSchema):
+    """A director's correction: the fields sent change, the others stay (every office sees
+    it; its history names the office and the person)."""
+
+    model_config = example(website="https://www.uclg.org", acronym="UCLG")
+
+    name_en: str | None = Field(None, max_length=200)
+    name_fa: str | None = Field(None, max_length=200)
+    acronym: str | None = Field(None, max_length=30)
+    kind: str | None = Field(None, max_length=30)
+    website: str | None = Field(None, max_length=300)
+    headquarters: str | None = Field(None, max_length=80, description="null clears it.")
+    areas: list[str] | None = Field(None, max_length=30)
+
+
+class CorrectionOut(Schema):
+    """One entry of an organisation's history: which office and person changed what."""
+
+    model_config = example(
+        at="2026-12-04T10:12:00Z",
+        office="tehran",
+        person="director",
+        action="updated",
+        changes={"website": ["http://uclg.org", "https://www.uclg.org"]},
+    )
+
+    at: dt.datetime = Field(..., alias="created_at")
+    office: str | None
+    person: str | None
+    action: str = Field(..., description="created or updated.")
+    changes: dict[str, Any] = Field(..., description="field -> [before, after].")
+
+    @staticmethod
+    def resolve_office(obj: Any) -> str | None:
+        return obj.office.slug if obj.office_id else None
+
+    @staticmethod
+    def resolve_person(obj: Any) -> str | None:
+        return obj.actor.get_username() if obj.actor_id else None
+
+
 ROLE_EXAMPLE: dict[str, Any] = {
     "id": 4,
     "membership": 7,

@@ -54,7 +54,7 @@ def organization_for_detail(pk: int) -> Organization:
 
 def organization_history(org: Organization, limit: int = 50) -> list[Event]:
     """The corrections of an organisation, newest first, each with its office and person."""
-    return list(history_of(org).select_related("office")[:limit])
+    return list(history_of(org).select_related("office", "actor")[:limit])
 
 
 def headquarters_countries() -> QuerySet[Country]:

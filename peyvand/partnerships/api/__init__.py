@@ -12,7 +12,7 @@ from ninja import Router
 
 from peyvand.accounts.api_auth import api_auth
 
-from . import activities, agreements, approvals, commitments, outcomes, partnerships
+from . import activities, agreements, approvals, commitments, outcomes, partnerships, reviews
 
 router = Router(auth=api_auth)
 router.add_router("", partnerships.router)
@@ -21,3 +21,4 @@ router.add_router("", activities.router)
 router.add_router("", outcomes.router)
 router.add_router("", agreements.router)
 router.add_router("", approvals.router)
+router.add_router("", reviews.router)

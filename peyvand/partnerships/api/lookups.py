@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from peyvand.accounts.models import Department, Office, OfficeMembership
+from peyvand.places import lookups as places
 from peyvand.places.models import City
 
 from ..models import (
@@ -33,10 +34,8 @@ def areas(codes: list[str]) -> list[CooperationArea]:
 
 
 def city(code: str) -> City:
-    found = City.objects.filter(code=code).first()
-    if found is None:
-        raise ValidationError({"partner_city": [_("There is no city with this id.")]})
-    return found
+    """The partner city of a public id (a pact always has one)."""
+    return places.cities([code], "partner_city")[0]
 
 
 def responsible(office: Office, username: str | None) -> Any:

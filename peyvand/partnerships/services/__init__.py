@@ -49,7 +49,12 @@ from .partnerships import (
     twinning_partner,
 )
 from .publishing import activity_publish, outcome_publish, partnership_publish
-from .reviews import dormancy_review_retire, dormancy_review_revive, review_refusal
+from .reviews import (
+    dormancy_review,
+    dormancy_review_retire,
+    dormancy_review_revive,
+    review_refusal,
+)
 
 __all__ = [
     "ACTIVITY_FIELDS",
@@ -74,6 +79,7 @@ __all__ = [
     "can_update_commitment",
     "commitment_create",
     "commitment_update",
+    "dormancy_review",
     "dormancy_review_retire",
     "dormancy_review_revive",
     "health_refresh",

@@ -17,6 +17,7 @@ from peyvand.accounts.models import Role
 from peyvand.core.validation import create_valid
 from peyvand.records.history import record_event
 
+from ..letters import retire_letters, revive_letters
 from ..models import (
     DormancyReview,
     Partnership,
@@ -48,24 +49,35 @@ def dormancy_review_revive(
     *,
     partnership: Partnership,
     actor: Actor,
-    deadline: dt.date,
+    deadline: dt.date | None,
     commitments: Sequence[dict[str, Any]],
-    letter_fa: str,
-    letter_en: str,
+    letter_fa: str | None = None,
+    letter_en: str | None = None,
     today: dt.date | None = None,
 ) -> DormancyReview:
-    """The director revives a dormant pact: an action plan with owners and a deadline."""
+    """The director revives a dormant pact: an action plan with owners and a deadline.
+
+    Each commitment is a dict of `title` and optionally `due_on` (the deadline when
+    missing), `department` and `area`. A letter left out (None) is the standard letter of
+    `letters.revive_letters`; an empty one is no letter in that language."""
     require_role(actor, Role.DIRECTOR)
     _require_in_force(partnership)
     today = today or timezone.localdate()
     errors: dict[str, list[str]] = {}
-    if deadline <= today:
+    if deadline is None:
+        errors["deadline"] = [_("Give the plan a deadline.")]
+    elif deadline <= today:
         errors["deadline"] = [_("The deadline must be in the future.")]
+    elif letter_fa is None or letter_en is None:
+        standard_fa, standard_en = revive_letters(partnership, deadline)
+        letter_fa = standard_fa if letter_fa is None else letter_fa
+        letter_en = standard_en if letter_en is None else letter_en
+    letter_fa, letter_en = letter_fa or "", letter_en or ""
     if not commitments:
         errors["commitments"] = [_("A rejuvenation plan needs at least one commitment.")]
     if not (letter_fa.strip() or letter_en.strip()):
         errors["letter_en"] = [_("Write the letter to the partner.")]
-    if errors:
+    if errors or deadline is None:
         raise ValidationError(errors)
     review = create_valid(
         DormancyReview,
@@ -106,14 +118,19 @@ def dormancy_review_retire(
     partnership: Partnership,
     actor: Actor,
     reason: str,
-    letter_fa: str,
-    letter_en: str,
+    letter_fa: str | None = None,
+    letter_en: str | None = None,
     today: dt.date | None = None,
 ) -> DormancyReview:
-    """The director retires a dormant pact: it ends with the reason and a closing letter."""
+    """The director retires a dormant pact: it ends with the reason and a closing letter (a
+    letter left out, None, is the standard one of `letters.retire_letters`)."""
     require_role(actor, Role.DIRECTOR)
     _require_in_force(partnership)
     today = today or timezone.localdate()
+    if letter_fa is None or letter_en is None:
+        standard_fa, standard_en = retire_letters(partnership)
+        letter_fa = standard_fa if letter_fa is None else letter_fa
+        letter_en = standard_en if letter_en is None else letter_en
     if not reason.strip():
         raise ValidationError({"reason": [_("Give the reason for retiring the partnership.")]})
     review = create_valid(
@@ -137,3 +154,40 @@ def dormancy_review_retire(
         note=letter_en or letter_fa,
     )
     return review
+
+
+def dormancy_review(
+    *,
+    partnership: Partnership,
+    actor: Actor,
+    decision: str,
+    deadline: dt.date | None = None,
+    commitments: Sequence[dict[str, Any]] = (),
+    reason: str = "",
+    letter_fa: str | None = None,
+    letter_en: str | None = None,
+    today: dt.date | None = None,
+) -> DormancyReview:
+    """The director's decision on a dormant pact, `revive` (a plan: deadline and commitments)
+    or `retire` (a reason); the fields of the other decision are not used."""
+    if decision == ReviewDecision.REVIVE:
+        return dormancy_review_revive(
+            partnership=partnership,
+            actor=actor,
+            deadline=deadline,
+            commitments=commitments,
+            letter_fa=letter_fa,
+            letter_en=letter_en,
+            today=today,
+        )
+    if decision == ReviewDecision.RETIRE:
+        return dormancy_review_retire(
+            partnership=partnership,
+            actor=actor,
+            reason=reason,
+            letter_fa=letter_fa,
+            letter_en=letter_en,
+            today=today,
+        )
+    require_role(actor, Role.DIRECTOR)
+    raise ValidationError({"decision": [_("Choose to revive or to retire the partnership.")]})

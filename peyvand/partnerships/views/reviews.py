@@ -46,24 +46,23 @@ def review(request: OfficeRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             if data["decision"] == "revive":
-                if data["deadline"] is None:
-                    raise ValidationError({"deadline": [_("Give the plan a deadline.")]})
                 services.dormancy_review_revive(
                     partnership=p,
                     actor=request.membership,
                     deadline=data["deadline"],
-                    commitments=[{**row, "due_on": data["deadline"]} for row in form.plan()],
+                    commitments=form.plan(),
                     letter_fa=data["letter_fa"],
                     letter_en=data["letter_en"],
                 )
                 messages.success(request, _("The partnership has a rejuvenation plan."))
             else:
+                # The form opens on the revive letters: unchanged, they are the retire ones.
                 services.dormancy_review_retire(
                     partnership=p,
                     actor=request.membership,
                     reason=data["reason"],
-                    letter_fa=data["letter_fa"] if data["letter_fa"] != revive_fa else retire_fa,
-                    letter_en=data["letter_en"] if data["letter_en"] != revive_en else retire_en,
+                    letter_fa=None if data["letter_fa"] == revive_fa else data["letter_fa"],
+                    letter_en=None if data["letter_en"] == revive_en else data["letter_en"],
                 )
                 messages.success(request, _("The partnership was retired."))
         except ValidationError as exc:

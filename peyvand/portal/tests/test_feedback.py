@@ -4,6 +4,7 @@ erased, plain text, the average over approved ratings only."""
 
 from __future__ import annotations
 
+import math
 import time
 from typing import Any
 
@@ -32,7 +33,9 @@ def _fresh_limits() -> Any:
 
 
 def stamp(seconds_ago: float = 10) -> str:
-    return signing.dumps(int(time.time() - seconds_ago), salt=SALT)
+    """A form shown `seconds_ago` (whole seconds, rounded up: a stamp of 2 s must not be
+    read as nearly 3 s once the clock's fraction is dropped)."""
+    return signing.dumps(math.ceil(time.time() - seconds_ago), salt=SALT)
 
 
 def post(client: Client, portal: Portal, **data: Any) -> Any:
