@@ -142,6 +142,7 @@ def list_cities(request: HttpRequest, filters: Query[CityFilters]) -> dict[str, 
 
 
 @router.get("/countries", response=list[CountryOut], summary="List countries", auth=None)
+@world_answer
 def list_countries(request: HttpRequest) -> Any:
     """Every country and territory (ISO 3166-1), with its number of cities in the network."""
     return Country.objects.order_by("code")
