@@ -202,7 +202,7 @@ def test_the_uploads_are_read_and_written_through_the_storage_api_alone(
     from django.core.files.storage import default_storage
     from django.urls import reverse
 
-    from peyvand.core import backup
+    from peyvand.core.backup import restore
     from peyvand.missions.models import MissionDocument
 
     memory = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
@@ -224,5 +224,5 @@ def test_the_uploads_are_read_and_written_through_the_storage_api_alone(
 
     settings.STORAGES = {**settings.STORAGES, "default": dict(memory)}  # a new, empty store
     assert files_digest() == {}
-    backup._restore_files(archive, manifest)
+    restore._restore_files(archive, manifest)
     assert files_digest() == manifest["files"]
