@@ -307,7 +307,9 @@ def main() -> int:
                 path = page.path.format(**context)
                 run = drive(server, host, page, path, context["sessionid"], clients, args.duration)
                 after = drive(server, host, HEALTHZ, HEALTHZ.path, "", clients, args.duration)
-                run.share = run.rps / statistics.mean([before.rps, after.rps])
+                baseline = statistics.mean([before.rps, after.rps])
+                # /healthz answered nothing: the page held every worker for the whole run
+                run.share = run.rps / baseline if baseline else 0.0
                 runs += [run, after]
                 print(
                     f"{page.name} ({clients} clients): {run.rps:.1f}/s, p95 {run.p95:.0f} ms, "

@@ -12,7 +12,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from peyvand.accounts.access import office_request
+from peyvand.accounts.access import office_answer, office_request
 from peyvand.accounts.api_auth import api_auth
 from peyvand.accounts.models import Role
 from peyvand.core.api import (
@@ -93,6 +93,7 @@ def _entry(e: Any) -> dict[str, Any]:
 
 
 @router.get("/offices/{slug}/bin", response={200: BinPage, 403: ErrorOut, 422: ValidationOut})
+@office_answer
 def list_bin(request: HttpRequest, slug: str, query: Query[BinQuery]) -> dict[str, Any]:
     """What the office deleted, newest first (officer and up)."""
     scoped = office_request(request, slug, Role.OFFICER)

@@ -15,7 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from peyvand.accounts.access import OfficeRequest, get_for_office, office_view
+from peyvand.accounts.access import OfficeRequest, get_for_office, office_page, office_view
 from peyvand.accounts.models import Role
 from peyvand.core.forms import apply_service_errors
 from peyvand.core.pagination import paginate, querystring_without
@@ -157,6 +157,7 @@ def bin_delete(request: OfficeRequest, kind: str, pk: int) -> HttpResponse:
 # Not kept (core.pagecache): the days each record has left change with the date, which no
 # version covers.
 @office_view(Role.OFFICER)
+@office_page
 def bin_list(request: OfficeRequest) -> HttpResponse:
     """What the office deleted, newest first, with the days left before the purge."""
     form = BinFilterForm(request.GET or None)

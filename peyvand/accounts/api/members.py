@@ -29,7 +29,7 @@ from peyvand.core.api import (
 )
 
 from .. import services
-from ..access import office_request
+from ..access import office_answer, office_request
 from ..models import Department, Office, OfficeMembership, Role
 from ..selectors import office_members
 
@@ -91,6 +91,7 @@ class MemberFilters(Schema):
 @router.get(
     "/offices/{slug}/members", response={200: MemberPage, 403: ErrorOut, 422: ValidationOut}
 )
+@office_answer
 def list_members(
     request: HttpRequest,
     slug: str,

@@ -198,3 +198,34 @@ def test_another_offices_bin_answers_404_over_the_api(
         403,
         404,
     )
+
+
+def test_the_kept_bin_follows_every_deletion_restore_and_purge(
+    office: Any, member_client: Any, settings: Any
+) -> None:
+    """The bin's page and API list are kept (core.pagecache) under the office's version: a
+    deletion, a restore and a purge each show at once."""
+    settings.PAGE_CACHE = True
+    director = member_client(office, "director")
+    practice = make_practice(office, title_en="Night markets")
+
+    def listed() -> tuple[bool, bool]:
+        # its restore button (a flash message may name it after a restore)
+        restore = f"bin/practice/{practice.pk}/restore/"
+        shown = restore in director.get(page(office, "bin/")).content.decode()
+        answered = [e["title"] for e in director.get(api(office, "bin")).json()["items"]]
+        return shown, "Night markets" in answered
+
+    assert listed() == (False, False)
+    knowledge.practice_delete(practice=practice, actor=SYSTEM)
+    assert listed() == (True, True)
+    restored = director.post(page(office, f"bin/practice/{practice.pk}/restore/"))
+    assert restored.status_code == 302
+    assert listed() == (False, False)
+    knowledge.practice_delete(practice=Practice.objects.get(pk=practice.pk), actor=SYSTEM)
+    assert listed() == (True, True)
+    purged = director.post(
+        page(office, f"bin/practice/{practice.pk}/purge/"), {"confirm": "Night markets"}
+    )
+    assert purged.status_code == 302
+    assert listed() == (False, False)
