@@ -381,3 +381,17 @@ def test_every_module_has_rows_that_keep_their_rules(world: None) -> None:
         docs = SearchDocument.objects.filter(kind=kind.key, object_id__in=records.values("pk"))
         assert records.exists() and docs.count() == records.count(), kind.key
         assert docs.exclude(title_en="").exists() or kind.key == "activity", kind.key
+
+
+@pytest.mark.django_db
+def test_the_planner_statistics_are_taken_anew_on_postgresql_only() -> None:
+    from django.db import connection
+
+    from peyvand.dashboard.scale import refresh_statistics
+
+    said: list[str] = []
+    refresh_statistics(said.append)
+    if connection.vendor == "postgresql":
+        assert len(said) == 1 and "ANALYZE" in said[0]
+    else:
+        assert said == []
