@@ -192,7 +192,8 @@ def test_the_record_a_write_is_made_to_is_read_with_its_etag(
     url = read.replace("{slug}", world["office"].slug).replace("{pk}", str(record.pk))
     if ("get", read) not in {("get", p) for p, ms in SCHEMA["paths"].items() if "get" in ms}:
         pytest.skip(
-            "no read under the office (an outcome is read with its activity, an organisation at /api/v1/organizations/{pk})"
+            "no read under the office (an outcome is read with its activity, an "
+            "organisation at /api/v1/organizations/{pk})"
         )
     answer = world["client"].get(url)
     assert answer.status_code == 200 and answer["ETag"] == f'"v{record.version}"'
