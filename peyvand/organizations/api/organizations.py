@@ -61,12 +61,11 @@ def list_organizations(request: HttpRequest, filters: Query[OrganizationFilters]
 
 @router.get("/organizations/{pk}", response={200: OrganizationOut, 404: ErrorOut})
 def get_organization(request: HttpRequest, pk: RecordIdPath, response: HttpResponse) -> Any:
-    org = get_object_or_404(_organizations(), pk=pk)
-    set_etag(response, org)
-    return org
+    return _answer(pk, response)
 
 
 def _answer(pk: int, response: HttpResponse) -> Organization:
+    """The organisation as the API answers it, with its ETag."""
     org: Organization = get_object_or_404(_organizations(), pk=pk)
     set_etag(response, org)
     return org

@@ -90,7 +90,7 @@ def create_commitment(
         actor=scoped.membership,
         title=payload.title,
         due_on=payload.due_on,
-        area=lookups.areas([payload.area])[0] if payload.area else None,
+        area=lookups.area(payload.area),
         department=lookups.department(office, payload.department),
     )
     set_etag(response, c)
@@ -125,7 +125,7 @@ def update_commitment(
     plan: dict[str, Any] = {}
     if "area" in fields:
         plan["set_area"] = True
-        plan["area"] = lookups.areas([fields["area"]])[0] if fields["area"] else None
+        plan["area"] = lookups.area(fields["area"])
     if "department" in fields:
         plan["set_department"] = True
         plan["department"] = lookups.department(office, fields["department"])

@@ -33,6 +33,11 @@ def areas(codes: list[str]) -> list[CooperationArea]:
     return found
 
 
+def area(code: str | None) -> CooperationArea | None:
+    """One cooperation area by its code (None for none sent)."""
+    return areas([code])[0] if code else None
+
+
 def city(code: str) -> City:
     """The partner city of a public id (a pact always has one)."""
     return places.cities([code], "partner_city")[0]

@@ -114,7 +114,7 @@ def create_review(request: HttpRequest, slug: str, pk: RecordIdPath, payload: Re
             "title": item.title,
             "due_on": item.due_on,
             "department": lookups.department(office, item.department),
-            "area": lookups.areas([item.area])[0] if item.area else None,
+            "area": lookups.area(item.area),
         }
         for item in payload.commitments
     ]

@@ -74,7 +74,7 @@ class HealthLabel(models.TextChoices):
     DORMANT = "dormant", _("Dormant")
 
 
-class Partnership(BilingualMixin, Versioned, Binned, OfficeScoped):
+class Partnership(BilingualMixin, Binned):
     partner_city = models.ForeignKey(
         "places.City",
         verbose_name=_("partner city"),

@@ -118,7 +118,7 @@ INITIATED_PHRASES = {
 }
 
 
-class Activity(Versioned, Binned, OfficeScoped):
+class Activity(Binned):
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     initiated_by = models.CharField(

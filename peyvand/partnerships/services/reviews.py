@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -44,6 +44,25 @@ def _require_in_force(partnership: Partnership) -> None:
         raise ValidationError(refusal)
 
 
+def _both_blank(letter_fa: str | None, letter_en: str | None) -> bool:
+    """Both letters sent, and both empty (a letter left out is the standard one)."""
+    sent = [letter for letter in (letter_fa, letter_en) if letter is not None]
+    return len(sent) == 2 and not any(letter.strip() for letter in sent)
+
+
+def _standard_unless_sent(
+    letter_fa: str | None, letter_en: str | None, standard: Callable[[], tuple[str, str]]
+) -> tuple[str, str]:
+    """The letters as sent, the standard one of the decision in place of one left out."""
+    if letter_fa is not None and letter_en is not None:
+        return letter_fa, letter_en
+    standard_fa, standard_en = standard()
+    return (
+        standard_fa if letter_fa is None else letter_fa,
+        standard_en if letter_en is None else letter_en,
+    )
+
+
 @transaction.atomic
 def dormancy_review_revive(
     *,
@@ -68,17 +87,15 @@ def dormancy_review_revive(
         errors["deadline"] = [_("Give the plan a deadline.")]
     elif deadline <= today:
         errors["deadline"] = [_("The deadline must be in the future.")]
-    elif letter_fa is None or letter_en is None:
-        standard_fa, standard_en = revive_letters(partnership, deadline)
-        letter_fa = standard_fa if letter_fa is None else letter_fa
-        letter_en = standard_en if letter_en is None else letter_en
-    letter_fa, letter_en = letter_fa or "", letter_en or ""
     if not commitments:
         errors["commitments"] = [_("A rejuvenation plan needs at least one commitment.")]
-    if not (letter_fa.strip() or letter_en.strip()):
+    if _both_blank(letter_fa, letter_en):
         errors["letter_en"] = [_("Write the letter to the partner.")]
     if errors or deadline is None:
         raise ValidationError(errors)
+    letter_fa, letter_en = _standard_unless_sent(
+        letter_fa, letter_en, lambda: revive_letters(partnership, deadline)
+    )
     review = create_valid(
         DormancyReview,
         office_id=partnership.office_id,
@@ -127,10 +144,9 @@ def dormancy_review_retire(
     require_role(actor, Role.DIRECTOR)
     _require_in_force(partnership)
     today = today or timezone.localdate()
-    if letter_fa is None or letter_en is None:
-        standard_fa, standard_en = retire_letters(partnership)
-        letter_fa = standard_fa if letter_fa is None else letter_fa
-        letter_en = standard_en if letter_en is None else letter_en
+    letter_fa, letter_en = _standard_unless_sent(
+        letter_fa, letter_en, lambda: retire_letters(partnership)
+    )
     if not reason.strip():
         raise ValidationError({"reason": [_("Give the reason for retiring the partnership.")]})
     review = create_valid(
