@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
 from peyvand.core.uploads import PrivatePath
-from peyvand.records.models import Binned, LivePartsManager, Versioned, bin_index
+from peyvand.records.models import Binned, LivePartsManager, bin_index
 
 SUMMARY_MAX = 4000
 BODY_MAX = 10_000
@@ -84,7 +84,7 @@ def sdg_list(mask: int) -> list[int]:
     return [n for n in SDG_GOALS if mask & (1 << n)]
 
 
-class Practice(BilingualMixin, Versioned, Binned, OfficeScoped):
+class Practice(BilingualMixin, Binned):
     """A practice seen abroad (in a trip report, through a pact or a contact) that the
     office may bring home."""
 

@@ -116,10 +116,10 @@ def put_in_bin[B: Binned](
     the signals: the search index drops it, the office's kept pages are outdated."""
     model = type(record)
     current: B = get_object_or_404(model.objects.select_for_update(), pk=record.pk)
-    check_version(current, expected_version, deleting=True)  # type: ignore[arg-type]
+    check_version(current, expected_version, deleting=True)
     current.deleted_at = timezone.now()
     current.deleted_by = actor.user
-    current.version += 1  # type: ignore[attr-defined]
+    current.version += 1
     current.save(update_fields=["deleted_at", "deleted_by", "version", "updated_at"])
     changes = {"deleted": [None, current.deleted_at.isoformat()]}
     if recorder is not None:
@@ -140,7 +140,7 @@ def take_from_bin[B: Binned](*, record: B, actor: Actor, recorder: Recorder | No
     deleted_at = current.deleted_at
     current.deleted_at = None
     current.deleted_by = None
-    current.version += 1  # type: ignore[attr-defined]
+    current.version += 1
     current.save(update_fields=["deleted_at", "deleted_by", "version", "updated_at"])
     changes = {"deleted": [deleted_at.isoformat() if deleted_at else None, None]}
     if recorder is not None:

@@ -12,7 +12,7 @@ Also the bin's forms (decision 0020): parsing only, the rules are the services'.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms.boundfield import BoundField
@@ -80,7 +80,7 @@ class BinFilterForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         choices: list[tuple[str, Any]] = [("", _("All kinds"))]
         choices += [(k.kind, k.model._meta.verbose_name_plural) for k in bin_kinds()]
-        self.fields["kind"].choices = choices  # type: ignore[attr-defined]
+        cast(forms.ChoiceField, self.fields["kind"]).choices = choices
 
     def chosen_kind(self) -> str:
         return str(self.cleaned_data.get("kind") or "") if self.is_valid() else ""

@@ -114,10 +114,11 @@ def bin_index(name: str) -> models.Index:
     )
 
 
-class Binned(OfficeScoped):
+class Binned(Versioned, OfficeScoped):
     """A record deleted into the bin first: `deleted_at` set, hidden by the default
     manager, restorable for `records.binning.KEEP_DAYS` days, then purged
-    (`records.binning`). `all_with_deleted` reads the bin too."""
+    (`records.binning`). `all_with_deleted` reads the bin too. Versioned: a deletion and a
+    restore each raise its version (a deletion from a stale page is refused)."""
 
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
     deleted_by = models.ForeignKey(

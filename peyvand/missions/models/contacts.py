@@ -7,7 +7,6 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from peyvand.accounts.models import OfficeScoped
 from peyvand.core.i18n import BilingualMixin
 from peyvand.records.models import Binned, Versioned, bin_index
 
@@ -22,7 +21,7 @@ class ContactKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Contact(BilingualMixin, Versioned, Binned, OfficeScoped):
+class Contact(BilingualMixin, Binned):
     """A person. Their last interaction is derived from the activities and missions they
     took part in (`selectors`), never typed."""
 

@@ -38,7 +38,7 @@ class MissionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class Mission(BilingualMixin, Versioned, Binned, OfficeScoped):
+class Mission(BilingualMixin, Binned):
     """A delegation. Its workflow (services.transitions) is draft → submitted → approved or
     rejected → completed → reported, cancelled from any state before completed."""
 
