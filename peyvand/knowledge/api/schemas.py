@@ -6,9 +6,16 @@ import datetime as dt
 from typing import Any
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
 
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, InSchema, PageMeta, RecordId
+from peyvand.core.api import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    InSchema,
+    PageMeta,
+    RecordId,
+    example,
+    page_example,
+)
 
 from ..models import BODY_MAX, NOTE_MAX, REASON_MAX, SUMMARY_MAX, Practice, PracticeDocument
 
@@ -63,16 +70,8 @@ DOCUMENT_EXAMPLE: dict[str, Any] = {
 }
 
 
-def _example(data: dict[str, Any]) -> ConfigDict:
-    return ConfigDict(json_schema_extra={"examples": [data]})
-
-
-def _page(item: dict[str, Any]) -> ConfigDict:
-    return _example({"count": 1, "limit": 50, "offset": 0, "items": [item]})
-
-
 class StaySpanOut(Schema):
-    model_config = _example(SPAN_EXAMPLE)
+    model_config = example(**SPAN_EXAMPLE)
 
     stage: str
     entered_on: dt.date
@@ -80,7 +79,7 @@ class StaySpanOut(Schema):
 
 
 class PracticeOut(Schema):
-    model_config = _example(PRACTICE_EXAMPLE)
+    model_config = example(**PRACTICE_EXAMPLE)
 
     id: int
     stage: str
@@ -142,23 +141,21 @@ class PracticeOut(Schema):
 
 
 class PracticePage(PageMeta):
-    model_config = _page(PRACTICE_EXAMPLE)
+    model_config = page_example(PRACTICE_EXAMPLE)
 
     items: list[PracticeOut]
 
 
 class PracticeIn(InSchema):
-    model_config = _example(
-        {
-            "title_en": "On-demand night buses",
-            "summary_en": "Buses booked by app after midnight.",
-            "source_city": "gn:2761369",
-            "areas": ["transport"],
-            "sdgs": [11],
-            "partnership_ids": [3],
-            "mission_ids": [12],
-            "contact_ids": [14],
-        }
+    model_config = example(
+        title_en="On-demand night buses",
+        summary_en="Buses booked by app after midnight.",
+        source_city="gn:2761369",
+        areas=["transport"],
+        sdgs=[11],
+        partnership_ids=[3],
+        mission_ids=[12],
+        contact_ids=[14],
     )
 
     title_fa: str = Field("", max_length=TITLE_MAX)
@@ -184,7 +181,7 @@ class PracticeIn(InSchema):
 
 
 class PracticePatch(InSchema):
-    model_config = _example({"evidence": "Ridership up 18% in a year.", "contact_ids": [14, 15]})
+    model_config = example(evidence="Ridership up 18% in a year.", contact_ids=[14, 15])
 
     title_fa: str | None = Field(None, max_length=TITLE_MAX)
     title_en: str | None = Field(None, max_length=TITLE_MAX)
@@ -224,7 +221,7 @@ class PracticeFilters(Schema):
 
 
 class StageIn(InSchema):
-    model_config = _example({"stage": "rejected", "reason": "Too costly for the district."})
+    model_config = example(stage="rejected", reason="Too costly for the district.")
 
     stage: str = Field(
         ..., max_length=20, description="idea, studied, proposed, piloting, adopted or rejected."
@@ -235,7 +232,7 @@ class StageIn(InSchema):
 class PracticeDocumentOut(Schema):
     """A document's metadata (its file is uploaded and downloaded on the practice's page)."""
 
-    model_config = _example(DOCUMENT_EXAMPLE)
+    model_config = example(**DOCUMENT_EXAMPLE)
 
     id: int
     kind: str
@@ -254,7 +251,7 @@ class PracticeDocumentOut(Schema):
 
 
 class PracticeDocumentPage(PageMeta):
-    model_config = _page(DOCUMENT_EXAMPLE)
+    model_config = page_example(DOCUMENT_EXAMPLE)
 
     items: list[PracticeDocumentOut]
 

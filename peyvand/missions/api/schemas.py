@@ -7,9 +7,16 @@ from decimal import Decimal
 from typing import Any
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
 
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, InSchema, PageMeta, RecordId
+from peyvand.core.api import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    InSchema,
+    PageMeta,
+    RecordId,
+    example,
+    page_example,
+)
 
 from ..models import Direction, Mission, MissionDocument, Objective
 from ..models.missions import PUBLIC_SUMMARY_MAX
@@ -84,16 +91,8 @@ DOCUMENT_EXAMPLE: dict[str, Any] = {
 }
 
 
-def _example(data: dict[str, Any]) -> ConfigDict:
-    return ConfigDict(json_schema_extra={"examples": [data]})
-
-
-def _page(item: dict[str, Any]) -> ConfigDict:
-    return _example({"count": 1, "limit": 50, "offset": 0, "items": [item]})
-
-
 class ObjectiveOut(Schema):
-    model_config = _example(OBJECTIVE_EXAMPLE)
+    model_config = example(**OBJECTIVE_EXAMPLE)
 
     id: int
     text: str
@@ -102,7 +101,7 @@ class ObjectiveOut(Schema):
 
 
 class ParticipantOut(Schema):
-    model_config = _example(MISSION_EXAMPLE["participants"][0])
+    model_config = example(**MISSION_EXAMPLE["participants"][0])
 
     user: str | None
     contact_id: int | None
@@ -111,7 +110,7 @@ class ParticipantOut(Schema):
 
 
 class ReportFollowUpOut(Schema):
-    model_config = _example(REPORT_EXAMPLE["follow_ups"][0])
+    model_config = example(**REPORT_EXAMPLE["follow_ups"][0])
 
     commitment_id: int
     partnership_id: int
@@ -120,7 +119,7 @@ class ReportFollowUpOut(Schema):
 
 
 class TripReportOut(Schema):
-    model_config = _example(REPORT_EXAMPLE)
+    model_config = example(**REPORT_EXAMPLE)
 
     summary: str
     lessons: str
@@ -131,7 +130,7 @@ class TripReportOut(Schema):
 
 
 class MissionOut(Schema):
-    model_config = _example(MISSION_EXAMPLE)
+    model_config = example(**MISSION_EXAMPLE)
 
     id: int
     status: str
@@ -211,13 +210,13 @@ class MissionOut(Schema):
 
 
 class MissionPage(PageMeta):
-    model_config = _page(MISSION_EXAMPLE)
+    model_config = page_example(MISSION_EXAMPLE)
 
     items: list[MissionOut]
 
 
 class ParticipantIn(InSchema):
-    model_config = _example({"user": "sara", "role": "lead"})
+    model_config = example(user="sara", role="lead")
 
     user: str | None = Field(None, max_length=150, description="Username of a member.")
     contact_id: RecordId | None = None
@@ -226,7 +225,7 @@ class ParticipantIn(InSchema):
 
 
 class MissionIn(InSchema):
-    model_config = _example(MISSION_IN_EXAMPLE)
+    model_config = example(**MISSION_IN_EXAMPLE)
 
     direction: str = Direction.OUTGOING
     title_fa: str = ""
@@ -247,7 +246,7 @@ class MissionIn(InSchema):
 
 
 class MissionPatch(InSchema):
-    model_config = _example({"status": "submitted", "budget_planned": "13000"})
+    model_config = example(status="submitted", budget_planned="13000")
 
     status: str | None = Field(
         None, description="Moves the mission by the one action that leads there (as /transitions)."
@@ -289,14 +288,14 @@ class MissionFilters(Schema):
 
 
 class TransitionIn(InSchema):
-    model_config = _example({"action": "reject", "reason": "The budget is not approved."})
+    model_config = example(action="reject", reason="The budget is not approved.")
 
     action: str = Field(..., description="submit, approve, reject, complete or cancel.")
     reason: str = ""
 
 
 class ObjectiveOutcomeIn(InSchema):
-    model_config = _example({"id": 31, "outcome": "met"})
+    model_config = example(id=31, outcome="met")
 
     id: RecordId
     outcome: str
@@ -304,16 +303,14 @@ class ObjectiveOutcomeIn(InSchema):
 
 
 class ObservedPracticeIn(InSchema):
-    model_config = _example(REPORT_EXAMPLE["practices_observed"][0])
+    model_config = example(**REPORT_EXAMPLE["practices_observed"][0])
 
     title: str
     description: str = ""
 
 
 class ReportFollowUpIn(InSchema):
-    model_config = _example(
-        {"partnership_id": 3, "title": "Share the study", "due_date": "2027-01-31"}
-    )
+    model_config = example(partnership_id=3, title="Share the study", due_date="2027-01-31")
 
     partnership_id: RecordId
     title: str
@@ -322,17 +319,13 @@ class ReportFollowUpIn(InSchema):
 
 
 class TripReportIn(InSchema):
-    model_config = _example(
-        {
-            "summary": "Two days of meetings with the transport department.",
-            "objectives": [{"id": 31, "outcome": "met"}],
-            "people_exchanged": 4,
-            "budget_actual": "11500",
-            "practices_observed": [{"title": "Night buses"}],
-            "follow_ups": [
-                {"partnership_id": 3, "title": "Share the study", "due_date": "2027-01-31"}
-            ],
-        }
+    model_config = example(
+        summary="Two days of meetings with the transport department.",
+        objectives=[{"id": 31, "outcome": "met"}],
+        people_exchanged=4,
+        budget_actual="11500",
+        practices_observed=[{"title": "Night buses"}],
+        follow_ups=[{"partnership_id": 3, "title": "Share the study", "due_date": "2027-01-31"}],
     )
 
     summary: str
@@ -347,7 +340,7 @@ class TripReportIn(InSchema):
 class MissionDocumentOut(Schema):
     """A document's metadata (its file is uploaded and downloaded on the mission's page)."""
 
-    model_config = _example(DOCUMENT_EXAMPLE)
+    model_config = example(**DOCUMENT_EXAMPLE)
 
     id: int
     kind: str = Field(..., description="agenda, invitation, visa_letter or other.")
@@ -366,7 +359,7 @@ class MissionDocumentOut(Schema):
 
 
 class MissionDocumentPage(PageMeta):
-    model_config = _page(DOCUMENT_EXAMPLE)
+    model_config = page_example(DOCUMENT_EXAMPLE)
 
     items: list[MissionDocumentOut]
 

@@ -6,9 +6,16 @@ import datetime as dt
 from typing import Any
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
 
-from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, InSchema, PageMeta, RecordId
+from peyvand.core.api import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    InSchema,
+    PageMeta,
+    RecordId,
+    example,
+    page_example,
+)
 
 from ..models import Contact, ContactKind, Event, EventKind
 
@@ -52,16 +59,8 @@ EVENT_EXAMPLE: dict[str, Any] = {
 }
 
 
-def _example(data: dict[str, Any]) -> ConfigDict:
-    return ConfigDict(json_schema_extra={"examples": [data]})
-
-
-def _page(item: dict[str, Any]) -> ConfigDict:
-    return _example({"count": 1, "limit": 50, "offset": 0, "items": [item]})
-
-
 class ContactOut(Schema):
-    model_config = _example(CONTACT_EXAMPLE)
+    model_config = example(**CONTACT_EXAMPLE)
 
     id: int
     name_fa: str
@@ -103,21 +102,19 @@ class ContactOut(Schema):
 
 
 class ContactPage(PageMeta):
-    model_config = _page(CONTACT_EXAMPLE)
+    model_config = page_example(CONTACT_EXAMPLE)
 
     items: list[ContactOut]
 
 
 class ContactIn(InSchema):
-    model_config = _example(
-        {
-            "name_en": "Anna Berger",
-            "kind": "partner_official",
-            "city": "gn:2761369",
-            "email": "anna.berger@example.org",
-            "languages": ["de", "en"],
-            "partnerships": [3],
-        }
+    model_config = example(
+        name_en="Anna Berger",
+        kind="partner_official",
+        city="gn:2761369",
+        email="anna.berger@example.org",
+        languages=["de", "en"],
+        partnerships=[3],
     )
 
     name_fa: str = ""
@@ -142,7 +139,7 @@ class ContactIn(InSchema):
 
 
 class ContactPatch(InSchema):
-    model_config = _example({"title": "Deputy mayor", "tags": ["transport", "climate"]})
+    model_config = example(title="Deputy mayor", tags=["transport", "climate"])
 
     name_fa: str | None = None
     name_en: str | None = None
@@ -172,12 +169,8 @@ class ContactFilters(Schema):
 
 
 class DuplicateOut(Schema):
-    model_config = _example(
-        {
-            "code": "not_allowed_now",
-            "detail": "The office may already have this contact.",
-            "duplicates": [14],
-        }
+    model_config = example(
+        code="not_allowed_now", detail="The office may already have this contact.", duplicates=[14]
     )
 
     code: str
@@ -186,7 +179,7 @@ class DuplicateOut(Schema):
 
 
 class EventOut(Schema):
-    model_config = _example(EVENT_EXAMPLE)
+    model_config = example(**EVENT_EXAMPLE)
 
     id: int
     title_fa: str
@@ -222,21 +215,19 @@ class EventOut(Schema):
 
 
 class EventPage(PageMeta):
-    model_config = _page(EVENT_EXAMPLE)
+    model_config = page_example(EVENT_EXAMPLE)
 
     items: list[EventOut]
 
 
 class EventIn(InSchema):
-    model_config = _example(
-        {
-            "title_en": "Urban forum",
-            "kind": "conference",
-            "host_city": "gn:2761369",
-            "starts_on": "2027-05-10",
-            "ends_on": "2027-05-12",
-            "areas": ["transport"],
-        }
+    model_config = example(
+        title_en="Urban forum",
+        kind="conference",
+        host_city="gn:2761369",
+        starts_on="2027-05-10",
+        ends_on="2027-05-12",
+        areas=["transport"],
     )
 
     title_fa: str = ""
@@ -253,7 +244,7 @@ class EventIn(InSchema):
 
 
 class EventPatch(InSchema):
-    model_config = _example({"website": "https://example.org/forum", "published": True})
+    model_config = example(website="https://example.org/forum", published=True)
 
     title_fa: str | None = None
     title_en: str | None = None
@@ -285,7 +276,7 @@ class MergeIn(InSchema):
     """The contact merged into this one (then deleted), with the version you read of it;
     this contact's version goes in If-Match."""
 
-    model_config = _example({"merge_id": 15, "merge_version": 1})
+    model_config = example(merge_id=15, merge_version=1)
 
     merge_id: RecordId = Field(..., description="The contact recorded twice (deleted).")
     merge_version: int = Field(..., ge=1, le=2**31 - 1, description="Its version you read.")
