@@ -14,6 +14,7 @@ required `If-Match` header on it. Creating a record takes none.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -21,7 +22,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 
-from peyvand.core.api import ErrorOut, ValidationOut, error_body
+from peyvand.core.api import MAX_LIMIT, MAX_OFFSET, ErrorOut, ValidationOut, error_body
 
 from .history import StaleVersion
 from .models import Event, Versioned
@@ -169,3 +170,32 @@ def document_if_match(schema: dict[str, Any]) -> None:
                     "schema": {"type": "string", "pattern": IF_MATCH_PATTERN},
                 }
             )
+
+
+class DocumentOut(Schema):
+    """What the API says of a document stored with a record (a mission's, a practice's, a
+    pitch's): its metadata; the file itself is downloaded from the record's page. Each app
+    names its kinds (`kind`) and gives its example."""
+
+    id: int
+    kind: str
+    name: str
+    content_type: str
+    size: int = Field(..., description="In bytes.")
+    uploaded_at: dt.datetime
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return str(obj.original_name)
+
+    @staticmethod
+    def resolve_uploaded_at(obj: Any) -> dt.datetime:
+        created: dt.datetime = obj.created_at
+        return created
+
+
+class DocumentFilters(Schema):
+    """The paging of a record's documents."""
+
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)

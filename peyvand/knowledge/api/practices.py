@@ -23,13 +23,12 @@ from peyvand.core.api import (
     paginate_queryset,
     upload_answers,
 )
-from peyvand.records.api import DELETE_ANSWERS, LOCKED_ANSWERS, if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, LOCKED_ANSWERS, DocumentFilters, if_match, set_etag
 
 from .. import selectors, services
 from ..models import PracticeDocument
 from . import lookups
 from .schemas import (
-    PracticeDocumentFilters,
     PracticeDocumentOut,
     PracticeDocumentPage,
     PracticeFilters,
@@ -188,7 +187,7 @@ def list_documents(
     request: HttpRequest,
     slug: str,
     pk: RecordIdPath,
-    filters: Query[PracticeDocumentFilters],
+    filters: Query[DocumentFilters],
     ordering: str | None = ordering_query(DOCUMENT_ORDER, "added"),
 ) -> Any:
     """The metadata of the practice's documents (their files are uploaded and downloaded

@@ -16,8 +16,9 @@ from peyvand.core.api import (
     example,
     page_example,
 )
+from peyvand.records.api import DocumentOut
 
-from ..models import BODY_MAX, NOTE_MAX, REASON_MAX, SUMMARY_MAX, Practice, PracticeDocument
+from ..models import BODY_MAX, NOTE_MAX, REASON_MAX, SUMMARY_MAX, Practice
 
 TITLE_MAX = 300
 LINKS_MAX = 100
@@ -229,33 +230,13 @@ class StageIn(InSchema):
     reason: str = Field("", max_length=REASON_MAX)
 
 
-class PracticeDocumentOut(Schema):
+class PracticeDocumentOut(DocumentOut):
     """A document's metadata (its file is uploaded and downloaded on the practice's page)."""
 
     model_config = example(**DOCUMENT_EXAMPLE)
-
-    id: int
-    kind: str
-    name: str
-    content_type: str
-    size: int = Field(..., description="In bytes.")
-    uploaded_at: dt.datetime
-
-    @staticmethod
-    def resolve_name(obj: PracticeDocument) -> str:
-        return obj.original_name
-
-    @staticmethod
-    def resolve_uploaded_at(obj: PracticeDocument) -> dt.datetime:
-        return obj.created_at
 
 
 class PracticeDocumentPage(PageMeta):
     model_config = page_example(DOCUMENT_EXAMPLE)
 
     items: list[PracticeDocumentOut]
-
-
-class PracticeDocumentFilters(Schema):
-    limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=MAX_OFFSET)

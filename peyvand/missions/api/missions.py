@@ -26,13 +26,12 @@ from peyvand.core.api import (
 )
 from peyvand.core.validation import NotAllowedNow
 from peyvand.places import lookups as places
-from peyvand.records.api import DELETE_ANSWERS, LOCKED_ANSWERS, if_match, set_etag
+from peyvand.records.api import DELETE_ANSWERS, LOCKED_ANSWERS, DocumentFilters, if_match, set_etag
 
 from .. import selectors, services
 from ..models import MissionDocument
 from . import lookups
 from .schemas import (
-    MissionDocumentFilters,
     MissionDocumentOut,
     MissionDocumentPage,
     MissionFilters,
@@ -256,7 +255,7 @@ def list_documents(
     request: HttpRequest,
     slug: str,
     pk: RecordIdPath,
-    filters: Query[MissionDocumentFilters],
+    filters: Query[DocumentFilters],
     ordering: str | None = ordering_query(DOCUMENT_ORDER, "added"),
 ) -> Any:
     """The metadata of the mission's documents (their files are uploaded and downloaded

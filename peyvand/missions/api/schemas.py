@@ -17,8 +17,9 @@ from peyvand.core.api import (
     example,
     page_example,
 )
+from peyvand.records.api import DocumentOut
 
-from ..models import Direction, Mission, MissionDocument, Objective
+from ..models import Direction, Mission, Objective
 from ..models.missions import PUBLIC_SUMMARY_MAX
 
 # The examples of the OpenAPI document (each validates against its schema).
@@ -337,33 +338,15 @@ class TripReportIn(InSchema):
     follow_ups: list[ReportFollowUpIn] = Field([], max_length=50)
 
 
-class MissionDocumentOut(Schema):
+class MissionDocumentOut(DocumentOut):
     """A document's metadata (its file is uploaded and downloaded on the mission's page)."""
 
     model_config = example(**DOCUMENT_EXAMPLE)
 
-    id: int
     kind: str = Field(..., description="agenda, invitation, visa_letter or other.")
-    name: str
-    content_type: str
-    size: int = Field(..., description="In bytes.")
-    uploaded_at: dt.datetime
-
-    @staticmethod
-    def resolve_name(obj: MissionDocument) -> str:
-        return obj.original_name
-
-    @staticmethod
-    def resolve_uploaded_at(obj: MissionDocument) -> dt.datetime:
-        return obj.created_at
 
 
 class MissionDocumentPage(PageMeta):
     model_config = page_example(DOCUMENT_EXAMPLE)
 
     items: list[MissionDocumentOut]
-
-
-class MissionDocumentFilters(Schema):
-    limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=MAX_OFFSET)

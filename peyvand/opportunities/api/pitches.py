@@ -21,14 +21,13 @@ from peyvand.core.api import (
     paginate_queryset,
     upload_answers,
 )
-from peyvand.records.api import if_match, set_etag
+from peyvand.records.api import DocumentFilters, if_match, set_etag
 
 from .. import selectors, services
 from ..models import PitchDocument
 from . import lookups
 from .common import DELETE_ANSWERS, DOCUMENT_DELETE_ANSWERS, UPDATE_ANSWERS, WRITE_ANSWERS
 from .schemas import (
-    PitchDocumentFilters,
     PitchDocumentOut,
     PitchDocumentPage,
     PitchFilters,
@@ -143,7 +142,7 @@ def list_documents(
     request: HttpRequest,
     slug: str,
     pk: RecordIdPath,
-    filters: Query[PitchDocumentFilters],
+    filters: Query[DocumentFilters],
     ordering: str | None = ordering_query(DOCUMENT_ORDER, "added"),
 ) -> Any:
     """The metadata of the pitch's documents (their files are uploaded and downloaded on

@@ -17,8 +17,9 @@ from peyvand.core.api import (
     example,
     page_example,
 )
+from peyvand.records.api import DocumentOut
 
-from ...models import InterestedParty, Pitch, PitchDocument
+from ...models import InterestedParty, Pitch
 from ...models.pitches import NOTE_MAX
 from .common import (
     DOCUMENT_EXAMPLE,
@@ -210,33 +211,15 @@ class PartyFollowUpFilters(Schema):
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-class PitchDocumentOut(Schema):
+class PitchDocumentOut(DocumentOut):
     """A document's metadata (its file is downloaded from the pitch's page)."""
 
     model_config = example(**DOCUMENT_EXAMPLE)
 
-    id: int
     kind: str = Field(..., description="concept_note, feasibility, presentation or other.")
-    name: str
-    content_type: str
-    size: int = Field(..., description="In bytes.")
-    uploaded_at: dt.datetime
-
-    @staticmethod
-    def resolve_name(obj: PitchDocument) -> str:
-        return obj.original_name
-
-    @staticmethod
-    def resolve_uploaded_at(obj: PitchDocument) -> dt.datetime:
-        return obj.created_at
 
 
 class PitchDocumentPage(PageMeta):
     model_config = page_example(DOCUMENT_EXAMPLE)
 
     items: list[PitchDocumentOut]
-
-
-class PitchDocumentFilters(Schema):
-    limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=MAX_OFFSET)
